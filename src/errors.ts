@@ -1,0 +1,58 @@
+/**
+ * One error type for everything a user can fix: what went wrong, in which file and field, and how to fix it.
+ * The CLI prints it as one line for people and as an object in --json; only --debug shows stacks.
+ */
+export type ErrorCode =
+  | 'INPUT_NOT_FOUND'
+  | 'INPUT_UNREADABLE'
+  | 'INPUT_EMPTY'
+  | 'INPUT_ENCODING'
+  | 'REGION_NOT_FOUND'
+  | 'REGION_AMBIGUOUS'
+  | 'SUMMARY_INVALID'
+  | 'TEMPLATE_NOT_FOUND'
+  | 'TEMPLATE_INVALID'
+  | 'LAYOUT_OVERFLOW'
+  | 'RENDER_FAILED'
+  | 'OUTPUT_UNWRITABLE'
+  | 'USAGE';
+
+export interface BriefingErrorDetails {
+  file?: string;
+  field?: string;
+  hint?: string;
+  cause?: unknown;
+}
+
+export class BriefingError extends Error {
+  readonly code: ErrorCode;
+  readonly file?: string;
+  readonly field?: string;
+  readonly hint?: string;
+
+  constructor(code: ErrorCode, message: string, details: BriefingErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = 'BriefingError';
+    this.code = code;
+    this.file = details.file;
+    this.field = details.field;
+    this.hint = details.hint;
+  }
+
+  /** One line for a person: "file: field: message (hint)". */
+  toLine(): string {
+    const where = [this.file, this.field].filter(Boolean).join(': ');
+    return `${where ? `${where}: ` : ''}${this.message}${this.hint ? ` (${this.hint})` : ''}`;
+  }
+
+  toJSON(): { code: ErrorCode; message: string; file: string | null; field: string | null; hint: string | null } {
+    return { code: this.code, message: this.message, file: this.file ?? null, field: this.field ?? null, hint: this.hint ?? null };
+  }
+}
+
+/** Wraps anything thrown into a BriefingError so callers handle one type. */
+export function toBriefingError(error: unknown, fallback: { code: ErrorCode; file?: string }): BriefingError {
+  if (error instanceof BriefingError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new BriefingError(fallback.code, message, { file: fallback.file, cause: error });
+}

@@ -1,0 +1,118 @@
+/**
+ * Extract stage: cleaned report text → validated BriefingSummary.
+ * Everything here is pure and deterministic; nothing is invented (titles and highlights are the report's
+ * own sentences, every figure carries its verbatim quote).
+ */
+import { basename, extname } from 'node:path';
+import type { Paragraph, ReportText } from '../ingest/types.js';
+import { type BriefingSummary, SCHEMA_VERSION, type SourceKind } from '../summary/schema.js';
+import { validateSummary } from '../summary/validateSummary.js';
+import { findFigures } from './findFigures.js';
+import { findHighlights } from './findHighlights.js';
+import { findRegion } from './findRegion.js';
+import { findSession } from './findSession.js';
+import { rankFigures } from './rankFigures.js';
+import { BriefingError } from '../errors.js';
+
+export async function extractSummary(report: ReportText): Promise<BriefingSummary> {
+  const { paragraphs, original } = report;
+  const fullText = paragraphs.map((paragraph) => paragraph.text).join('\n');
+  const region = await findRegion(fullText, report.file).catch((error: unknown) => {
+    if (error instanceof BriefingError && !error.file) throw new BriefingError(error.code, error.message, { file: report.file, field: error.field, hint: error.hint });
+    throw error;
+  });
+  const { session, reviewYear, planYear, planStart } = findSession(paragraphs);
+  const figures = rankFigures(findFigures(paragraphs, original, { reviewYear, planYear, planStart }));
+  const { highlights, targets } = findHighlights(paragraphs, planStart);
+  const kind = sourceKindOf(fullText);
+  const { title, subtitle } = findTitle(paragraphs, kind);
+  const credits = findCredits(original);
+
+  const warnings = [...region.warnings];
+  if (!session.date) warnings.push('no publication or delivery date found in the report');
+  if (figures.length === 0) warnings.push('no figures with units found in the report');
+  if (highlights.length === 0 && targets.length === 0) warnings.push('no theme sentences found for highlights');
+
+  return validateSummary(
+    {
+      schemaVersion: SCHEMA_VERSION,
+      id: idFor(report),
+      source: { file: basename(report.file), sha256: report.sha256, encoding: report.encoding, kind },
+      region: region.region,
+      session,
+      ...(reviewYear ? { reviewYear } : {}),
+      ...(planYear ? { planYear } : {}),
+      title,
+      ...(subtitle ? { subtitle } : {}),
+      figures,
+      highlights,
+      targets,
+      keywords: [],
+      ...(credits ? { credits } : {}),
+      warnings,
+    },
+    report.file,
+  );
+}
+
+/** A safe slug from the file name (never a path); non-ASCII names fall back to a content hash. */
+export function idFor(report: Pick<ReportText, 'file' | 'sha256'>): string {
+  const stem = basename(report.file, extname(report.file))
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^[-_]+|-+$/g, '')
+    .slice(0, 64);
+  return stem.length >= 3 ? stem : `report-${report.sha256.slice(0, 12)}`;
+}
+
+function sourceKindOf(text: string): SourceKind {
+  const head = text.slice(0, 400);
+  if (/政府工作报告/.test(head)) return 'work_report';
+  if (/统计公报|国民经济和社会发展统计/.test(head)) return 'communique';
+  if (/日报|特刊|两会|晚报/.test(head)) return 'newspaper_special';
+  return 'other';
+}
+
+const COUPLET_HALF = /^\p{Script=Han}{4,10}$/u;
+
+/** The report's headline: a work report's own title, or a newspaper page's couplet headline (潮涌太岳千帆竞 岁序更新启新程). */
+function findTitle(paragraphs: Paragraph[], kind: SourceKind): { title: string; subtitle?: string } {
+  const head = paragraphs.slice(0, 40);
+  const subtitle = head.find((paragraph) => /^——/.test(paragraph.text))?.text.replace(/^——/, '');
+  if (kind === 'work_report') {
+    const title = head.find((paragraph) => /工作报告$/.test(paragraph.text))?.text ?? '政府工作报告';
+    return { title, subtitle };
+  }
+  for (let index = 0; index < head.length; index += 1) {
+    const paragraph = head[index]!;
+    if (paragraph.kind === 'body' || paragraph.kind === 'furniture') continue;
+    const halves = paragraph.text.split(/[ \u3000]+/);
+    if (halves.length === 2 && halves.every((half) => COUPLET_HALF.test(half) && half.length >= 6)) return { title: halves.join(' '), subtitle };
+    // A couplet printed on two lines (扛牢使命挑大梁 / 蓄势聚能再扬帆).
+    const next = head[index + 1];
+    if (next && next.kind !== 'body' && COUPLET_HALF.test(paragraph.text) && paragraph.text.length >= 6 && next.text.length === paragraph.text.length && COUPLET_HALF.test(next.text)) {
+      return { title: `${paragraph.text} ${next.text}`, subtitle };
+    }
+  }
+  const firstHeading = head.find((paragraph) => paragraph.kind === 'heading');
+  return { title: firstHeading?.text ?? '工作报告', subtitle };
+}
+
+const CREDIT_ROLES = ['策划', '统筹', '文字', '图片', '摄影', '版式', '编辑', '设计'];
+
+const CREDIT = new RegExp(`(${CREDIT_ROLES.join('|')})\\s*[/／：:]\\s*`, 'g');
+
+/** Credit lines under newspaper special pages: 策划/宋玉红 统筹/刘俭 陈建波 文字/部盼 (also with ：). */
+function findCredits(original: string): Record<string, string> | undefined {
+  const credits: Record<string, string> = {};
+  for (const line of original.split('\n')) {
+    const trimmed = line.trim();
+    const markers = [...trimmed.matchAll(CREDIT)];
+    if (markers.length === 0 || markers[0]!.index !== 0) continue;
+    markers.forEach((marker, index) => {
+      const names = trimmed.slice(marker.index + marker[0].length, markers[index + 1]?.index ?? trimmed.length).trim();
+      if (names && names.length <= 40) credits[marker[1]!] ??= names;
+    });
+  }
+  return Object.keys(credits).length > 0 ? credits : undefined;
+}

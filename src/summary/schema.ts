@@ -1,0 +1,90 @@
+/**
+ * The BriefingSummary: the one contract between understanding a report and printing it.
+ * This zod schema is the single source of truth; the TypeScript types and the shipped JSON Schema
+ * (schema/briefing-summary.schema.json) are both derived from it.
+ */
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+const year = z.number().int().min(1949).max(2100);
+
+export const sourceKindSchema = z.enum(['work_report', 'newspaper_special', 'communique', 'other']);
+
+export const sourceSchema = z.object({
+  file: z.string().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  encoding: z.string().min(1),
+  kind: sourceKindSchema,
+});
+
+export const regionLevelSchema = z.enum(['province', 'city', 'county', 'district', 'county_city', 'banner', 'other']);
+
+export const regionSchema = z.object({
+  /** Official simplified name from the GB/T 2260 gazetteer. */
+  name: z.string().min(1),
+  code: z.string().regex(/^\d{6}$/),
+  /** Official name of the parent city (or province for a city). */
+  parent: z.string().min(1),
+  level: regionLevelSchema,
+  /** The form found in the text, when it differs from the official name. */
+  asWritten: z.string().min(1).optional(),
+});
+
+export const sessionSchema = z.object({
+  name: z.string().min(1).optional(),
+  date: isoDate.optional(),
+  year: year.optional(),
+});
+
+export const figureSchema = z.object({
+  label: z.string().min(1),
+  /** The number exactly as written in the report (e.g. "489.31", "4.5", "三"). */
+  valueText: z.string().min(1),
+  /** The same number as a JavaScript number. */
+  value: z.number(),
+  /** The unit exactly as written (亿元, 万吨, %, 个 …). */
+  unit: z.string(),
+  growthPct: z.number().optional(),
+  year: year.optional(),
+  kind: z.enum(['actual', 'target']),
+  /** Verbatim substring of the source text containing the number. */
+  quote: z.string().min(1),
+  /** Offset of `quote` in the source text (UTF-16 code units), when known. */
+  offset: z.number().int().nonnegative().optional(),
+});
+
+export const highlightSchema = z.object({
+  title: z.string().min(1),
+  text: z.string(),
+  quote: z.string().optional(),
+});
+
+export const creditsSchema = z.record(z.string(), z.string());
+
+export const summarySchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,79}$/, 'expected a safe slug: lower-case letters, digits, "-" or "_"'),
+  source: sourceSchema,
+  region: regionSchema,
+  session: sessionSchema,
+  reviewYear: year.optional(),
+  planYear: year.optional(),
+  title: z.string().min(1),
+  subtitle: z.string().optional(),
+  figures: z.array(figureSchema),
+  highlights: z.array(highlightSchema),
+  targets: z.array(highlightSchema),
+  keywords: z.array(z.string()),
+  credits: creditsSchema.optional(),
+  warnings: z.array(z.string()),
+});
+
+export type SourceKind = z.infer<typeof sourceKindSchema>;
+export type RegionLevel = z.infer<typeof regionLevelSchema>;
+export type Region = z.infer<typeof regionSchema>;
+export type Session = z.infer<typeof sessionSchema>;
+export type Figure = z.infer<typeof figureSchema>;
+export type Highlight = z.infer<typeof highlightSchema>;
+export type BriefingSummary = z.infer<typeof summarySchema>;
