@@ -52,7 +52,10 @@ export class BriefingError extends Error {
 
 /** Wraps anything thrown into a BriefingError so callers handle one type. */
 export function toBriefingError(error: unknown, fallback: { code: ErrorCode; file?: string }): BriefingError {
-  if (error instanceof BriefingError) return error;
+  if (error instanceof BriefingError) {
+    if (error.file || !fallback.file) return error;
+    return new BriefingError(error.code, error.message, { file: fallback.file, field: error.field, hint: error.hint, cause: error });
+  }
   const message = error instanceof Error ? error.message : String(error);
   return new BriefingError(fallback.code, message, { file: fallback.file, cause: error });
 }

@@ -12,15 +12,11 @@ import { findHighlights } from './findHighlights.js';
 import { findRegion } from './findRegion.js';
 import { findSession } from './findSession.js';
 import { rankFigures } from './rankFigures.js';
-import { BriefingError } from '../errors.js';
 
 export async function extractSummary(report: ReportText): Promise<BriefingSummary> {
   const { paragraphs, original } = report;
   const fullText = paragraphs.map((paragraph) => paragraph.text).join('\n');
-  const region = await findRegion(fullText, report.file).catch((error: unknown) => {
-    if (error instanceof BriefingError && !error.file) throw new BriefingError(error.code, error.message, { file: report.file, field: error.field, hint: error.hint });
-    throw error;
-  });
+  const region = await findRegion(fullText, report.file);
   const { session, reviewYear, planYear, planStart } = findSession(paragraphs);
   const figures = rankFigures(findFigures(paragraphs, original, { reviewYear, planYear, planStart }));
   const { highlights, targets } = findHighlights(paragraphs, planStart);

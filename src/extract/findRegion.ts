@@ -171,7 +171,7 @@ async function toSimplified(text: string): Promise<string> {
     const OpenCC = await import('opencc-js/t2cn');
     converter = OpenCC.Converter({ from: 'hk', to: 'cn' });
   }
-  return converter(text);
+  return converter!(text);
 }
 
 /** The traditional spelling of `name` in the original text (conversion keeps positions: one character each). */

@@ -1,0 +1,43 @@
+/**
+ * Which chart a summary gets, decided by its data: the largest group of amounts sharing one unit (never 亿元 and %
+ * on one axis), or, when no unit has enough amounts, the growth rates as a diverging bar chart.
+ */
+import type { Figure } from '../summary/schema.js';
+
+export interface ChartSpec {
+  kind: 'amounts' | 'growth';
+  title: string;
+  unit: string;
+  labels: string[];
+  values: number[];
+}
+
+const MIN_BARS = 3;
+const MAX_BARS = 6;
+
+export function chooseChart(figures: readonly Figure[]): ChartSpec | undefined {
+  const actual = figures.filter((figure) => figure.kind === 'actual');
+  const pool = actual.length >= MIN_BARS ? actual : figures;
+  const byUnit = new Map<string, Figure[]>();
+  for (const figure of pool) {
+    if (figure.unit === '%' || figure.unit === '％' || /^(余|多)/.test(figure.unit)) continue;
+    const group = byUnit.get(figure.unit) ?? [];
+    if (!group.some((other) => other.label === figure.label)) group.push(figure);
+    byUnit.set(figure.unit, group);
+  }
+  const [unit, group] = [...byUnit].sort((a, b) => b[1].length - a[1].length || unitWeight(b[0]) - unitWeight(a[0]))[0] ?? [];
+  if (unit && group && group.length >= MIN_BARS) {
+    const bars = group.slice(0, MAX_BARS);
+    return { kind: 'amounts', title: `主要指标（${unit}）`, unit, labels: bars.map((figure) => figure.label), values: bars.map((figure) => figure.value) };
+  }
+  const growth = pool.filter((figure) => figure.growthPct !== undefined).slice(0, MAX_BARS);
+  if (growth.length >= MIN_BARS) {
+    return { kind: 'growth', title: '增长率（%）', unit: '%', labels: growth.map((figure) => figure.label), values: growth.map((figure) => figure.growthPct!) };
+  }
+  return undefined;
+}
+
+/** Money first: a chart of 亿元 says more on a briefing than one of 个. */
+function unitWeight(unit: string): number {
+  return /亿元/.test(unit) ? 3 : /万元|元/.test(unit) ? 2 : 1;
+}

@@ -1,0 +1,150 @@
+/**
+ * The command line: a thin shell over the library (src/index.ts). Parses arguments, prints results for
+ * people on stderr (or one JSON document on stdout with --json) and sets the exit code:
+ * 0 all inputs done, 1 some inputs failed (the others are written, whole), 2 usage or configuration error.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { relative } from 'node:path';
+import { BriefingError } from '../errors.js';
+import { listTemplates, loadTemplate } from '../layout/templates.js';
+import { collectInputs, isReportFile, isSummaryFile } from '../pipeline/collectInputs.js';
+import { type BatchMode, type BatchResult, runBatch } from '../pipeline/runBatch.js';
+
+const EXIT_OK = 0;
+const EXIT_SOME_FAILED = 1;
+const EXIT_USAGE = 2;
+
+const DEFAULT_REPORTS = 'data/reports';
+const DEFAULT_OUT = 'out';
+
+interface BatchFlags {
+  out: string;
+  template: string;
+  json?: boolean;
+  debug?: boolean;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command()
+    .name('briefing')
+    .description('Turns long Chinese regional reports into one-page PDF briefings per region.')
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) })
+    .showHelpAfterError('(run briefing --help for usage)');
+  let exitCode = EXIT_OK;
+
+  const batchCommands: { mode: BatchMode; name: string; args: string; summary: string; example: string; defaultInputs?: string[] }[] = [
+    {
+      mode: 'build',
+      name: 'build',
+      args: '[inputs...]',
+      summary: 'extract a summary from each report and render its one-page PDF',
+      example: 'briefing build                      # every report in data/reports → out/\n  briefing build report.txt -o handouts',
+      defaultInputs: [DEFAULT_REPORTS],
+    },
+    {
+      mode: 'extract',
+      name: 'extract',
+      args: '<inputs...>',
+      summary: 'write <id>.summary.json per report, for review before rendering',
+      example: 'briefing extract data/reports -o summaries',
+    },
+    {
+      mode: 'render',
+      name: 'render',
+      args: '<summaries...>',
+      summary: 'render one PDF per (possibly hand-edited) summary file',
+      example: 'briefing render summaries -o out --template handout',
+    },
+  ];
+  for (const spec of batchCommands) {
+    program
+      .command(spec.name)
+      .summary(spec.summary)
+      .description(`${spec.summary[0]!.toUpperCase()}${spec.summary.slice(1)}.\nInputs are files or folders${spec.defaultInputs ? ` (default: ${spec.defaultInputs.join(' ')})` : ''}.`)
+      .argument(spec.args, spec.mode === 'render' ? 'summary files (*.summary.json) or folders' : 'report files (.txt, .md; UTF-8 or GB18030) or folders')
+      .option('-o, --out <dir>', 'output folder', DEFAULT_OUT)
+      .option('-t, --template <name|path>', 'built-in template name or a template folder', 'handout')
+      .option('--json', 'print one JSON document with every result on stdout')
+      .option('--debug', 'show stack traces of errors')
+      .addHelpText('after', `\nExample:\n  ${spec.example}`)
+      .action(async (inputs: string[], flags: BatchFlags) => {
+        exitCode = await runBatchCommand(spec.mode, inputs.length > 0 ? inputs : (spec.defaultInputs ?? []), flags);
+      });
+  }
+
+  program
+    .command('templates')
+    .summary('list the built-in layout templates')
+    .option('--json', 'print {"templates":[…]} on stdout')
+    .action((flags: { json?: boolean }) => {
+      const templates = listTemplates();
+      if (flags.json) {
+        process.stdout.write(`${JSON.stringify({ templates }, null, 2)}\n`);
+      } else {
+        for (const template of templates) process.stdout.write(`${template.name.padEnd(12)} ${template.pageSize.padEnd(4)} ${template.description}\n`);
+      }
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT_OK : EXIT_USAGE;
+    }
+    if (error instanceof BriefingError) {
+      process.stderr.write(`briefing: ${error.toLine()}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+  return exitCode;
+}
+
+async function runBatchCommand(mode: BatchMode, inputs: string[], flags: BatchFlags): Promise<number> {
+  // Configuration errors (unknown template, empty folder) stop before any work: exit 2.
+  loadTemplate(flags.template);
+  const files = collectInputs(inputs, mode === 'render' ? isSummaryFile : isReportFile);
+  const started = performance.now();
+  const results = await runBatch({
+    mode,
+    files,
+    outDir: flags.out,
+    template: flags.template,
+    onResult: flags.json ? undefined : (result, done, total) => printResult(result, done, total, flags.debug ?? false),
+  });
+  const failed = results.filter((result) => result.error).length;
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify({ results: results.map(toJsonResult) }, null, 2)}\n`);
+  } else {
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const done = results.length - failed;
+    process.stderr.write(`${done} of ${results.length} ${mode === 'extract' ? 'summaries' : 'briefings'} written to ${flags.out}/ in ${seconds} s${failed ? `; ${failed} failed` : ''}\n`);
+  }
+  return failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
+}
+
+function printResult(result: BatchResult, done: number, total: number, debug: boolean): void {
+  const counter = `[${done}/${total}]`;
+  if (result.error) {
+    process.stderr.write(`${counter} ✗ ${result.error.toLine()}\n`);
+    if (debug && result.error.stack) process.stderr.write(`${result.error.stack}\n`);
+    return;
+  }
+  const output = result.pdf ?? result.summary ?? '';
+  process.stderr.write(`${counter} ✓ ${result.region} → ${relative(process.cwd(), output) || output}${result.pages ? ` (${result.pages} page)` : ''}\n`);
+  for (const warning of result.warnings) process.stderr.write(`      ! ${warning}\n`);
+}
+
+function toJsonResult(result: BatchResult): Record<string, unknown> {
+  return {
+    input: result.input,
+    id: result.id,
+    region: result.region,
+    summary: result.summary,
+    pdf: result.pdf,
+    pages: result.pages,
+    warnings: result.warnings,
+    error: result.error ? result.error.toJSON() : null,
+  };
+}

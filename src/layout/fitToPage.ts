@@ -1,0 +1,68 @@
+/**
+ * Fits a briefing on exactly one page, in a documented order:
+ *   1. lay out at full size; 2. scale type down step by step to the template's minimum;
+ *   3. at the minimum, trim the lowest-ranked item of the longest list (targets, highlights, figures), one at a time.
+ * Every trimmed item is reported, so nothing is dropped silently.
+ */
+import { BriefingError } from '../errors.js';
+import type { BriefingSummary } from '../summary/schema.js';
+import type { LayoutChoice } from './buildDocDefinition.js';
+import type { LayoutTemplate } from './templates.js';
+
+const SCALE_STEP = 0.05;
+type ListName = 'targets' | 'highlights' | 'figures';
+const TRIM_ORDER: ListName[] = ['targets', 'highlights', 'figures'];
+const LIST_NAMES: Record<ListName, string> = { targets: '目标', highlights: '亮点', figures: '指标' };
+
+export interface FitResult<T> {
+  laidOut: T;
+  choice: LayoutChoice;
+  /** Sentences for a person, one per trimmed item. */
+  trimmed: string[];
+}
+
+/** `tryLayout` lays out one choice and reports its page count (with whatever it produced, reused if it fits). */
+export async function fitToPage<T>(
+  summary: BriefingSummary,
+  template: LayoutTemplate,
+  tryLayout: (choice: LayoutChoice) => Promise<{ pages: number; laidOut: T }>,
+): Promise<FitResult<T>> {
+  const { limits, minScale } = template.manifest;
+  const choice: LayoutChoice = {
+    scale: 1,
+    figures: Math.min(limits.figures, summary.figures.length),
+    highlights: Math.min(limits.highlights, summary.highlights.length),
+    targets: Math.min(limits.targets, summary.targets.length),
+  };
+  const trimmed: string[] = [];
+  for (;;) {
+    const attempt = await tryLayout({ ...choice });
+    if (attempt.pages <= 1) return { laidOut: attempt.laidOut, choice, trimmed };
+    if (choice.scale - SCALE_STEP >= minScale - 1e-9) {
+      choice.scale = Math.round((choice.scale - SCALE_STEP) * 100) / 100;
+      continue;
+    }
+    const list = TRIM_ORDER.filter((name) => choice[name] > minimumOf(name)).sort((a, b) => choice[b] - choice[a])[0];
+    if (!list) {
+      throw new BriefingError('LAYOUT_OVERFLOW', `does not fit on one page even at the smallest type with one item per list`, {
+        file: summary.source.file,
+        hint: 'shorten the title, highlights or figure labels in the summary, or use a template with more room',
+      });
+    }
+    choice[list] -= 1;
+    trimmed.push(`trimmed to fit one page: ${LIST_NAMES[list]} “${describe(summary, list, choice[list])}”`);
+  }
+}
+
+/** Lists keep a few items: a briefing without figures or highlights says nothing. */
+function minimumOf(list: ListName): number {
+  return list === 'targets' ? 0 : 1;
+}
+
+function describe(summary: BriefingSummary, list: ListName, index: number): string {
+  if (list === 'figures') {
+    const figure = summary.figures[index]!;
+    return `${figure.label} ${figure.valueText}${figure.unit}`;
+  }
+  return summary[list][index]!.title;
+}

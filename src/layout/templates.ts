@@ -1,0 +1,151 @@
+/**
+ * Loads layout templates (a folder with template.json, document.hbs and partials/*.hbs), checks them and
+ * compiles them once per process. Built-in templates live in templates/ at the project root; shared partials
+ * in templates/partials/.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { z } from 'zod';
+import { BriefingError } from '../errors.js';
+import { VALUE_HELPERS, valueHelpers } from './helpers.js';
+
+export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+const SHARED_PARTIALS_DIR = join(TEMPLATES_DIR, 'partials');
+
+const manifestSchema = z.object({
+  name: z.string().regex(/^[a-z0-9-]+$/),
+  description: z.string(),
+  pageSize: z.string(),
+  pageOrientation: z.enum(['portrait', 'landscape']).default('portrait'),
+  /** How many items of each list are offered to the layout before fitting trims (figures beyond are not tiles). */
+  limits: z.object({ figures: z.number().int().min(0), highlights: z.number().int().min(0), targets: z.number().int().min(0) }),
+  chart: z.object({ width: z.number().int().positive(), height: z.number().int().positive() }).optional(),
+  /** Smallest type scale the fitter may use before it trims items. */
+  minScale: z.number().min(0.5).max(1).default(0.8),
+});
+
+export type TemplateManifest = z.infer<typeof manifestSchema>;
+
+export interface LayoutTemplate {
+  name: string;
+  folder: string;
+  manifest: TemplateManifest;
+  /** Template context → pdfmake document definition. */
+  render(context: object): Record<string, unknown>;
+}
+
+const compiled = new Map<string, LayoutTemplate>();
+
+/** A built-in template by name, or a user's template folder by path. */
+export function loadTemplate(nameOrPath: string): LayoutTemplate {
+  const folder = isBuiltInName(nameOrPath) ? join(TEMPLATES_DIR, nameOrPath) : resolve(nameOrPath);
+  const cached = compiled.get(folder);
+  if (cached) return cached;
+  if (!existsSync(join(folder, 'template.json'))) {
+    throw new BriefingError('TEMPLATE_NOT_FOUND', `template not found: ${nameOrPath}`, {
+      file: folder,
+      hint: `use one of: ${listTemplates().map((template) => template.name).join(', ')}, or a folder with template.json and document.hbs`,
+    });
+  }
+  const template = compileTemplate(folder);
+  compiled.set(folder, template);
+  return template;
+}
+
+export function listTemplates(): TemplateManifest[] {
+  return readdirSync(TEMPLATES_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(TEMPLATES_DIR, entry.name, 'template.json')))
+    .map((entry) => readManifest(join(TEMPLATES_DIR, entry.name)))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function isBuiltInName(name: string): boolean {
+  return /^[a-z0-9-]+$/.test(name) && existsSync(join(TEMPLATES_DIR, name, 'template.json'));
+}
+
+function readManifest(folder: string): TemplateManifest {
+  const file = join(folder, 'template.json');
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new BriefingError('TEMPLATE_INVALID', `template.json is not valid JSON: ${(error as Error).message}`, { file });
+  }
+  const result = manifestSchema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new BriefingError('TEMPLATE_INVALID', `template.json: ${issue.path.join('.') || '(root)'}: ${issue.message}`, { file, field: issue.path.join('.') });
+  }
+  return result.data;
+}
+
+function compileTemplate(folder: string): LayoutTemplate {
+  const manifest = readManifest(folder);
+  const handlebars = Handlebars.create();
+  handlebars.registerHelper(valueHelpers(handlebars.SafeString));
+  for (const partialsDir of [SHARED_PARTIALS_DIR, join(folder, 'partials')]) {
+    if (!existsSync(partialsDir)) continue;
+    for (const entry of readdirSync(partialsDir).filter((name) => name.endsWith('.hbs')).sort()) {
+      const file = join(partialsDir, entry);
+      handlebars.registerPartial(basename(entry, '.hbs'), checkedSource(handlebars, file));
+    }
+  }
+  const documentFile = join(folder, 'document.hbs');
+  const render = handlebars.compile(checkedSource(handlebars, documentFile), { strict: false, noEscape: false });
+  return {
+    name: manifest.name,
+    folder,
+    manifest,
+    render(context) {
+      const text = render(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+      try {
+        return JSON.parse(text) as Record<string, unknown>;
+      } catch (error) {
+        throw new BriefingError('TEMPLATE_INVALID', `template output is not valid JSON: ${(error as Error).message}`, {
+          file: documentFile,
+          hint: 'check commas between items, especially around {{#if}} and {{#each}} blocks',
+        });
+      }
+    },
+  };
+}
+
+/**
+ * Reads and parses a template file, refusing any mustache that prints a value without an escaping helper:
+ * {{title}} would HTML-escape and {{{title}}} would inject raw text into the JSON.
+ */
+function checkedSource(handlebars: typeof Handlebars, file: string): string {
+  const source = readFileSync(file, 'utf8');
+  let ast: hbs.AST.Program;
+  try {
+    ast = handlebars.parse(source);
+  } catch (error) {
+    const line = /line (\d+)/.exec((error as Error).message)?.[1];
+    throw new BriefingError('TEMPLATE_INVALID', `template syntax error: ${(error as Error).message.split('\n')[0]}`, {
+      file: line ? `${file}:${line}` : file,
+    });
+  }
+  visit(ast, (node) => {
+    if (node.type !== 'MustacheStatement') return;
+    const mustache = node as hbs.AST.MustacheStatement;
+    const helper = mustache.path.type === 'PathExpression' ? (mustache.path as hbs.AST.PathExpression).original : '';
+    if (!(VALUE_HELPERS as readonly string[]).includes(helper) || mustache.params.length === 0) {
+      throw new BriefingError('TEMPLATE_INVALID', `value printed without an escaping helper: use {{json …}} (or ${VALUE_HELPERS.join(', ')})`, {
+        file: `${file}:${mustache.loc.start.line}`,
+      });
+    }
+  });
+  return source;
+}
+
+function visit(node: hbs.AST.Node, callback: (node: hbs.AST.Node) => void): void {
+  callback(node);
+  const record = node as unknown as Record<string, unknown>;
+  for (const key of ['body', 'program', 'inverse']) {
+    const child = record[key];
+    if (Array.isArray(child)) for (const item of child) visit(item as hbs.AST.Node, callback);
+    else if (child && typeof child === 'object') visit(child as hbs.AST.Node, callback);
+  }
+}

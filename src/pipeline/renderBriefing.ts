@@ -1,0 +1,49 @@
+/**
+ * Summary → one-page PDF: chooses and draws the chart, lays the template out, fits it on one page and
+ * writes the bytes. Reads nothing but the summary (and the template and fonts).
+ */
+import { chooseChart } from '../charts/chooseChart.js';
+import { renderChart } from '../charts/renderChart.js';
+import { buildDocDefinition } from '../layout/buildDocDefinition.js';
+import { fitToPage } from '../layout/fitToPage.js';
+import { loadTemplate } from '../layout/templates.js';
+import { layOutPdf } from '../pdf/renderPdf.js';
+import type { BriefingSummary } from '../summary/schema.js';
+
+export interface RenderOptions {
+  /** Built-in template name or path of a template folder. */
+  template?: string;
+}
+
+export interface RenderedBriefing {
+  pdf: Buffer;
+  pages: number;
+  /** What a person should know about this rendering (items trimmed to fit). */
+  warnings: string[];
+}
+
+/** How many top-ranked figures the chart may draw from. */
+const CHART_POOL = 12;
+
+export async function renderBriefing(summary: BriefingSummary, options: RenderOptions = {}): Promise<RenderedBriefing> {
+  const template = loadTemplate(options.template ?? 'handout');
+  const chartSpec = template.manifest.chart ? chooseChart(summary.figures.slice(0, CHART_POOL)) : undefined;
+  const chartSvg = chartSpec && template.manifest.chart ? renderChart(chartSpec, template.manifest.chart) : undefined;
+  const creationDate = creationDateOf(summary);
+  const fitted = await fitToPage(summary, template, async (choice) => {
+    const laidOut = await layOutPdf(buildDocDefinition({ summary, template, choice, chartSvg, creationDate }));
+    return { pages: laidOut.pages, laidOut };
+  });
+  return { pdf: await fitted.laidOut.toBuffer(), pages: fitted.laidOut.pages, warnings: fitted.trimmed };
+}
+
+/**
+ * A fixed creation date so the same summary gives the same bytes: SOURCE_DATE_EPOCH when set (the
+ * reproducible-builds convention), else the session date, else the Unix epoch.
+ */
+function creationDateOf(summary: BriefingSummary): Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  if (summary.session.date) return new Date(`${summary.session.date}T00:00:00Z`);
+  return new Date(0);
+}

@@ -1,0 +1,45 @@
+// Session, dates and figure quotes for the five samples against the hand-labelled golden files.
+import { describe, expect, it } from 'vitest';
+import { extractSummary } from '../../src/extract/extractSummary.js';
+import { readReport } from '../../src/ingest/readReport.js';
+import type { BriefingSummary } from '../../src/summary/schema.js';
+import { SAMPLES } from '../helpers/samples.js';
+
+const summaries = new Map<string, { summary: BriefingSummary; original: string }>();
+async function summaryOf(path: string): Promise<{ summary: BriefingSummary; original: string }> {
+  let entry = summaries.get(path);
+  if (!entry) {
+    const report = await readReport(path);
+    entry = { summary: await extractSummary(report), original: report.original };
+    summaries.set(path, entry);
+  }
+  return entry;
+}
+
+describe.each(SAMPLES)('extractSummary $file', (sample) => {
+  it('finds the session, date and years of the report', async () => {
+    const { summary } = await summaryOf(sample.path);
+    const { golden } = sample;
+    expect(summary.session.name ?? null).toBe(golden.session.name);
+    expect(summary.session.date ?? null).toBe(golden.session.date);
+    expect(summary.session.year ?? null).toBe(golden.session.year);
+    expect(summary.reviewYear ?? null).toBe(golden.reviewYear);
+    expect(summary.source.kind).toBe(golden.kind);
+  });
+
+  it('quotes every figure verbatim from the source, number and unit included', async () => {
+    const { summary, original } = await summaryOf(sample.path);
+    expect(summary.figures.length).toBeGreaterThanOrEqual(10);
+    for (const figure of summary.figures) {
+      expect(original, `quote of ${figure.label}`).toContain(figure.quote);
+      expect(figure.quote, figure.label).toContain(figure.valueText);
+      expect(figure.quote, figure.label).toContain(figure.unit);
+      if (figure.offset !== undefined) expect(original.slice(figure.offset, figure.offset + figure.quote.length)).toBe(figure.quote);
+    }
+  });
+
+  it('has highlights taken from the report', async () => {
+    const { summary } = await summaryOf(sample.path);
+    expect(summary.highlights.length + summary.targets.length).toBeGreaterThanOrEqual(3);
+  });
+});

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { cleanText, sourceRange } from '../../src/ingest/cleanText.js';
+import { SAMPLES } from '../helpers/samples.js';
+
+const sample = (prefix: string): string => readFileSync(SAMPLES.find((candidate) => candidate.file.startsWith(prefix))!.path, 'utf8');
+
+describe('cleanText', () => {
+  it('re-joins a sentence cut across lines and drops the passage the column layout printed twice (屯留)', () => {
+    const paragraphs = cleanText(sample('002'));
+    const bodies = paragraphs.filter((paragraph) => paragraph.kind === 'body').map((paragraph) => paragraph.text);
+    const cut = bodies.filter((text) => text.includes('元高效利用，支持焦化'));
+    expect(cut).toHaveLength(1);
+    expect(cut[0]).toContain('加强多元高效利用');
+    expect(cut[0]).toContain('三大主导产业集群，抓好');
+    expect(bodies.some((text) => text.includes('科学谋划一批重点项目'))).toBe(true);
+  });
+
+  it('keeps mastheads and photo captions out of the body text', () => {
+    const paragraphs = cleanText(sample('002'));
+    const kindOf = (text: string): string | undefined => paragraphs.find((paragraph) => paragraph.text === text)?.kind;
+    expect(kindOf('聚焦')).toBe('furniture');
+    expect(kindOf('2026年1月18日 星期日')).toBe('furniture');
+    expect(kindOf('城市花园')).toBe('caption');
+    expect(kindOf('坚持项目为王，积蓄发展动能')).toBe('heading');
+  });
+
+  it('removes Markdown heading marks, bold marks and subscript braces', () => {
+    const paragraphs = cleanText('# 襄垣县\n\n**地区生产总值**完成 426.8 亿元。\n\nPM_{2.5}浓度同比下降11.8%。\n');
+    expect(paragraphs.map((paragraph) => paragraph.text)).toEqual(['襄垣县', '地区生产总值完成 426.8 亿元。', 'PM2.5浓度同比下降11.8%。']);
+  });
+
+  it('maps cleaned text back to verbatim pieces of the original', () => {
+    // A print line is a full column wide; the cut falls inside 规上工业增加值.
+    const original = '前言\n\n一年来，主要指标实现历史性突破，**地区生产总值**完成426.8亿元，增长11.3%；规上工业增\n\n加值增长 15.2%。';
+    const paragraphs = cleanText(original);
+    const body = paragraphs[1]!;
+    expect(body.text).toBe('一年来，主要指标实现历史性突破，地区生产总值完成426.8亿元，增长11.3%；规上工业增加值增长 15.2%。');
+    const at = body.text.indexOf('完成426.8亿元');
+    const range = sourceRange(body, at, at + '完成426.8亿元，增长11.3%'.length)!;
+    expect(original.slice(range.from, range.to)).toBe('完成426.8亿元，增长11.3%');
+    // Across the bold mark or the print line break there is no single verbatim piece.
+    expect(sourceRange(body, body.text.indexOf('突破'), at + 3)).toBeUndefined();
+    expect(sourceRange(body, body.text.indexOf('增加值'), body.text.indexOf('增加值') + 3)).toBeUndefined();
+  });
+});
