@@ -25,7 +25,8 @@ export function chooseChart(figures: readonly Figure[]): ChartSpec | undefined {
     if (!group.some((other) => other.label === figure.label)) group.push(figure);
     byUnit.set(figure.unit, group);
   }
-  const [unit, group] = [...byUnit].sort((a, b) => b[1].length - a[1].length || unitWeight(b[0]) - unitWeight(a[0]))[0] ?? [];
+  const enough = (entry: [string, Figure[]]): number => (entry[1].length >= MIN_BARS ? 1 : 0);
+  const [unit, group] = [...byUnit].sort((a, b) => enough(b) - enough(a) || unitWeight(b[0]) - unitWeight(a[0]) || b[1].length - a[1].length)[0] ?? [];
   if (unit && group && group.length >= MIN_BARS) {
     const bars = group.slice(0, MAX_BARS);
     return { kind: 'amounts', title: `主要指标（${unit}）`, unit, labels: bars.map((figure) => figure.label), values: bars.map((figure) => figure.value) };
@@ -37,7 +38,7 @@ export function chooseChart(figures: readonly Figure[]): ChartSpec | undefined {
   return undefined;
 }
 
-/** Money first: a chart of 亿元 says more on a briefing than one of 个. */
+/** Among units with enough bars, money first: a chart of 亿元 says more on a briefing than one of 个. */
 function unitWeight(unit: string): number {
   return /亿元/.test(unit) ? 3 : /万元|元/.test(unit) ? 2 : 1;
 }

@@ -32,7 +32,7 @@ export function renderChart(spec: ChartSpec, size: { width: number; height: numb
 }
 
 function chartConfiguration(spec: ChartSpec): ChartConfiguration<'bar'> {
-  const font = { family: SANS.cssFamily, size: 11 };
+  const font = { family: SANS.cssFamily, size: 9 };
   return {
     type: 'bar',
     data: {
@@ -42,7 +42,8 @@ function chartConfiguration(spec: ChartSpec): ChartConfiguration<'bar'> {
           data: spec.values,
           backgroundColor: spec.values.map((value) => (value < 0 ? NEGATIVE : INK)),
           borderWidth: 0,
-          barPercentage: 0.7,
+          barPercentage: 0.6,
+          categoryPercentage: 0.9,
         },
       ],
     },
@@ -54,7 +55,7 @@ function chartConfiguration(spec: ChartSpec): ChartConfiguration<'bar'> {
       layout: { padding: { right: 8 } },
       plugins: {
         legend: { display: false },
-        title: { display: true, text: spec.title, color: TEXT, font: { ...font, size: 12 }, align: 'start' },
+        title: { display: true, text: spec.title, color: TEXT, font: { ...font, size: 10, weight: 'bold' }, align: 'start' },
       },
       scales: {
         x: { grid: { color: GRID }, ticks: { color: TEXT, font }, border: { display: false } },

@@ -21,7 +21,7 @@ export async function extractSummary(report: ReportText): Promise<BriefingSummar
   const figures = rankFigures(findFigures(paragraphs, original, { reviewYear, planYear, planStart }));
   const { highlights, targets } = findHighlights(paragraphs, planStart);
   const kind = sourceKindOf(fullText);
-  const { title, subtitle } = findTitle(paragraphs, kind);
+  const { title, subtitle } = findTitle(paragraphs, kind, { reviewYear, planYear });
   const credits = findCredits(original);
 
   const warnings = [...region.warnings];
@@ -69,29 +69,33 @@ function sourceKindOf(text: string): SourceKind {
   return 'other';
 }
 
-const COUPLET_HALF = /^\p{Script=Han}{4,10}$/u;
+const HEADLINE_PART = /^\p{Script=Han}{3,10}$/u;
+const MIN_HEADLINE = 12;
 
-/** The report's headline: a work report's own title, or a newspaper page's couplet headline (潮涌太岳千帆竞 岁序更新启新程). */
-function findTitle(paragraphs: Paragraph[], kind: SourceKind): { title: string; subtitle?: string } {
-  const head = paragraphs.slice(0, 40);
+/**
+ * The report's headline: a work report's own title, or a newspaper page's headline in spaced parts
+ * (潮涌太岳千帆竞 岁序更新启新程; 攻坚克难 开创新局 奋楫勇进 再出发), possibly printed over two lines.
+ * Without one, a plain description of the report, never an invented slogan.
+ */
+function findTitle(paragraphs: Paragraph[], kind: SourceKind, years: { reviewYear?: number; planYear?: number }): { title: string; subtitle?: string } {
+  const head = paragraphs.slice(0, 60);
   const subtitle = head.find((paragraph) => /^——/.test(paragraph.text))?.text.replace(/^——/, '');
   if (kind === 'work_report') {
-    const title = head.find((paragraph) => /工作报告$/.test(paragraph.text))?.text ?? '政府工作报告';
-    return { title, subtitle };
+    return { title: head.find((paragraph) => /工作报告$/.test(paragraph.text))?.text ?? '政府工作报告', subtitle };
   }
+  const isHeadline = (parts: string[]): boolean => parts.length >= 2 && parts.every((part) => HEADLINE_PART.test(part)) && parts.join('').length >= MIN_HEADLINE;
   for (let index = 0; index < head.length; index += 1) {
     const paragraph = head[index]!;
-    if (paragraph.kind === 'body' || paragraph.kind === 'furniture') continue;
-    const halves = paragraph.text.split(/[ \u3000]+/);
-    if (halves.length === 2 && halves.every((half) => COUPLET_HALF.test(half) && half.length >= 6)) return { title: halves.join(' '), subtitle };
-    // A couplet printed on two lines (扛牢使命挑大梁 / 蓄势聚能再扬帆).
+    if (paragraph.kind !== 'caption' && paragraph.kind !== 'heading') continue;
+    const parts = paragraph.text.split(/[ \u3000]+/);
+    if (isHeadline(parts)) return { title: parts.join(' '), subtitle };
     const next = head[index + 1];
-    if (next && next.kind !== 'body' && COUPLET_HALF.test(paragraph.text) && paragraph.text.length >= 6 && next.text.length === paragraph.text.length && COUPLET_HALF.test(next.text)) {
+    if (next && next.kind === paragraph.kind && next.text.length === paragraph.text.length && isHeadline([paragraph.text, next.text])) {
       return { title: `${paragraph.text} ${next.text}`, subtitle };
     }
   }
-  const firstHeading = head.find((paragraph) => paragraph.kind === 'heading');
-  return { title: firstHeading?.text ?? '工作报告', subtitle };
+  const { reviewYear, planYear } = years;
+  return { title: reviewYear ? `${reviewYear}年工作回顾` : planYear ? `${planYear}年工作安排` : '工作报告', subtitle };
 }
 
 const CREDIT_ROLES = ['策划', '统筹', '文字', '图片', '摄影', '版式', '编辑', '设计'];

@@ -22,13 +22,17 @@ const FIGURE = new RegExp(
   `(?<![\\d.A-Za-z])(\\d+(?:\\.\\d+)?)(\\s?)((?:余|多)?(?:${UNITS.map(escapeRegExp).join('|')}))`,
   'g',
 );
-const GROWTH = /^[，,]?\s*(?:同比|比上年|较上年)?(增长|提高|增加|下降|减少)\s*(\d+(?:\.\d+)?)\s*[%％]/;
+/** A growth rate right after a figure, possibly after the words it measures (9480万千瓦时绿电规模同比增长46%). */
+const GROWTH = /^[，,]?\s*[^，。；、,;\d]{0,8}?(?:同比|比上年|较上年)?(增长|提高|增加|下降|减少)\s*(\d+(?:\.\d+)?)\s*[%％]/;
 const CLAUSE_BREAK = /[，。；：！？,;!?\n]/;
-const LABEL_BREAK = /[，。；：！？、,;!?（）()“”"\s]/;
-const TARGET_CUE = /力争|确保|预期|目标|计划|争取|努力|将(?:达到|实现|完成)/;
+const LABEL_BREAK = /[，。；：！？、,;!?（）()]/;
+const TARGET_CUE = /力争|确保|预期|目标|计划|努力|将(?:达到|实现|完成)/;
 /** Verbs and fillers around a number that are not part of what it measures. */
-const LABEL_TAIL = /(?:分别|同比|累计|全年|共计|共|已|均|约|达到|达|完成|实现|突破|超过|超|提升至|提高到|提高至|增长到|增至|稳定在|保持在|为|是|有|新建|建成|的)+$/;
-const LABEL_HEAD = /^(?:全年|累计|共|其中|同时|并|和|及|全县|全区|全市|我们|其)+/;
+const LABEL_TAIL = /(?:分别|同比|累计|全年|共计|共|已|均|约|预计|达到|达|完成|实现|突破|超过|超|提升至|提高到|提高至|增长到|增至|稳定在|保持在|为|是|有|和|及|与|新建|建成|的)+$/;
+const LABEL_HEAD = /^(?:全年|累计|共|其中|同时|并|和|及|全县|全区|全市|我们|其|实现|完成|确保|力争|预计|争取|至少|拿出|发放|制定|努力)+/;
+/** Words that say "amount" but not of what: they take the subject of the figure before them (项目268个、总投资…). */
+const GENERIC_LABEL = /^(?:总投资|投资|金额|总额|规模|产值|面积)$/;
+const NUMBER_WITH_UNIT = new RegExp(`\\d{4}年|${FIGURE.source}|\\d+(?:\\.\\d+)?`, 'g');
 const MAX_LABEL = 16;
 const MAX_QUOTE = 80;
 
@@ -134,19 +138,32 @@ function verbatimQuote(paragraph: Paragraph, original: string, clause: Range, fi
 function labelFor(text: string, start: number, end: number, unit: string): string {
   let labelStart = start;
   while (labelStart > 0 && !LABEL_BREAK.test(text[labelStart - 1]!)) labelStart -= 1;
-  let before = text.slice(labelStart, start).replace(/\d+(?:\.\d+)?/g, '').replace(LABEL_HEAD, '');
+  // Other figures and years in front belong to other labels (分别增长7%和6.5%, 2026年项目储备).
+  let before = text.slice(labelStart, start).replace(NUMBER_WITH_UNIT, '').replace(/\s+/g, '').replace(LABEL_HEAD, '');
   const isRate = unit === '%' || unit === '％';
+  before = before.replace(LABEL_TAIL, '');
   const rateWord = /(增长|提高|增加|下降|减少|增速)$/.exec(before)?.[1];
-  before = before.replace(LABEL_TAIL, '').replace(/(增长|提高|增加|下降|减少)$/, '').replace(LABEL_TAIL, '');
+  before = before.replace(/(增长|提高|增加|下降|减少)$/, '').replace(LABEL_TAIL, '');
+  if (GENERIC_LABEL.test(before)) before = `${subjectBefore(text, labelStart)}${before}`;
   if (before.length >= 2) {
     const label = isRate && rateWord ? `${before}${rateWord === '下降' || rateWord === '减少' ? '降幅' : '增速'}` : before;
     return label.length > MAX_LABEL ? label.slice(-MAX_LABEL) : label;
   }
   let labelEnd = end;
   while (labelEnd < text.length && !LABEL_BREAK.test(text[labelEnd]!)) labelEnd += 1;
-  const after = text.slice(end, labelEnd).replace(/(建成|投用|完成|实现)$/, '');
+  const after = text.slice(end, labelEnd).replace(/\d.*$/, '').replace(/\s+/g, '').replace(/(建成|投用|完成|实现)$/, '');
   const label = after.length >= 2 ? after : before || unit;
   return label.length > MAX_LABEL ? label.slice(0, MAX_LABEL) : label;
+}
+
+/** The subject of the previous item in an enumeration: 推进项目268个、总投资… → 项目. */
+function subjectBefore(text: string, clauseStart: number): string {
+  if (clauseStart === 0 || !/[、，,]/.test(text[clauseStart - 1]!)) return '';
+  let previousStart = clauseStart - 1;
+  while (previousStart > 0 && !/[，。；：！？,;!?]/.test(text[previousStart - 1]!)) previousStart -= 1;
+  const previous = text.slice(previousStart, clauseStart - 1).split('、').at(-1) ?? '';
+  const subject = previous.replace(NUMBER_WITH_UNIT, '').replace(/\s+/g, '').replace(/^.*?(?:推进|列入|招引|引进|实施|建设|签约|谋划|完成|新增|开工)/, '').replace(/^.*等/, '');
+  return subject.length >= 2 && subject.length <= 8 ? subject : '';
 }
 
 function escapeRegExp(text: string): string {

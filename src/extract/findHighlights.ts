@@ -3,11 +3,11 @@
  * lead-ins (这一年，坚持项目牵引，…；一年来，我们保大盘促增长，…) and numbered sections (（一）聚焦…).
  * Each gets one supporting sentence. Those in the plan part of the report are targets.
  */
+import { NUMBERED_HEADING } from '../ingest/cleanText.js';
 import type { Paragraph } from '../ingest/types.js';
 import type { Highlight } from '../summary/schema.js';
 
 const LEAD_IN = /^(?:这一年|一年来|过去一年|过去的一年)[，,](?:我们)?/;
-const NUMBERING = /^(?:（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+[.、])\s*/;
 const MAX_TITLE = 24;
 const MAX_TEXT = 90;
 
@@ -24,7 +24,7 @@ export function findHighlights(paragraphs: Paragraph[], planStart: number): { hi
 function themeOf(paragraph: Paragraph, next: Paragraph | undefined): Highlight | undefined {
   const nextBody = next && next.kind === 'body' ? next : undefined;
   if (paragraph.kind === 'heading' && /[，,]/.test(paragraph.text) && nextBody) {
-    return { title: condense(paragraph.text.replace(NUMBERING, '')), text: firstSentence(nextBody.text), quote: paragraph.text };
+    return { title: condense(paragraph.text.replace(NUMBERED_HEADING, '')), text: firstSentence(nextBody.text), quote: paragraph.text };
   }
   if (paragraph.kind !== 'body') return undefined;
   const leadIn = LEAD_IN.exec(paragraph.text);

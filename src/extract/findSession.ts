@@ -29,7 +29,9 @@ const REVIEW_CUES = [
   new RegExp(`交出${YEAR}年`),
   new RegExp(`^${YEAR}年，`),
 ];
-const PLAN_START = (year: number): RegExp => new RegExp(`^(?:[一二三四五六七八九十]+、)?(?:${year}年|今年)(?:是|工作安排|的?主要目标|经济社会发展的?主要预期目标|，我们将|，全[县区市])`);
+/** The first sentence or two of the part about the coming year: 二、2023年工作安排; …。2025年是“十四五”规划收官之年. */
+const PLAN_START = (year: number): RegExp =>
+  new RegExp(`^(?:[^。！？]*[。！？]){0,2}?(?:[一二三四五六七八九十]+、)?(?:${year}年|今年)(?:是|工作安排|的?主要目标|经济社会发展的?主要预期目标|，我们将|，全[县区市])`);
 
 export function findSession(paragraphs: Paragraph[]): SessionFinding {
   const session: Session = {};

@@ -34,11 +34,12 @@ export function rankFigures(figures: Figure[]): Figure[] {
 function importance(figure: Figure): number {
   const headline = HEADLINE_INDICATORS.findIndex((pattern) => pattern.test(figure.label));
   let score = headline >= 0 ? 100 - headline * 4 : 0;
-  if (figure.kind === 'actual') score += 6;
+  // Results before plans: a briefing leads with what was achieved.
+  if (figure.kind === 'actual') score += 20;
   if (figure.growthPct !== undefined) score += 10;
   if (/亿元|万元/.test(figure.unit)) score += 6;
   if (/万吨|亿方|兆瓦|吉瓦|万亩|亿斤|公里/.test(figure.unit)) score += 4;
-  if (figure.label.length < 2 || figure.label === figure.unit) score -= 20;
+  if (figure.label.length < 3 || figure.label === figure.unit) score -= 20;
   if (/^(余|多)/.test(figure.unit)) score -= 5;
   return score;
 }

@@ -10,7 +10,8 @@ import type { Paragraph, ParagraphKind, SourceRun } from './types.js';
 
 const SENTENCE_END = /[。！？；…!?;]["”’」』）)]*$/;
 const INNER_PUNCTUATION = /[，。；：！？、,;:!?]/;
-const NUMBERED_HEADING = /^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[部分章节])/;
+/** （一） (一) 一、 第一部分: the numbering of a report's sections. */
+export const NUMBERED_HEADING = /^(?:[（(]\s*[一二三四五六七八九十]+\s*[）)]|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[部分章节])\s*/;
 /** A line cut by print is nearly a full column; shorter unterminated lines are headings or captions. */
 const MIN_CUT_LINE = 30;
 const MAX_HEADING = 32;

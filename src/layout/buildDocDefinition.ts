@@ -48,7 +48,7 @@ export function buildDocDefinition({ summary, template, choice, chartSvg, creati
     figureRows: chunk(figures, TILE_COLUMNS),
     highlights: summary.highlights.slice(0, choice.highlights).map(toItem),
     targets: summary.targets.slice(0, choice.targets).map(toItem),
-    chart: chartSvg && template.manifest.chart ? { svg: chartSvg, width: template.manifest.chart.width } : undefined,
+    chart: chartSvg && template.manifest.chart ? { svg: chartSvg, ...template.manifest.chart } : undefined,
     sourceLine: `资料来源：${summary.source.file}（${SOURCE_KIND_NAMES[summary.source.kind]}）· 行政区划代码 ${summary.region.code} · 文中数字均摘自原文`,
     credits: summary.credits ? Object.entries(summary.credits).map(([role, names]) => `${role}/${names}`).join('  ') : undefined,
   };

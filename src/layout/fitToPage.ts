@@ -1,7 +1,8 @@
 /**
  * Fits a briefing on exactly one page, in a documented order:
  *   1. lay out at full size; 2. scale type down step by step to the template's minimum;
- *   3. at the minimum, trim the lowest-ranked item of the longest list (targets, highlights, figures), one at a time.
+ *   3. at the minimum, trim the lowest-ranked item, one at a time: targets down to 2, highlights down to 3,
+ *      figures down to 6 (two rows of tiles), then the same lists in the same order down to 0, 1 and 1.
  * Every trimmed item is reported, so nothing is dropped silently.
  */
 import { BriefingError } from '../errors.js';
@@ -42,7 +43,7 @@ export async function fitToPage<T>(
       choice.scale = Math.round((choice.scale - SCALE_STEP) * 100) / 100;
       continue;
     }
-    const list = TRIM_ORDER.filter((name) => choice[name] > minimumOf(name)).sort((a, b) => choice[b] - choice[a])[0];
+    const list = TRIM_ORDER.find((name) => choice[name] > preferredMinimumOf(name)) ?? TRIM_ORDER.find((name) => choice[name] > minimumOf(name));
     if (!list) {
       throw new BriefingError('LAYOUT_OVERFLOW', `does not fit on one page even at the smallest type with one item per list`, {
         file: summary.source.file,
@@ -52,6 +53,11 @@ export async function fitToPage<T>(
     choice[list] -= 1;
     trimmed.push(`trimmed to fit one page: ${LIST_NAMES[list]} “${describe(summary, list, choice[list])}”`);
   }
+}
+
+/** Trimming first takes lists down to these, in TRIM_ORDER, before it takes any list further. */
+function preferredMinimumOf(list: ListName): number {
+  return { targets: 2, highlights: 3, figures: 6 }[list];
 }
 
 /** Lists keep a few items: a briefing without figures or highlights says nothing. */
