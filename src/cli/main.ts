@@ -9,6 +9,7 @@ import { BriefingError } from '../errors.js';
 import { listTemplates, loadTemplate } from '../layout/templates.js';
 import { collectInputs, isReportFile, isSummaryFile } from '../pipeline/collectInputs.js';
 import { type BatchMode, type BatchResult, runBatch } from '../pipeline/runBatch.js';
+import { summaryJsonSchema } from '../summary/jsonSchema.js';
 
 const EXIT_OK = 0;
 const EXIT_SOME_FAILED = 1;
@@ -20,8 +21,21 @@ const DEFAULT_OUT = 'out';
 interface BatchFlags {
   out: string;
   template: string;
+  force?: boolean;
   json?: boolean;
   debug?: boolean;
+}
+
+interface BatchCommandSpec {
+  mode: BatchMode;
+  args: string;
+  summary: string;
+  example: string;
+  defaultInputs?: string[];
+  /** Which of the shared options apply. */
+  writes: boolean;
+  renders: boolean;
+  extracts: boolean;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -33,45 +47,70 @@ export async function main(argv: string[]): Promise<number> {
     .showHelpAfterError('(run briefing --help for usage)');
   let exitCode = EXIT_OK;
 
-  const batchCommands: { mode: BatchMode; name: string; args: string; summary: string; example: string; defaultInputs?: string[] }[] = [
+  const batchCommands: BatchCommandSpec[] = [
     {
       mode: 'build',
-      name: 'build',
       args: '[inputs...]',
       summary: 'extract a summary from each report and render its one-page PDF',
       example: 'briefing build                      # every report in data/reports → out/\n  briefing build report.txt -o handouts',
       defaultInputs: [DEFAULT_REPORTS],
+      writes: true,
+      renders: true,
+      extracts: true,
     },
     {
       mode: 'extract',
-      name: 'extract',
       args: '<inputs...>',
       summary: 'write <id>.summary.json per report, for review before rendering',
       example: 'briefing extract data/reports -o summaries',
+      writes: true,
+      renders: false,
+      extracts: true,
     },
     {
       mode: 'render',
-      name: 'render',
       args: '<summaries...>',
       summary: 'render one PDF per (possibly hand-edited) summary file',
       example: 'briefing render summaries -o out --template handout',
+      writes: true,
+      renders: true,
+      extracts: false,
+    },
+    {
+      mode: 'check',
+      args: '<summaries...>',
+      summary: 'validate summary files, naming the JSON path of every problem',
+      example: 'briefing check summaries/*.summary.json',
+      writes: false,
+      renders: false,
+      extracts: false,
     },
   ];
   for (const spec of batchCommands) {
-    program
-      .command(spec.name)
+    const readsSummaries = !spec.extracts;
+    const command = program
+      .command(spec.mode)
       .summary(spec.summary)
       .description(`${spec.summary[0]!.toUpperCase()}${spec.summary.slice(1)}.\nInputs are files or folders${spec.defaultInputs ? ` (default: ${spec.defaultInputs.join(' ')})` : ''}.`)
-      .argument(spec.args, spec.mode === 'render' ? 'summary files (*.summary.json) or folders' : 'report files (.txt, .md; UTF-8 or GB18030) or folders')
-      .option('-o, --out <dir>', 'output folder', DEFAULT_OUT)
-      .option('-t, --template <name|path>', 'built-in template name or a template folder', 'handout')
+      .argument(spec.args, readsSummaries ? 'summary files (*.summary.json) or folders' : 'report files (.txt, .md; UTF-8 or GB18030) or folders');
+    if (spec.writes) command.option('-o, --out <dir>', 'output folder', DEFAULT_OUT);
+    if (spec.renders) command.option('-t, --template <name|path>', 'built-in template name (see briefing templates) or a template folder', 'handout');
+    if (spec.extracts) command.option('--force', 'overwrite summaries that were edited by hand since extraction');
+    command
       .option('--json', 'print one JSON document with every result on stdout')
       .option('--debug', 'show stack traces of errors')
       .addHelpText('after', `\nExample:\n  ${spec.example}`)
       .action(async (inputs: string[], flags: BatchFlags) => {
-        exitCode = await runBatchCommand(spec.mode, inputs.length > 0 ? inputs : (spec.defaultInputs ?? []), flags);
+        exitCode = await runBatchCommand(spec, inputs.length > 0 ? inputs : (spec.defaultInputs ?? []), flags);
       });
   }
+
+  program
+    .command('schema')
+    .summary('print the JSON Schema of summary files')
+    .action(() => {
+      process.stdout.write(`${JSON.stringify(summaryJsonSchema(), null, 2)}\n`);
+    });
 
   program
     .command('templates')
@@ -101,16 +140,18 @@ export async function main(argv: string[]): Promise<number> {
   return exitCode;
 }
 
-async function runBatchCommand(mode: BatchMode, inputs: string[], flags: BatchFlags): Promise<number> {
+async function runBatchCommand(spec: BatchCommandSpec, inputs: string[], flags: BatchFlags): Promise<number> {
+  const { mode } = spec;
   // Configuration errors (unknown template, empty folder) stop before any work: exit 2.
-  loadTemplate(flags.template);
-  const files = collectInputs(inputs, mode === 'render' ? isSummaryFile : isReportFile);
+  if (spec.renders) loadTemplate(flags.template);
+  const files = collectInputs(inputs, spec.extracts ? isReportFile : isSummaryFile);
   const started = performance.now();
   const results = await runBatch({
     mode,
     files,
     outDir: flags.out,
     template: flags.template,
+    force: flags.force,
     onResult: flags.json ? undefined : (result, done, total) => printResult(result, done, total, flags.debug ?? false),
   });
   const failed = results.filter((result) => result.error).length;
@@ -119,7 +160,8 @@ async function runBatchCommand(mode: BatchMode, inputs: string[], flags: BatchFl
   } else {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const done = results.length - failed;
-    process.stderr.write(`${done} of ${results.length} ${mode === 'extract' ? 'summaries' : 'briefings'} written to ${flags.out}/ in ${seconds} s${failed ? `; ${failed} failed` : ''}\n`);
+    const what = mode === 'check' ? 'summaries valid' : `${mode === 'extract' ? 'summaries' : 'briefings'} written to ${flags.out}/`;
+    process.stderr.write(`${done} of ${results.length} ${what} in ${seconds} s${failed ? `; ${failed} failed` : ''}\n`);
   }
   return failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
 }
@@ -131,8 +173,9 @@ function printResult(result: BatchResult, done: number, total: number, debug: bo
     if (debug && result.error.stack) process.stderr.write(`${result.error.stack}\n`);
     return;
   }
-  const output = result.pdf ?? result.summary ?? '';
-  process.stderr.write(`${counter} ✓ ${result.region} → ${relative(process.cwd(), output) || output}${result.pages ? ` (${result.pages} page)` : ''}\n`);
+  const output = result.pdf ?? result.summary;
+  const destination = output ? ` → ${relative(process.cwd(), output) || output}` : ` (${result.input})`;
+  process.stderr.write(`${counter} ✓ ${result.region}${destination}${result.pages ? ` (${result.pages} page)` : ''}\n`);
   for (const warning of result.warnings) process.stderr.write(`      ! ${warning}\n`);
 }
 

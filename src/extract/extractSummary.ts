@@ -9,6 +9,7 @@ import { type BriefingSummary, SCHEMA_VERSION, type SourceKind } from '../summar
 import { validateSummary } from '../summary/validateSummary.js';
 import { findFigures } from './findFigures.js';
 import { findHighlights } from './findHighlights.js';
+import { findKeywords } from './findKeywords.js';
 import { findRegion } from './findRegion.js';
 import { findSession } from './findSession.js';
 import { rankFigures } from './rankFigures.js';
@@ -43,7 +44,7 @@ export async function extractSummary(report: ReportText): Promise<BriefingSummar
       figures,
       highlights,
       targets,
-      keywords: [],
+      keywords: findKeywords(bodyText(paragraphs), [region.region.name, region.region.parent, region.region.asWritten ?? '']),
       ...(credits ? { credits } : {}),
       warnings,
     },
@@ -59,6 +60,11 @@ export function idFor(report: Pick<ReportText, 'file' | 'sha256'>): string {
     .replace(/^[-_]+|-+$/g, '')
     .slice(0, 64);
   return stem.length >= 3 ? stem : `report-${report.sha256.slice(0, 12)}`;
+}
+
+/** Running text only: mastheads and captions would skew keywords. */
+function bodyText(paragraphs: Paragraph[]): string {
+  return paragraphs.filter((paragraph) => paragraph.kind === 'body' || paragraph.kind === 'heading').map((paragraph) => paragraph.text).join('\n');
 }
 
 function sourceKindOf(text: string): SourceKind {

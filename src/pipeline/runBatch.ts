@@ -9,6 +9,7 @@ import { BriefingError, toBriefingError } from '../errors.js';
 import { extractSummary } from '../extract/extractSummary.js';
 import { readReport } from '../ingest/readReport.js';
 import type { BriefingSummary } from '../summary/schema.js';
+import { isEditedByHand, withFingerprint } from '../summary/fingerprint.js';
 import { validateSummary } from '../summary/validateSummary.js';
 import { writeFileAtomic } from '../util/atomicWrite.js';
 import { SUMMARY_SUFFIX } from './collectInputs.js';
@@ -26,41 +27,54 @@ export interface BatchResult {
   error: BriefingError | null;
 }
 
-export type BatchMode = 'build' | 'extract' | 'render';
+/** build: report → summary + PDF; extract: report → summary; render: summary → PDF; check: validate summaries. */
+export type BatchMode = 'build' | 'extract' | 'render' | 'check';
 
 export interface BatchOptions {
   mode: BatchMode;
   files: string[];
   outDir: string;
   template?: string;
+  /** Overwrite summaries a person has edited since they were extracted. */
+  force?: boolean;
   /** Called after each input, for progress display. */
   onResult?: (result: BatchResult, done: number, total: number) => void;
 }
 
-export async function runBatch({ mode, files, outDir, template, onResult }: BatchOptions): Promise<BatchResult[]> {
+export async function runBatch(options: BatchOptions): Promise<BatchResult[]> {
+  const { files, onResult } = options;
   const results: BatchResult[] = [];
   const usedIds = new Set<string>();
   for (const file of files) {
-    const result = await runOne(mode, file, outDir, template, usedIds);
+    const result = await runOne(file, options, usedIds);
     results.push(result);
     onResult?.(result, results.length, files.length);
   }
   return results;
 }
 
-async function runOne(mode: BatchMode, input: string, outDir: string, template: string | undefined, usedIds: Set<string>): Promise<BatchResult> {
+async function runOne(input: string, { mode, outDir, template, force = false }: BatchOptions, usedIds: Set<string>): Promise<BatchResult> {
   const result: BatchResult = { input, id: null, region: null, summary: null, pdf: null, pages: null, warnings: [], error: null };
   try {
-    let summary = mode === 'render' ? await readSummary(input) : await extractSummary(await readReport(input));
+    const readsSummaries = mode === 'render' || mode === 'check';
+    let summary = readsSummaries ? await readSummary(input) : await extractSummary(await readReport(input));
     summary = { ...summary, id: uniqueId(summary.id, usedIds) };
+    if (!readsSummaries) {
+      result.summary = join(outDir, `${summary.id}${SUMMARY_SUFFIX}`);
+      const edited = force ? undefined : await readEditedSummary(result.summary);
+      if (edited) {
+        // Review work is never lost: the person's version is kept, and it is what gets rendered.
+        result.warnings.push(`kept ${result.summary}: edited by hand since it was extracted (use --force to overwrite it)`);
+        summary = edited;
+      } else {
+        summary = withFingerprint(summary);
+        await writeFileAtomic(result.summary, `${JSON.stringify(summary, null, 2)}\n`);
+      }
+    }
     result.id = summary.id;
     result.region = summary.region.name;
-    result.warnings.push(...summary.warnings);
-    if (mode !== 'render') {
-      result.summary = join(outDir, `${summary.id}${SUMMARY_SUFFIX}`);
-      await writeFileAtomic(result.summary, `${JSON.stringify(summary, null, 2)}\n`);
-    }
-    if (mode !== 'extract') {
+    result.warnings.unshift(...summary.warnings);
+    if (mode === 'build' || mode === 'render') {
       const rendered = await renderBriefing(summary, { template });
       result.pdf = join(outDir, `${summary.id}.pdf`);
       await writeFileAtomic(result.pdf, rendered.pdf);
@@ -71,6 +85,27 @@ async function runOne(mode: BatchMode, input: string, outDir: string, template: 
     result.error = toBriefingError(error, { code: 'RENDER_FAILED', file: input });
   }
   return result;
+}
+
+/** The summary already at `path` if a person has edited it since extraction; undefined if absent or untouched. */
+async function readEditedSummary(path: string): Promise<BriefingSummary | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new BriefingError('SUMMARY_INVALID', `an edited summary is in the way and is not valid JSON: ${(error as Error).message}`, {
+      file: path,
+      hint: 'fix the file, or re-run with --force to replace it with a fresh extraction',
+    });
+  }
+  if (!data || typeof data !== 'object' || !isEditedByHand(data)) return undefined;
+  return validateSummary(data, path);
 }
 
 async function readSummary(file: string): Promise<BriefingSummary> {

@@ -38,7 +38,8 @@ export const sessionSchema = z.object({
   year: year.optional(),
 });
 
-export const figureSchema = z.object({
+export const figureSchema = z
+  .object({
   label: z.string().min(1),
   /** The number exactly as written in the report (e.g. "489.31", "4.5", "三"). */
   valueText: z.string().min(1),
@@ -53,7 +54,9 @@ export const figureSchema = z.object({
   quote: z.string().min(1),
   /** Offset of `quote` in the source text (UTF-16 code units), when known. */
   offset: z.number().int().nonnegative().optional(),
-});
+  })
+  // A hand edit that changes a number must change its quote too: a briefing never shows a number the report lacks.
+  .refine((figure) => figure.quote.includes(figure.valueText), { message: 'the quote must contain the value as written (valueText)', path: ['quote'] });
 
 export const highlightSchema = z.object({
   title: z.string().min(1),
@@ -79,6 +82,11 @@ export const summarySchema = z.object({
   keywords: z.array(z.string()),
   credits: creditsSchema.optional(),
   warnings: z.array(z.string()),
+  /**
+   * sha256 of the summary as the extractor wrote it (without this field). When the content no longer matches,
+   * a person has edited the file, and `briefing extract` will not overwrite it without --force.
+   */
+  fingerprint: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 
 export type SourceKind = z.infer<typeof sourceKindSchema>;

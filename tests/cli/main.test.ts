@@ -1,9 +1,10 @@
 // The CLI contract of ../shared/DESIGN.md: --json documents, exit codes 0/1/2, errors naming the input.
-import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { text } from '../helpers/pdfTools.js';
 import { SAMPLES } from '../helpers/samples.js';
 
 let stdout: string;
@@ -56,5 +57,44 @@ describe('briefing CLI', () => {
     expect(await main(['render', folder, '-o', folder, '--json'])).toBe(0);
     const { results } = JSON.parse(stdout);
     expect(results).toEqual([expect.objectContaining({ region: '沁水县', pages: 1, error: null })]);
+  });
+});
+
+describe('review work is never lost', () => {
+  it('extract keeps a hand-edited summary unless --force, and build renders the edited one', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'briefing-review-'));
+    const report = SAMPLES[4]!.path;
+    expect(await main(['extract', report, '-o', folder, '--json'])).toBe(0);
+    const file = join(folder, '004_02e8585f2ada8328.summary.json');
+    const edited = JSON.parse(readFileSync(file, 'utf8'));
+    edited.title = '沁水县政府工作报告（审定稿）';
+    writeFileSync(file, JSON.stringify(edited, null, 2));
+
+    stdout = '';
+    expect(await main(['extract', report, '-o', folder, '--json'])).toBe(0);
+    expect(JSON.parse(stdout).results[0].warnings.join(' ')).toContain('edited by hand');
+    expect(JSON.parse(readFileSync(file, 'utf8')).title).toBe('沁水县政府工作报告（审定稿）');
+
+    stdout = '';
+    expect(await main(['build', report, '-o', folder, '--json'])).toBe(0);
+    expect(text(JSON.parse(stdout).results[0].pdf)).toContain('审定稿');
+
+    stdout = '';
+    expect(await main(['extract', report, '-o', folder, '--force', '--json'])).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8')).title).toBe('政府工作报告');
+  });
+
+  it('check names the file and JSON path of each problem and exits 1', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'briefing-check-'));
+    expect(await main(['extract', SAMPLES[0]!.path, '-o', folder, '--json'])).toBe(0);
+    const file = join(folder, '000_fba74e62b4b44a80.summary.json');
+    const broken = JSON.parse(readFileSync(file, 'utf8'));
+    broken.region.code = '14043';
+    writeFileSync(join(folder, 'broken.summary.json'), JSON.stringify(broken));
+    stdout = '';
+    expect(await main(['check', folder, '--json'])).toBe(1);
+    const { results } = JSON.parse(stdout);
+    expect(results.map((result: { error: { field: string } | null }) => result.error?.field ?? null)).toEqual([null, '$.region.code']);
+    expect(results[1].error.file).toBe(join(folder, 'broken.summary.json'));
   });
 });

@@ -24,3 +24,17 @@ describe('validateSummary', () => {
     expect(() => validateSummary(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')), 'package.json')).toThrowError(/schemaVersion/);
   });
 });
+
+describe('summary schema file', () => {
+  it('shipped JSON Schema is the one generated from src/summary/schema.ts (run npm run schema after changing it)', async () => {
+    const { summaryJsonSchema } = await import('../../src/summary/jsonSchema.js');
+    const shipped = JSON.parse(readFileSync(new URL('../../src/summary/briefing-summary.schema.json', import.meta.url), 'utf8'));
+    expect(shipped).toEqual(summaryJsonSchema());
+  });
+
+  it('refuses a hand edit that changes a value without its quote', async () => {
+    const summary = JSON.parse(JSON.stringify(await extractSummary(await readReport(SAMPLES[4]!.path))));
+    summary.figures[0].valueText = '999.9';
+    expect(() => validateSummary(summary, 'x.json')).toThrowError(expect.objectContaining({ field: '$.figures[0].quote' }));
+  });
+});
