@@ -7,6 +7,7 @@
 import { runAround, sourceRange } from '../ingest/cleanText.js';
 import type { Paragraph } from '../ingest/types.js';
 import type { Figure } from '../summary/schema.js';
+import { CHINESE_NUMERAL, parseChineseNumber } from './chineseNumbers.js';
 
 /** Units as written after a number, longest first so 万千瓦时 wins over 万千瓦 and 亿元 over 元. */
 const UNITS = [
@@ -17,11 +18,15 @@ const UNITS = [
   '辆', '套', '支', '件', '头', '羽', '只', '株', '倍', '次', '批', '类', '栋', '间', '张', '床', '篇',
 ].sort((a, b) => b.length - a.length);
 
+const UNIT = `(?:余|多)?(?:${UNITS.map(escapeRegExp).join('|')})`;
 const FIGURE = new RegExp(
-  // Not part of a longer number, a code (5G, PM2.5) or a version; spaces inside are as printed ("4061.7 万吨").
-  `(?<![\\d.A-Za-z])(\\d+(?:\\.\\d+)?)(\\s?)((?:余|多)?(?:${UNITS.map(escapeRegExp).join('|')}))`,
+  // Arabic digits not part of a longer number, a code (5G, PM2.5) or a version, or Chinese numerals (三十二个);
+  // spaces inside are as printed ("4061.7 万吨").
+  `(?:(?<![\\d.A-Za-z])(\\d+(?:\\.\\d+)?)|(?<!${CHINESE_NUMERAL})(${CHINESE_NUMERAL}{2,}))(\\s?)(${UNIT})`,
   'g',
 );
+/** Small Chinese numbers are mostly rhetoric (三大主导产业, 两个维护); only counts from ten up are figures. */
+const MIN_CHINESE_FIGURE = 10;
 /** A growth rate right after a figure, possibly after the words it measures (9480万千瓦时绿电规模同比增长46%). */
 const GROWTH = /^[，,]?\s*[^，。；、,;\d]{0,8}?(?:同比|比上年|较上年)?(增长|提高|增加|下降|减少)\s*(\d+(?:\.\d+)?)\s*[%％]/;
 const CLAUSE_BREAK = /[，。；：！？,;!?\n]/;
@@ -59,7 +64,10 @@ export function findFigures(paragraphs: Paragraph[], original: string, context: 
 
 function toFigure(paragraph: Paragraph, original: string, match: RegExpExecArray, inPlan: boolean, context: FigureContext, consumed: Set<number>): Figure | undefined {
   const text = paragraph.text;
-  const [whole, valueText, , unit] = match as unknown as [string, string, string, string];
+  const [whole, digits, chinese, , unit] = match as unknown as [string, string | undefined, string | undefined, string, string];
+  const valueText = digits ?? chinese!;
+  const value = digits !== undefined ? Number(digits) : parseChineseNumber(chinese!);
+  if (value === undefined || (chinese !== undefined && value < MIN_CHINESE_FIGURE)) return undefined;
   const start = match.index;
   const end = start + whole.length;
 
@@ -82,7 +90,7 @@ function toFigure(paragraph: Paragraph, original: string, match: RegExpExecArray
   return {
     label: labelFor(text, start, end, unit),
     valueText,
-    value: Number(valueText),
+    value,
     unit,
     ...(growthPct !== undefined ? { growthPct } : {}),
     ...(year ? { year } : {}),
