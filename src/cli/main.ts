@@ -10,6 +10,7 @@ import { listTemplates, loadTemplate } from '../layout/templates.js';
 import { collectInputs, isReportFile, isSummaryFile } from '../pipeline/collectInputs.js';
 import { type BatchMode, type BatchResult, runBatch } from '../pipeline/runBatch.js';
 import { summaryJsonSchema } from '../summary/jsonSchema.js';
+import { type BenchResult, runBench } from '../bench/runBench.js';
 
 const EXIT_OK = 0;
 const EXIT_SOME_FAILED = 1;
@@ -106,6 +107,15 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   program
+    .command('bench')
+    .summary('measure extraction and rendering speed on this machine')
+    .option('--json', 'print the measurements as one JSON object')
+    .action(async (flags: { json?: boolean }) => {
+      const result = await runBench({ onProgress: flags.json ? undefined : (message) => process.stderr.write(`bench: ${message}…\n`) });
+      process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : formatBench(result));
+    });
+
+  program
     .command('schema')
     .summary('print the JSON Schema of summary files')
     .action(() => {
@@ -190,4 +200,19 @@ function toJsonResult(result: BatchResult): Record<string, unknown> {
     warnings: result.warnings,
     error: result.error ? result.error.toJSON() : null,
   };
+}
+
+function formatBench(result: BenchResult): string {
+  const lines = [
+    `briefing bench — ${result.machine.date}, ${result.machine.cpus} CPUs, node ${result.machine.node}`,
+    '',
+    'extraction (warm, median):',
+    ...result.extractMsPerReport.map((report) => `  ${report.file}  ${String(report.characters).padStart(6)} chars  ${report.ms.toFixed(1).padStart(6)} ms`),
+    `  40,000-character report      ${String(result.extractLongReport.characters).padStart(6)} chars  ${result.extractLongReport.ms.toFixed(1).padStart(6)} ms`,
+    '',
+    `render one-page briefing (warm, median): ${result.renderMsPerBriefing.toFixed(1)} ms`,
+    `mean PDF size: ${(result.meanPdfBytes / 1024).toFixed(1)} KiB`,
+    `cold start, new process building one briefing: ${result.coldBuildMs} ms`,
+  ];
+  return `${lines.join('\n')}\n`;
 }

@@ -7,7 +7,7 @@
 import { runAround, sourceRange } from '../ingest/cleanText.js';
 import type { Paragraph } from '../ingest/types.js';
 import type { Figure } from '../summary/schema.js';
-import { CHINESE_NUMERAL, parseChineseNumber } from './chineseNumbers.js';
+import { CHINESE_NUMERAL, parseChineseNumber, parseYear } from './chineseNumbers.js';
 
 /** Units as written after a number, longest first so 万千瓦时 wins over 万千瓦 and 亿元 over 元. */
 const UNITS = [
@@ -85,7 +85,7 @@ function toFigure(paragraph: Paragraph, original: string, match: RegExpExecArray
   const sentence = sentenceAround(text, start);
   const kind = inPlan || TARGET_CUE.test(sentence) || TARGET_CUE.test(clauseText(text, clause)) ? 'target' : 'actual';
   const explicitYear = /(\d{4})年/.exec(clauseText(text, clause).slice(0, start - clause.start));
-  const year = explicitYear ? Number(explicitYear[1]) : kind === 'target' ? context.planYear : context.reviewYear;
+  const year = (explicitYear ? parseYear(explicitYear[1]!) : undefined) ?? (kind === 'target' ? context.planYear : context.reviewYear);
 
   return {
     label: labelFor(text, start, end, unit),

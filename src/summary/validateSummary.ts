@@ -13,7 +13,7 @@ export function validateSummary(data: unknown, file?: string): BriefingSummary {
   throw new BriefingError('SUMMARY_INVALID', `invalid summary: ${problems.join('; ')}`, {
     file,
     field: first ? formatPath(first.path) : undefined,
-    hint: 'fix the listed fields (see schema/briefing-summary.schema.json), or re-run briefing extract',
+    hint: 'fix the listed fields (see src/summary/briefing-summary.schema.json), or re-run briefing extract',
   });
 }
 
