@@ -20,7 +20,7 @@ export async function extractSummary(report: ReportText): Promise<BriefingSummar
   const region = await findRegion(fullText, report.file);
   const { session, reviewYear, planYear, planStart } = findSession(paragraphs);
   const figures = rankFigures(findFigures(paragraphs, original, { reviewYear, planYear, planStart }));
-  const { highlights, targets } = findHighlights(paragraphs, planStart);
+  const { highlights, targets } = findHighlights(paragraphs, original, planStart);
   const kind = sourceKindOf(fullText);
   const { title, subtitle } = findTitle(paragraphs, kind, { reviewYear, planYear });
   const credits = findCredits(original);

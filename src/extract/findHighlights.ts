@@ -3,7 +3,7 @@
  * lead-ins (这一年，坚持项目牵引，…；一年来，我们保大盘促增长，…) and numbered sections (（一）聚焦…).
  * Each gets one supporting sentence. Those in the plan part of the report are targets.
  */
-import { NUMBERED_HEADING } from '../ingest/cleanText.js';
+import { NUMBERED_HEADING, sourceRange } from '../ingest/cleanText.js';
 import type { Paragraph } from '../ingest/types.js';
 import type { Highlight } from '../summary/schema.js';
 
@@ -11,20 +11,21 @@ const LEAD_IN = /^(?:这一年|一年来|过去一年|过去的一年)[，,](?:�
 const MAX_TITLE = 24;
 const MAX_TEXT = 90;
 
-export function findHighlights(paragraphs: Paragraph[], planStart: number): { highlights: Highlight[]; targets: Highlight[] } {
+export function findHighlights(paragraphs: Paragraph[], original: string, planStart: number): { highlights: Highlight[]; targets: Highlight[] } {
   const highlights: Highlight[] = [];
   const targets: Highlight[] = [];
   paragraphs.forEach((paragraph, index) => {
-    const found = themeOf(paragraph, paragraphs[index + 1]);
+    const found = themeOf(paragraph, paragraphs[index + 1], original);
     if (found) (index >= planStart ? targets : highlights).push(found);
   });
   return { highlights, targets };
 }
 
-function themeOf(paragraph: Paragraph, next: Paragraph | undefined): Highlight | undefined {
+function themeOf(paragraph: Paragraph, next: Paragraph | undefined, original: string): Highlight | undefined {
   const nextBody = next && next.kind === 'body' ? next : undefined;
   if (paragraph.kind === 'heading' && /[，,]/.test(paragraph.text) && nextBody) {
-    return { title: condense(paragraph.text.replace(NUMBERED_HEADING, '')), text: firstSentence(nextBody.text), quote: paragraph.text };
+    const title = condense(paragraph.text.replace(NUMBERED_HEADING, ''));
+    return withQuote({ title, text: firstSentence(nextBody.text) }, paragraph, 0, paragraph.text.length, original);
   }
   if (paragraph.kind !== 'body') return undefined;
   const leadIn = LEAD_IN.exec(paragraph.text);
@@ -33,7 +34,14 @@ function themeOf(paragraph: Paragraph, next: Paragraph | undefined): Highlight |
   const [theme, ...rest] = sentences;
   if (!theme) return undefined;
   const support = rest[0] ?? (nextBody ? firstSentence(nextBody.text) : '');
-  return { title: condense(theme), text: shorten(support), quote: theme };
+  const start = paragraph.text.indexOf(theme, leadIn[0].length);
+  return withQuote({ title: condense(theme), text: shorten(support) }, paragraph, start, start + theme.length, original);
+}
+
+/** The theme as it stands in the original text, when it is one contiguous piece of it. */
+function withQuote(highlight: Highlight, paragraph: Paragraph, start: number, end: number, original: string): Highlight {
+  const range = sourceRange(paragraph, start, end);
+  return range ? { ...highlight, quote: original.slice(range.from, range.to) } : highlight;
 }
 
 function splitSentences(text: string): string[] {

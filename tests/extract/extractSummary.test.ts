@@ -38,8 +38,26 @@ describe.each(SAMPLES)('extractSummary $file', (sample) => {
     }
   });
 
-  it('has highlights taken from the report', async () => {
-    const { summary } = await summaryOf(sample.path);
-    expect(summary.highlights.length + summary.targets.length).toBeGreaterThanOrEqual(3);
+  it('has highlights taken from the report, quoted verbatim', async () => {
+    const { summary, original } = await summaryOf(sample.path);
+    const items = [...summary.highlights, ...summary.targets];
+    expect(items.length).toBeGreaterThanOrEqual(3);
+    for (const item of items) {
+      expect(item.title.length).toBeLessThanOrEqual(24);
+      if (item.quote) expect(original).toContain(item.quote);
+    }
+    expect(items.filter((item) => item.quote).length).toBeGreaterThanOrEqual(items.length - 1);
   });
+});
+
+it('reads the credits line of a newspaper special page', async () => {
+  const { summary } = await summaryOf(SAMPLES[0]!.path);
+  expect(summary.credits).toEqual({ 策划: '宋玉红', 统筹: '刘俭 陈建波', 文字: '部盼', 图片: '沁源县融媒体中心', 版式: '冀鸿燕' });
+});
+
+it('finds noun keywords with a real segmenter, not the region name', async () => {
+  const { summary } = await summaryOf(SAMPLES[4]!.path);
+  expect(summary.keywords).toContain('煤层气');
+  expect(summary.keywords).not.toContain('沁水');
+  expect(summary.keywords.every((word) => word.length >= 2)).toBe(true);
 });
