@@ -5,7 +5,7 @@
  */
 import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
 import type { ChartConfiguration } from 'chart.js';
-import { SANS } from '../pdf/fonts.js';
+import { FONT_FAMILIES, fontFamily } from '../pdf/fonts.js';
 import type { ChartSpec } from './chooseChart.js';
 
 /** Print-safe: dark blue and dark red stay distinct in greyscale (different lightness). */
@@ -21,18 +21,25 @@ function rendererFor(width: number, height: number): ChartJSNodeCanvas {
   let renderer = renderers.get(key);
   if (!renderer) {
     renderer = new ChartJSNodeCanvas({ width, height, type: 'svg' });
-    renderer.registerFont(SANS.regular, { family: SANS.cssFamily });
+    for (const family of FONT_FAMILIES) renderer.registerFont(family.regular, { family: family.cssFamily });
     renderers.set(key, renderer);
   }
   return renderer;
 }
 
-export function renderChart(spec: ChartSpec, size: { width: number; height: number }): string {
-  return rendererFor(size.width, size.height).renderToBufferSync(chartConfiguration(spec), 'image/svg+xml' as never).toString('utf8');
+export interface ChartStyle {
+  width: number;
+  height: number;
+  /** Font family name (see fonts/) for the labels: the document's own. */
+  font: string;
 }
 
-function chartConfiguration(spec: ChartSpec): ChartConfiguration<'bar'> {
-  const font = { family: SANS.cssFamily, size: 9 };
+export function renderChart(spec: ChartSpec, style: ChartStyle): string {
+  return rendererFor(style.width, style.height).renderToBufferSync(chartConfiguration(spec, fontFamily(style.font).cssFamily), 'image/svg+xml' as never).toString('utf8');
+}
+
+function chartConfiguration(spec: ChartSpec, family: string): ChartConfiguration<'bar'> {
+  const font = { family, size: 9 };
   return {
     type: 'bar',
     data: {

@@ -180,7 +180,7 @@ function printResult(result: BatchResult, done: number, total: number, debug: bo
   const counter = `[${done}/${total}]`;
   if (result.error) {
     process.stderr.write(`${counter} ✗ ${result.error.toLine()}\n`);
-    if (debug && result.error.stack) process.stderr.write(`${result.error.stack}\n`);
+    if (debug) process.stderr.write(`${stackOf(result.error)}\n`);
     return;
   }
   const output = result.pdf ?? result.summary;
@@ -215,4 +215,10 @@ function formatBench(result: BenchResult): string {
     `cold start, new process building one briefing: ${result.coldBuildMs} ms`,
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** The stack of an error and of the errors that caused it. */
+function stackOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return error.cause ? `${error.stack}\nCaused by: ${stackOf(error.cause)}` : (error.stack ?? error.message);
 }

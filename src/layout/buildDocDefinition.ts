@@ -27,6 +27,11 @@ export interface LayoutInput {
 }
 
 const TILE_COLUMNS = 3;
+/** Gutters between and inside tiles, in points. */
+const TILE_GUTTERS = 40;
+const TILE_VALUE_SIZE = 17;
+/** Average advance of a digit, as a share of the font size (Noto Sans SC figures are about half an em). */
+const DIGIT_WIDTH = 0.6;
 const SOURCE_KIND_NAMES: Record<BriefingSummary['source']['kind'], string> = {
   work_report: '政府工作报告',
   newspaper_special: '报纸特刊',
@@ -35,25 +40,36 @@ const SOURCE_KIND_NAMES: Record<BriefingSummary['source']['kind'], string> = {
 };
 
 export function buildDocDefinition({ summary, template, choice, chartSvg, creationDate }: LayoutInput): DocDefinition {
-  const figures = summary.figures.slice(0, choice.figures).map(toTile);
+  const { manifest, contentBox } = template;
+  const tileWidth = (contentBox.width - TILE_GUTTERS) / TILE_COLUMNS;
+  const figures = summary.figures.slice(0, choice.figures).map((figure) => toTile(figure, tileWidth));
   const context = {
     scale: choice.scale,
+    contentWidth: contentBox.width,
     region: summary.region,
     title: summary.title,
     subtitle: summary.subtitle,
     sessionName: summary.session.name,
     sessionDate: summary.session.date,
+    sessionDateText: formatChineseDate(summary.session.date),
     reviewYear: summary.reviewYear,
     planYear: summary.planYear,
+    figures,
     figureRows: chunk(figures, TILE_COLUMNS),
     highlights: summary.highlights.slice(0, choice.highlights).map(toItem),
     targets: summary.targets.slice(0, choice.targets).map(toItem),
-    chart: chartSvg && template.manifest.chart ? { svg: chartSvg, ...template.manifest.chart } : undefined,
+    chart: chartSvg && manifest.chart ? { svg: chartSvg, width: contentBox.width, height: manifest.chart.height } : undefined,
+    issuer: issuerOf(summary),
     sourceLine: `资料来源：${summary.source.file}（${SOURCE_KIND_NAMES[summary.source.kind]}）· 行政区划代码 ${summary.region.code} · 文中数字均摘自原文`,
     credits: summary.credits ? Object.entries(summary.credits).map(([role, names]) => `${role}/${names}`).join('  ') : undefined,
   };
   const definition = template.render(context);
   return {
+    pageSize: manifest.pageSize,
+    pageOrientation: manifest.pageOrientation,
+    pageMargins: manifest.pageMargins,
+    defaultStyle: scaleStyle({ font: manifest.fonts[0], ...manifest.defaultStyle }, choice.scale),
+    styles: Object.fromEntries(Object.entries(manifest.styles).map(([name, style]) => [name, scaleStyle(style, choice.scale)])),
     ...definition,
     info: {
       title: `${summary.region.name} · ${summary.title}`,
@@ -69,19 +85,32 @@ export function buildDocDefinition({ summary, template, choice, chartSvg, creati
   };
 }
 
+function scaleStyle(style: Record<string, unknown>, scale: number): Record<string, unknown> {
+  return typeof style.fontSize === 'number' ? { ...style, fontSize: Math.round(style.fontSize * scale * 100) / 100 } : style;
+}
+
+/** Who issues the briefing, as an official-style header names it. */
+function issuerOf(summary: BriefingSummary): string {
+  return summary.source.kind === 'work_report' ? `${summary.region.name}人民政府` : summary.region.name;
+}
+
 interface Tile {
   label: string;
   value: string;
+  /** Font size of the value at full scale: smaller for long numbers, so they never overflow the tile. */
+  valueSize: number;
   unit: string;
   growth: string;
   isDecline: boolean;
   note: string;
 }
 
-function toTile(figure: Figure): Tile {
+function toTile(figure: Figure, tileWidth: number): Tile {
+  const characters = figure.valueText.length + figure.unit.length / 2;
   return {
     label: figure.label,
     value: figure.valueText,
+    valueSize: Math.min(TILE_VALUE_SIZE, Math.floor((tileWidth / (characters * DIGIT_WIDTH)) * 10) / 10),
     unit: figure.unit,
     growth: formatGrowth(figure.growthPct),
     isDecline: (figure.growthPct ?? 0) < 0,

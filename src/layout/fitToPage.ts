@@ -13,12 +13,12 @@ import type { LayoutTemplate } from './templates.js';
 const SCALE_STEP = 0.05;
 type ListName = 'targets' | 'highlights' | 'figures';
 const TRIM_ORDER: ListName[] = ['targets', 'highlights', 'figures'];
-const LIST_NAMES: Record<ListName, string> = { targets: '目标', highlights: '亮点', figures: '指标' };
+const ITEM_NAMES: Record<ListName, string> = { targets: 'target', highlights: 'highlight', figures: 'figure' };
 
 export interface FitResult<T> {
   laidOut: T;
   choice: LayoutChoice;
-  /** Sentences for a person, one per trimmed item. */
+  /** Sentences for a person: what the page does not show, item by item (figures beyond the tiles in one line). */
   trimmed: string[];
 }
 
@@ -35,7 +35,7 @@ export async function fitToPage<T>(
     highlights: Math.min(limits.highlights, summary.highlights.length),
     targets: Math.min(limits.targets, summary.targets.length),
   };
-  const trimmed: string[] = [];
+  const trimmed = notOffered(summary, template, choice);
   for (;;) {
     const attempt = await tryLayout({ ...choice });
     if (attempt.pages <= 1) return { laidOut: attempt.laidOut, choice, trimmed };
@@ -51,8 +51,22 @@ export async function fitToPage<T>(
       });
     }
     choice[list] -= 1;
-    trimmed.push(`trimmed to fit one page: ${LIST_NAMES[list]} “${describe(summary, list, choice[list])}”`);
+    trimmed.push(`trimmed to fit one page: ${ITEM_NAMES[list]} “${describe(summary, list, choice[list])}”`);
   }
+}
+
+/** What the template's list limits leave out before fitting starts. */
+function notOffered(summary: BriefingSummary, template: LayoutTemplate, choice: LayoutChoice): string[] {
+  const messages: string[] = [];
+  if (summary.figures.length > choice.figures) {
+    messages.push(`the ${template.name} template shows the ${choice.figures} top-ranked of ${summary.figures.length} figures (the summary lists them all)`);
+  }
+  for (const list of ['highlights', 'targets'] as const) {
+    for (let index = choice[list]; index < summary[list].length; index += 1) {
+      messages.push(`not shown: ${ITEM_NAMES[list]} “${describe(summary, list, index)}” (the ${template.name} template shows at most ${choice[list]})`);
+    }
+  }
+  return messages;
 }
 
 /** Trimming first takes lists down to these, in TRIM_ORDER, before it takes any list further. */

@@ -9,19 +9,37 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { z } from 'zod';
 import { BriefingError } from '../errors.js';
+import { createRequire } from 'node:module';
+import { FONT_FAMILIES, SANS } from '../pdf/fonts.js';
 import { VALUE_HELPERS, valueHelpers } from './helpers.js';
+
+const STANDARD_PAGE_SIZES = (createRequire(import.meta.url)('pdfmake/js/standardPageSizes.js') as { default: Record<string, [number, number]> }).default;
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 const SHARED_PARTIALS_DIR = join(TEMPLATES_DIR, 'partials');
 
+const margins = z.tuple([z.number().min(0), z.number().min(0), z.number().min(0), z.number().min(0)]);
+/** A pdfmake style; its fontSize is scaled by the fitter. */
+const styleSchema = z.record(z.string(), z.unknown()).refine((style) => style.fontSize === undefined || typeof style.fontSize === 'number', { message: 'fontSize must be a number' });
+
 const manifestSchema = z.object({
   name: z.string().regex(/^[a-z0-9-]+$/),
   description: z.string(),
-  pageSize: z.string(),
+  /** A standard page size (A4, A5 …). */
+  pageSize: z.string().refine((size) => size.toUpperCase() in STANDARD_PAGE_SIZES, { message: 'unknown page size (use A4, A5, B5, LETTER …)' }),
   pageOrientation: z.enum(['portrait', 'landscape']).default('portrait'),
-  /** How many items of each list are offered to the layout before fitting trims (figures beyond are not tiles). */
+  /** [left, top, right, bottom] in points. */
+  pageMargins: margins.default([40, 40, 40, 40]),
+  /** Font families the document uses (see fonts/); the first is the default and also draws the chart labels. */
+  fonts: z.array(z.enum(FONT_FAMILIES.map((family) => family.name) as [string, ...string[]])).min(1).default([SANS.name]),
+  /** Base text style (the font defaults to the first of `fonts`). */
+  defaultStyle: styleSchema.default({}),
+  /** Named styles the template's content refers to ("style": "section"). */
+  styles: z.record(z.string(), styleSchema).default({}),
+  /** How many items of each list are offered to the layout before fitting trims (figures beyond are not shown). */
   limits: z.object({ figures: z.number().int().min(0), highlights: z.number().int().min(0), targets: z.number().int().min(0) }),
-  chart: z.object({ width: z.number().int().positive(), height: z.number().int().positive() }).optional(),
+  /** Height of the chart in points at full scale; no chart when absent. */
+  chart: z.object({ height: z.number().positive() }).optional(),
   /** Smallest type scale the fitter may use before it trims items. */
   minScale: z.number().min(0.5).max(1).default(0.8),
 });
@@ -32,6 +50,8 @@ export interface LayoutTemplate {
   name: string;
   folder: string;
   manifest: TemplateManifest;
+  /** Width and height of the page's text area in points. */
+  contentBox: { width: number; height: number };
   /** Template context → pdfmake document definition. */
   render(context: object): Record<string, unknown>;
 }
@@ -68,10 +88,13 @@ function isBuiltInName(name: string): boolean {
 function readManifest(folder: string): TemplateManifest {
   const file = join(folder, 'template.json');
   let data: unknown;
+  const source = readFileSync(file, 'utf8');
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    data = JSON.parse(source);
   } catch (error) {
-    throw new BriefingError('TEMPLATE_INVALID', `template.json is not valid JSON: ${(error as Error).message}`, { file });
+    const position = Number(/position (\d+)/.exec((error as Error).message)?.[1]);
+    const line = Number.isFinite(position) ? source.slice(0, position).split('\n').length : undefined;
+    throw new BriefingError('TEMPLATE_INVALID', `template.json is not valid JSON: ${(error as Error).message}`, { file: line ? `${file}:${line}` : file });
   }
   const result = manifestSchema.safeParse(data);
   if (!result.success) {
@@ -94,10 +117,14 @@ function compileTemplate(folder: string): LayoutTemplate {
   }
   const documentFile = join(folder, 'document.hbs');
   const render = handlebars.compile(checkedSource(handlebars, documentFile), { strict: false, noEscape: false });
+  const [pageWidth, pageHeight] = STANDARD_PAGE_SIZES[manifest.pageSize.toUpperCase()]!;
+  const [width, height] = manifest.pageOrientation === 'landscape' ? [pageHeight, pageWidth] : [pageWidth, pageHeight];
+  const [left, top, right, bottom] = manifest.pageMargins;
   return {
     name: manifest.name,
     folder,
     manifest,
+    contentBox: { width: width - left - right, height: height - top - bottom },
     render(context) {
       const text = render(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
       try {

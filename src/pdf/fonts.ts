@@ -1,19 +1,18 @@
 /**
- * The CJK fonts shipped in fonts/ (Noto Sans SC, OFL): where they are, and registration with pdfmake.
- * Font files are read once per process and served to pdfmake from memory.
+ * The CJK fonts shipped in fonts/ (Noto Sans SC and Noto Serif SC, SIL OFL): where they are, and loading them.
+ * Each font file is read and parsed once per process, on first use, whatever the number of documents.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { BriefingError } from '../errors.js';
 
-/** Project root: this file lives in src/pdf/ or dist/pdf/. */
-export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const FONTS_DIR = fileURLToPath(new URL('../../fonts/', import.meta.url));
 
 export interface FontFamily {
-  /** Name used in doc definitions and chart labels. */
+  /** Name used in doc definitions (`"font": "NotoSerifSC"`) and template manifests. */
   name: string;
-  /** CSS-style family name registered with the chart canvas. */
+  /** Family name registered with the chart canvas. */
   cssFamily: string;
   regular: string;
   bold: string;
@@ -26,38 +25,86 @@ export const SANS: FontFamily = {
   bold: `${FONTS_DIR}NotoSansSC/NotoSansSC-Bold.ttf`,
 };
 
-export const FONT_FAMILIES: readonly FontFamily[] = [SANS];
+export const SERIF: FontFamily = {
+  name: 'NotoSerifSC',
+  cssFamily: 'Noto Serif SC',
+  regular: `${FONTS_DIR}NotoSerifSC/NotoSerifSC-Regular.ttf`,
+  bold: `${FONTS_DIR}NotoSerifSC/NotoSerifSC-Bold.ttf`,
+};
 
-/** Fails early, naming the file, when a font is missing (for example in a partial checkout). */
-export function checkFonts(families: readonly FontFamily[] = FONT_FAMILIES): void {
-  for (const family of families) {
-    for (const file of [family.regular, family.bold]) {
-      if (!existsSync(file)) {
-        throw new BriefingError('RENDER_FAILED', `font file missing: ${file}`, {
-          file,
-          hint: 'restore the fonts/ folder from the repository (git checkout -- fonts)',
-        });
-      }
-    }
+export const FONT_FAMILIES: readonly FontFamily[] = [SANS, SERIF];
+
+export function fontFamily(name: string): FontFamily {
+  const family = FONT_FAMILIES.find((candidate) => candidate.name === name);
+  if (!family) {
+    throw new BriefingError('TEMPLATE_INVALID', `unknown font family: ${name}`, { hint: `use one of: ${FONT_FAMILIES.map((known) => known.name).join(', ')}` });
   }
+  return family;
 }
 
-let loaded: Map<string, Buffer> | undefined;
-
-/** Font bytes by file path, read once per process. */
-export function fontBytes(): Map<string, Buffer> {
-  if (loaded) return loaded;
-  checkFonts();
-  loaded = new Map();
-  for (const family of FONT_FAMILIES) {
-    for (const file of [family.regular, family.bold]) loaded.set(file, readFileSync(file));
-  }
-  return loaded;
-}
-
-/** pdfmake font descriptors: every style maps to a real face (no synthetic bold; no italics in CJK). */
+/** pdfmake font descriptors: every style maps to a real face (bold is a real bold face; CJK has no italics). */
 export function pdfmakeFontDescriptors(): Record<string, Record<string, string>> {
   return Object.fromEntries(
     FONT_FAMILIES.map((family) => [family.name, { normal: family.regular, bold: family.bold, italics: family.regular, bolditalics: family.bold }]),
   );
+}
+
+const loadedBytes = new Map<string, Buffer>();
+
+/** The bytes of a font file, read once per process; a missing file is an error that names it and the fix. */
+export function fontFileBytes(file: string): Buffer {
+  let bytes = loadedBytes.get(file);
+  if (!bytes) {
+    if (!existsSync(file)) {
+      throw new BriefingError('RENDER_FAILED', `font file missing: ${file}`, { file, hint: 'restore the fonts/ folder from the repository (git checkout -- fonts)' });
+    }
+    bytes = readFileSync(file);
+    loadedBytes.set(file, bytes);
+  }
+  return bytes;
+}
+
+let fontParses = 0;
+let parseOnceInstalled = false;
+
+/**
+ * Makes fontkit parse each font buffer once per process. pdfkit calls `fontkit.create(bytes)` for every
+ * document; for a 10 MB CJK font that is tens of milliseconds each time. The parsed font is not changed by use
+ * (pdfkit keeps its per-document state, the subset and glyph widths, in its own EmbeddedFont), so it can be
+ * shared. fontkit's exports cannot be reassigned, so pdfkit is given, through the module cache, a fontkit whose
+ * `create` remembers its result per buffer; the buffer is the same for every document (fontFileBytes).
+ * Must run before pdfkit is first loaded; returns false (and changes nothing) if it is too late.
+ */
+export function parseFontsOncePerProcess(): boolean {
+  if (parseOnceInstalled) return true;
+  const require = createRequire(import.meta.url);
+  const pdfkitPath = createRequire(require.resolve('pdfmake/js/PDFDocument.js')).resolve('pdfkit');
+  if (require.cache[pdfkitPath]) return false;
+  const pdfkitRequire = createRequire(pdfkitPath);
+  const fontkitPath = pdfkitRequire.resolve('fontkit');
+  const fontkit = pdfkitRequire('fontkit') as Record<string, unknown> & { create: (bytes: Uint8Array, family?: string) => object };
+  const parsed = new WeakMap<Uint8Array, Map<string, object>>();
+  const sharedFontkit: Record<string, unknown> = Object.create(fontkit);
+  const create = (bytes: Uint8Array, family?: string): object => {
+    let byFamily = parsed.get(bytes);
+    if (!byFamily) parsed.set(bytes, (byFamily = new Map()));
+    let font = byFamily.get(family ?? '');
+    if (!font) {
+      font = fontkit.create(bytes, family);
+      fontParses += 1;
+      byFamily.set(family ?? '', font);
+    }
+    return font;
+  };
+  // An own property, shadowing the getter-only export of the prototype.
+  Object.defineProperty(sharedFontkit, 'create', { value: create, enumerable: true });
+  const cached = require.cache[fontkitPath]!;
+  require.cache[fontkitPath] = { ...cached, exports: sharedFontkit } as NodeJS.Module;
+  parseOnceInstalled = true;
+  return true;
+}
+
+/** How many times a font has been parsed in this process (for tests and the benchmark). */
+export function fontParseCount(): number {
+  return fontParses;
 }

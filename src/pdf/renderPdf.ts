@@ -7,11 +7,13 @@ import type PrinterClass from 'pdfmake/js/Printer.js';
 import type URLResolverClass from 'pdfmake/js/URLResolver.js';
 import type virtualfsInstance from 'pdfmake/js/virtual-fs.js';
 import { BriefingError } from '../errors.js';
-import { FONTS_DIR, fontBytes, pdfmakeFontDescriptors } from './fonts.js';
+import { FONT_FAMILIES, FONTS_DIR, fontFileBytes, parseFontsOncePerProcess, pdfmakeFontDescriptors } from './fonts.js';
 
 // pdfmake's internals are CommonJS modules with a `default` export; the public entry is a process-wide singleton,
-// so the printer is built from them directly and owned by this module.
+// so the printer is built from them directly and owned by this module. Fonts are set up to be parsed once before
+// pdfmake (and with it pdfkit) is loaded.
 const require = createRequire(import.meta.url);
+parseFontsOncePerProcess();
 const Printer = (require('pdfmake/js/Printer.js') as { default: typeof PrinterClass }).default;
 const URLResolver = (require('pdfmake/js/URLResolver.js') as { default: typeof URLResolverClass }).default;
 const virtualfs = (require('pdfmake/js/virtual-fs.js') as { default: typeof virtualfsInstance }).default;
@@ -24,8 +26,9 @@ export interface LaidOutPdf {
   toBuffer(): Promise<Buffer>;
 }
 
-/** Table layouts templates may name ("layout": "briefingTiles"): tiles separated by white gutters. */
+/** Table layouts templates may name ("layout": "briefingTiles"), beside pdfmake's own (lightHorizontalLines …). */
 const TABLE_LAYOUTS = {
+  /** Key-figure tiles separated by white gutters. */
   briefingTiles: {
     hLineWidth: () => 4,
     vLineWidth: () => 4,
@@ -36,13 +39,23 @@ const TABLE_LAYOUTS = {
     paddingTop: () => 0,
     paddingBottom: () => 0,
   },
+  /** GB/T 9704-style table: thin black rules all round. */
+  officialTable: {
+    hLineWidth: () => 0.5,
+    vLineWidth: () => 0.5,
+    hLineColor: () => '#000000',
+    vLineColor: () => '#000000',
+    paddingLeft: () => 4,
+    paddingRight: () => 4,
+    paddingTop: () => 1.5,
+    paddingBottom: () => 1.5,
+  },
 };
 
 let printer: PrinterClass | undefined;
 
 function getPrinter(): PrinterClass {
   if (printer) return printer;
-  for (const [file, bytes] of fontBytes()) virtualfs.writeFileSync(file, bytes);
   const urlResolver = new URLResolver(virtualfs);
   // Report text must never make the renderer fetch anything: no URLs at all, local files only from our fonts.
   urlResolver.setUrlAccessPolicy(() => false);
@@ -50,7 +63,18 @@ function getPrinter(): PrinterClass {
   return printer;
 }
 
-export async function layOutPdf(docDefinition: DocDefinition): Promise<LaidOutPdf> {
+/** Puts the font files of the families a document uses into pdfmake's in-memory file system, once each. */
+function provideFonts(familyNames: readonly string[]): void {
+  for (const family of FONT_FAMILIES.filter((candidate) => familyNames.includes(candidate.name))) {
+    for (const file of [family.regular, family.bold]) {
+      if (!virtualfs.existsSync(file)) virtualfs.writeFileSync(file, fontFileBytes(file));
+    }
+  }
+}
+
+/** `fonts`: the families the document uses (from its template's manifest); they are loaded on first use. */
+export async function layOutPdf(docDefinition: DocDefinition, fonts: readonly string[]): Promise<LaidOutPdf> {
+  provideFonts(fonts);
   let pages = 0;
   // pdfmake calls the footer once per page with the final page count: the cheapest way to learn it.
   const staticFooter = docDefinition.footer;

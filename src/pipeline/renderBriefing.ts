@@ -4,7 +4,7 @@
  */
 import { chooseChart } from '../charts/chooseChart.js';
 import { renderChart } from '../charts/renderChart.js';
-import { buildDocDefinition } from '../layout/buildDocDefinition.js';
+import { buildDocDefinition, type LayoutChoice } from '../layout/buildDocDefinition.js';
 import { fitToPage } from '../layout/fitToPage.js';
 import { loadTemplate } from '../layout/templates.js';
 import { layOutPdf } from '../pdf/renderPdf.js';
@@ -18,6 +18,8 @@ export interface RenderOptions {
 export interface RenderedBriefing {
   pdf: Buffer;
   pages: number;
+  /** How many items of each list the page shows, and at which type scale. */
+  shown: LayoutChoice;
   /** What a person should know about this rendering (items trimmed to fit). */
   warnings: string[];
 }
@@ -27,14 +29,15 @@ const CHART_POOL = 12;
 
 export async function renderBriefing(summary: BriefingSummary, options: RenderOptions = {}): Promise<RenderedBriefing> {
   const template = loadTemplate(options.template ?? 'handout');
-  const chartSpec = template.manifest.chart ? chooseChart(summary.figures.slice(0, CHART_POOL)) : undefined;
-  const chartSvg = chartSpec && template.manifest.chart ? renderChart(chartSpec, template.manifest.chart) : undefined;
+  const { chart, fonts } = template.manifest;
+  const chartSpec = chart ? chooseChart(summary.figures.slice(0, CHART_POOL)) : undefined;
+  const chartSvg = chartSpec && chart ? renderChart(chartSpec, { width: Math.round(template.contentBox.width), height: chart.height, font: fonts[0]! }) : undefined;
   const creationDate = creationDateOf(summary);
   const fitted = await fitToPage(summary, template, async (choice) => {
-    const laidOut = await layOutPdf(buildDocDefinition({ summary, template, choice, chartSvg, creationDate }));
+    const laidOut = await layOutPdf(buildDocDefinition({ summary, template, choice, chartSvg, creationDate }), fonts);
     return { pages: laidOut.pages, laidOut };
   });
-  return { pdf: await fitted.laidOut.toBuffer(), pages: fitted.laidOut.pages, warnings: fitted.trimmed };
+  return { pdf: await fitted.laidOut.toBuffer(), pages: fitted.laidOut.pages, shown: fitted.choice, warnings: fitted.trimmed };
 }
 
 /**
