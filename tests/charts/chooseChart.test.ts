@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { chooseChart } from '../../src/charts/chooseChart.js';
+import { renderChart } from '../../src/charts/renderChart.js';
+import type { Figure } from '../../src/summary/schema.js';
+
+const figure = (label: string, value: number, unit: string, extra: Partial<Figure> = {}): Figure => ({
+  label,
+  value,
+  valueText: String(value),
+  unit,
+  kind: 'actual',
+  quote: `${label}${value}${unit}`,
+  ...extra,
+});
+
+describe('chooseChart', () => {
+  it('charts the amounts of one unit, money first, never mixing units or rates on one axis', () => {
+    const spec = chooseChart([
+      figure('原煤产量', 4061.7, '万吨'),
+      figure('地区生产总值', 426.8, '亿元', { growthPct: 11.3 }),
+      figure('规上工业增加值增速', 15.2, '%'),
+      figure('固定资产投资', 102.9, '亿元'),
+      figure('洗精煤产量', 2154, '万吨'),
+      figure('一般公共预算收入', 40, '亿元'),
+      figure('电煤保供', 420, '万吨'),
+    ]);
+    expect(spec).toEqual({ kind: 'amounts', title: '主要指标（亿元）', unit: '亿元', labels: ['地区生产总值', '固定资产投资', '一般公共预算收入'], values: [426.8, 102.9, 40] });
+  });
+
+  it('falls back to growth rates (a diverging chart: declines are negative bars) when no unit has enough amounts', () => {
+    const spec = chooseChart([
+      figure('地区生产总值', 426.8, '亿元', { growthPct: 11.3 }),
+      figure('原煤产量', 4061.7, '万吨', { growthPct: -2.5 }),
+      figure('新增就业', 3600, '人', { growthPct: 4 }),
+    ]);
+    expect(spec).toMatchObject({ kind: 'growth', unit: '%', values: [11.3, -2.5, 4] });
+  });
+
+  it('draws no chart from too little data', () => {
+    expect(chooseChart([figure('地区生产总值', 426.8, '亿元')])).toBeUndefined();
+  });
+});
+
+describe('renderChart', () => {
+  it('draws SVG vector graphics (no embedded raster), with the labels as glyph outlines', () => {
+    const spec = chooseChart([figure('地区生产总值', 426.8, '亿元'), figure('固定资产投资', 102.9, '亿元'), figure('一般公共预算收入', 40, '亿元')])!;
+    const svg = renderChart(spec, { width: 500, height: 180, font: 'NotoSansSC' });
+    expect(svg).toMatch(/^<\?xml[\s\S]*<svg[\s\S]*<\/svg>\s*$/);
+    expect(svg).not.toContain('<image');
+    // cairo writes text as outlines: no <text> that would need a font on the reader's side, many glyph paths.
+    expect(svg).not.toContain('<text');
+    expect((svg.match(/<path/g) ?? []).length).toBeGreaterThan(20);
+    expect(svg).toContain('viewBox="0 0 500 180"');
+  });
+});
