@@ -11,6 +11,8 @@ import { collectInputs, isReportFile, isSummaryFile } from '../pipeline/collectI
 import { type BatchMode, type BatchResult, runBatch } from '../pipeline/runBatch.js';
 import { summaryJsonSchema } from '../summary/jsonSchema.js';
 import { type BenchResult, runBench } from '../bench/runBench.js';
+import { buildArchive } from '../archive/buildArchive.js';
+import { verifyArchive } from '../archive/verifyArchive.js';
 
 const EXIT_OK = 0;
 const EXIT_SOME_FAILED = 1;
@@ -107,6 +109,45 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   program
+    .command('archive')
+    .summary('build a session folder: one PDF and summary per region, manifest.json, book.pdf')
+    .description(
+      'Build DIR/<date>-<session>/ with one PDF and one summary per region, manifest.json (sha256 of everything) and\n' +
+        'book.pdf (cover, contents, every briefing in gazetteer order, one bookmark per region). Inputs are reports or\n' +
+        'reviewed *.summary.json files (a summary wins over a report of the same region). Output is byte-for-byte\n' +
+        'reproducible; an unchanged session is not rewritten; the folder is replaced whole or not at all.',
+    )
+    .argument('<inputs...>', 'report files, summary files or folders')
+    .requiredOption('--session <name>', 'session name, e.g. 长治两会')
+    .option('--date <YYYY-MM-DD>', 'session date (default: the latest date found in the reports)')
+    .option('-t, --template <name|path>', 'layout template', 'handout')
+    .option('--pdfa', 'write PDF/A-2b files')
+    .option('-o, --out <dir>', 'folder that holds the session folders', 'archive')
+    .option('--json', 'print the result as one JSON document')
+    .addHelpText('after', '\nExample:\n  briefing archive data/reports reviewed/ --session 长治两会 --date 2026-01-17 -o archive')
+    .action(async (inputs: string[], flags: { session: string; date?: string; template: string; pdfa?: boolean; out: string; json?: boolean }) => {
+      exitCode = await runArchiveCommand(inputs, flags);
+    });
+
+  program
+    .command('verify')
+    .summary('re-hash a session folder and report missing, extra or altered files')
+    .argument('<session-dir>', 'a folder made by briefing archive')
+    .option('--json', 'print the result as one JSON document')
+    .action((folder: string, flags: { json?: boolean }) => {
+      const result = verifyArchive(folder);
+      if (flags.json) {
+        process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      } else {
+        for (const path of result.missing) process.stderr.write(`missing: ${path}\n`);
+        for (const path of result.altered) process.stderr.write(`altered: ${path}\n`);
+        for (const path of result.extra) process.stderr.write(`extra:   ${path}\n`);
+        process.stderr.write(result.ok ? `${folder}: all ${result.checked} files match the manifest\n` : `${folder}: does not match its manifest\n`);
+      }
+      exitCode = result.ok ? EXIT_OK : EXIT_SOME_FAILED;
+    });
+
+  program
     .command('bench')
     .summary('measure extraction and rendering speed on this machine')
     .option('--json', 'print the measurements as one JSON object')
@@ -148,6 +189,38 @@ export async function main(argv: string[]): Promise<number> {
     throw error;
   }
   return exitCode;
+}
+
+async function runArchiveCommand(inputs: string[], flags: { session: string; date?: string; template: string; pdfa?: boolean; out: string; json?: boolean }): Promise<number> {
+  if (flags.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.date)) {
+    throw new BriefingError('USAGE', `--date must be YYYY-MM-DD, got ${flags.date}`, { field: '--date' });
+  }
+  loadTemplate(flags.template);
+  const files = collectInputs(inputs, (name) => isReportFile(name) || isSummaryFile(name));
+  const result = await buildArchive({
+    files,
+    session: flags.session,
+    date: flags.date,
+    template: flags.template,
+    pdfa: flags.pdfa,
+    outDir: flags.out,
+    onProgress: flags.json ? undefined : (message) => process.stderr.write(`archive: ${message}\n`),
+  });
+  if (flags.json) {
+    const failures = result.failures.map((failure) => ({ input: failure.input, error: failure.error.toJSON() }));
+    process.stdout.write(`${JSON.stringify({ ...result, failures }, null, 2)}\n`);
+  } else {
+    for (const failure of result.failures) process.stderr.write(`✗ ${failure.error.toLine()}\n`);
+    for (const warning of result.warnings) process.stderr.write(`  ! ${warning}\n`);
+    const messages = {
+      failed: `archive not written: ${result.failures.length} input(s) failed (an archive is complete or not made)`,
+      unchanged: `${result.folder}: unchanged, nothing rewritten`,
+      created: `${result.folder}: created with ${result.manifest?.regions.length} regions and book.pdf`,
+      updated: `${result.folder}: updated (${result.changes.join('; ')})`,
+    };
+    process.stderr.write(`${messages[result.status]}\n`);
+  }
+  return result.status === 'failed' ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
 async function runBatchCommand(spec: BatchCommandSpec, inputs: string[], flags: BatchFlags): Promise<number> {

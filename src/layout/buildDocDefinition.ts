@@ -24,6 +24,8 @@ export interface LayoutInput {
   chartSvg?: string;
   /** The briefing's creation date in the PDF metadata (kept fixed so output is reproducible). */
   creationDate: Date;
+  /** Ask for PDF/A-2b output. */
+  pdfa?: boolean;
 }
 
 const TILE_COLUMNS = 3;
@@ -39,7 +41,7 @@ const SOURCE_KIND_NAMES: Record<BriefingSummary['source']['kind'], string> = {
   other: '报告',
 };
 
-export function buildDocDefinition({ summary, template, choice, chartSvg, creationDate }: LayoutInput): DocDefinition {
+export function buildDocDefinition({ summary, template, choice, chartSvg, creationDate, pdfa = false }: LayoutInput): DocDefinition {
   const { manifest, contentBox } = template;
   const tileWidth = (contentBox.width - TILE_GUTTERS) / TILE_COLUMNS;
   const figures = summary.figures.slice(0, choice.figures).map((figure) => toTile(figure, tileWidth));
@@ -73,7 +75,7 @@ export function buildDocDefinition({ summary, template, choice, chartSvg, creati
     ...definition,
     info: {
       title: `${summary.region.name} · ${summary.title}`,
-      author: summary.region.name,
+      author: issuerOf(summary),
       subject: [summary.session.name, formatChineseDate(summary.session.date)].filter(Boolean).join(' ') || summary.title,
       keywords: [summary.region.name, summary.region.parent, ...summary.keywords].join(', '),
       creator: 'briefing',
@@ -82,6 +84,7 @@ export function buildDocDefinition({ summary, template, choice, chartSvg, creati
       modDate: creationDate,
     },
     language: 'zh-CN',
+    ...(pdfa ? { version: '1.7', subset: 'PDF/A-2b' } : {}),
   };
 }
 

@@ -13,6 +13,10 @@ import type { BriefingSummary } from '../summary/schema.js';
 export interface RenderOptions {
   /** Built-in template name or path of a template folder. */
   template?: string;
+  /** Creation date written into the PDF; by default SOURCE_DATE_EPOCH, else the session date, else the Unix epoch. */
+  creationDate?: Date;
+  /** Write PDF/A-2b (archival: embedded fonts, XMP metadata, sRGB output intent). */
+  pdfa?: boolean;
 }
 
 export interface RenderedBriefing {
@@ -32,9 +36,10 @@ export async function renderBriefing(summary: BriefingSummary, options: RenderOp
   const { chart, fonts } = template.manifest;
   const chartSpec = chart ? chooseChart(summary.figures.slice(0, CHART_POOL)) : undefined;
   const chartSvg = chartSpec && chart ? renderChart(chartSpec, { width: Math.round(template.contentBox.width), height: chart.height, font: fonts[0]! }) : undefined;
-  const creationDate = creationDateOf(summary);
+  const creationDate = options.creationDate ?? creationDateOf(summary);
+  const pdfa = options.pdfa ?? false;
   const fitted = await fitToPage(summary, template, async (choice) => {
-    const laidOut = await layOutPdf(buildDocDefinition({ summary, template, choice, chartSvg, creationDate }), fonts);
+    const laidOut = await layOutPdf(buildDocDefinition({ summary, template, choice, chartSvg, creationDate, pdfa }), fonts);
     return { pages: laidOut.pages, laidOut };
   });
   return { pdf: await fitted.laidOut.toBuffer(), pages: fitted.laidOut.pages, shown: fitted.choice, warnings: fitted.trimmed };

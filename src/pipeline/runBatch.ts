@@ -57,7 +57,7 @@ async function runOne(input: string, { mode, outDir, template, force = false }: 
   const result: BatchResult = { input, id: null, region: null, summary: null, pdf: null, pages: null, warnings: [], error: null };
   try {
     const readsSummaries = mode === 'render' || mode === 'check';
-    let summary = readsSummaries ? await readSummary(input) : await extractSummary(await readReport(input));
+    let summary = readsSummaries ? await readSummaryFile(input) : await extractSummary(await readReport(input));
     summary = { ...summary, id: uniqueId(summary.id, usedIds) };
     if (!readsSummaries) {
       result.summary = join(outDir, `${summary.id}${SUMMARY_SUFFIX}`);
@@ -108,7 +108,8 @@ async function readEditedSummary(path: string): Promise<BriefingSummary | undefi
   return validateSummary(data, path);
 }
 
-async function readSummary(file: string): Promise<BriefingSummary> {
+/** Reads and validates a summary file (errors name the file and the JSON path). */
+export async function readSummaryFile(file: string): Promise<BriefingSummary> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');

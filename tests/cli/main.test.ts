@@ -98,3 +98,19 @@ describe('review work is never lost', () => {
     expect(results[1].error.file).toBe(join(folder, 'broken.summary.json'));
   });
 });
+
+describe('archive and verify commands', () => {
+  it('archive --json then verify exit 0; verify exits 1 after tampering; a bad --date is a usage error', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'briefing-cli-archive-'));
+    expect(await main(['archive', SAMPLES[0]!.path, SAMPLES[1]!.path, '--session', '长治两会', '--date', '2026-01-17', '-o', out, '--json'])).toBe(0);
+    const { folder, status } = JSON.parse(stdout);
+    expect(status).toBe('created');
+    expect(await main(['verify', folder])).toBe(0);
+    writeFileSync(join(folder, 'book.pdf'), 'not the book');
+    stdout = '';
+    expect(await main(['verify', folder, '--json'])).toBe(1);
+    expect(JSON.parse(stdout)).toMatchObject({ ok: false, altered: ['book.pdf'] });
+    expect(await main(['archive', SAMPLES[0]!.path, '--session', 'x', '--date', '17.1.2026'])).toBe(2);
+    expect(await main(['archive', SAMPLES[0]!.path])).toBe(2);
+  });
+});

@@ -1,0 +1,193 @@
+/**
+ * `briefing archive`: one folder per session, DIR/<date>-<session>/, holding one PDF and one summary per region,
+ * manifest.json and book.pdf. The same inputs always give the same bytes (fixed creation date, deterministic
+ * PDFs), the folder is built beside the target and renamed into place (never half an archive), and re-running an
+ * unchanged session rewrites nothing.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BriefingError, toBriefingError } from '../errors.js';
+import { extractSummary } from '../extract/extractSummary.js';
+import { readReport } from '../ingest/readReport.js';
+import { isSummaryFile } from '../pipeline/collectInputs.js';
+import { renderBriefing } from '../pipeline/renderBriefing.js';
+import { readSummaryFile } from '../pipeline/runBatch.js';
+import type { BriefingSummary } from '../summary/schema.js';
+import { canonicalJson } from '../summary/fingerprint.js';
+import { toolVersion } from '../version.js';
+import { makeBook } from './makeBook.js';
+import { BOOK_FILE, describeFile, MANIFEST_FILE, type Manifest, type ManifestRegion, manifestChanges } from './manifest.js';
+
+export interface ArchiveOptions {
+  /** Report files and reviewed summary files (*.summary.json); a summary wins over a report of the same region. */
+  files: string[];
+  session: string;
+  /** YYYY-MM-DD; by default the latest session date found in the summaries. */
+  date?: string;
+  template?: string;
+  pdfa?: boolean;
+  outDir: string;
+  onProgress?: (message: string) => void;
+}
+
+export interface ArchiveFailure {
+  input: string;
+  error: BriefingError;
+}
+
+export interface ArchiveResult {
+  folder: string | null;
+  status: 'created' | 'updated' | 'unchanged' | 'failed';
+  /** For a person: what differs from the archive that was there before. */
+  changes: string[];
+  manifest: Manifest | null;
+  failures: ArchiveFailure[];
+  warnings: string[];
+}
+
+interface Member {
+  input: string;
+  reviewed: boolean;
+  summary: BriefingSummary;
+}
+
+export async function buildArchive(options: ArchiveOptions): Promise<ArchiveResult> {
+  const { session, outDir, onProgress } = options;
+  const template = options.template ?? 'handout';
+  const pdfa = options.pdfa ?? false;
+  const { members, failures } = await collectMembers(options.files, onProgress);
+  if (failures.length > 0) return { folder: null, status: 'failed', changes: [], manifest: null, failures, warnings: [] };
+  if (members.length === 0) throw new BriefingError('USAGE', 'nothing to archive: no reports or summaries given', { hint: 'give report files, summary files or folders' });
+
+  const date = options.date ?? latestSessionDate(members);
+  const creationDate = creationDateOf(date);
+  const folderName = `${date}-${slugOf(session)}`;
+  const folder = join(outDir, folderName);
+  const staging = join(outDir, `.${folderName}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  await mkdir(staging, { recursive: true });
+  try {
+    const regions: ManifestRegion[] = [];
+    const entries = [];
+    const warnings: string[] = [];
+    for (const member of members) {
+      const { region } = member.summary;
+      onProgress?.(`rendering ${region.name}`);
+      const rendered = await renderBriefing(member.summary, { template, creationDate, pdfa });
+      warnings.push(...rendered.warnings.map((warning) => `${region.name}: ${warning}`));
+      const base = `${region.code}-${region.name}`;
+      const summaryText = `${JSON.stringify(member.summary, null, 2)}\n`;
+      await writeFile(join(staging, `${base}.pdf`), rendered.pdf);
+      await writeFile(join(staging, `${base}.summary.json`), summaryText);
+      regions.push({
+        name: region.name,
+        code: region.code,
+        parent: region.parent,
+        pdf: { ...describeFile(`${base}.pdf`, rendered.pdf), pages: rendered.pages },
+        summary: describeFile(`${base}.summary.json`, summaryText),
+        source: { file: member.summary.source.file, sha256: member.summary.source.sha256 },
+      });
+      entries.push({ summary: member.summary, pdf: rendered.pdf });
+    }
+    onProgress?.('binding book.pdf');
+    const book = await makeBook({ session, date, entries, creationDate, pdfa });
+    await writeFile(join(staging, BOOK_FILE), book.pdf);
+    const manifest: Manifest = {
+      manifestVersion: 1,
+      session: { name: session, date },
+      tool: { name: 'briefing', version: toolVersion() },
+      template,
+      pdfa,
+      regions,
+      book: { ...describeFile(BOOK_FILE, book.pdf), pages: book.pages },
+    };
+    await writeFile(join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+
+    const previous = readManifestIfAny(folder);
+    if (previous && canonicalJson(previous) === canonicalJson(manifest)) {
+      await rm(staging, { recursive: true, force: true });
+      return { folder, status: 'unchanged', changes: [], manifest, failures: [], warnings };
+    }
+    await swapInto(staging, folder);
+    return { folder, status: previous ? 'updated' : 'created', changes: previous ? manifestChanges(previous, manifest) : [], manifest, failures: [], warnings };
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Reads every input; a reviewed summary replaces the extraction of a report for the same region. */
+async function collectMembers(files: string[], onProgress?: (message: string) => void): Promise<{ members: Member[]; failures: ArchiveFailure[] }> {
+  const failures: ArchiveFailure[] = [];
+  const byRegion = new Map<string, Member>();
+  for (const input of files) {
+    try {
+      const reviewed = isSummaryFile(input);
+      onProgress?.(`${reviewed ? 'reading' : 'extracting'} ${input}`);
+      const summary = reviewed ? await readSummaryFile(input) : await extractSummary(await readReport(input));
+      const member = { input, reviewed, summary };
+      const other = byRegion.get(summary.region.code);
+      if (!other || (reviewed && !other.reviewed)) {
+        byRegion.set(summary.region.code, member);
+      } else if (other.reviewed === reviewed) {
+        throw new BriefingError('USAGE', `a second ${reviewed ? 'summary' : 'report'} for ${summary.region.name}; the first was ${other.input}`, {
+          file: input,
+          hint: 'give one report (or one reviewed summary) per region',
+        });
+      }
+    } catch (error) {
+      failures.push({ input, error: toBriefingError(error, { code: 'INPUT_UNREADABLE', file: input }) });
+    }
+  }
+  const members = [...byRegion.values()].sort((a, b) => a.summary.region.code.localeCompare(b.summary.region.code));
+  return { members, failures };
+}
+
+function latestSessionDate(members: Member[]): string {
+  const dates = members.map((member) => member.summary.session.date).filter((date): date is string => Boolean(date)).sort();
+  const date = dates.at(-1);
+  if (!date) throw new BriefingError('USAGE', 'no session date found in the reports', { field: '--date', hint: 'give the session date with --date YYYY-MM-DD' });
+  return date;
+}
+
+/** The session date at midnight UTC, or SOURCE_DATE_EPOCH when set: the only clock an archive reads. */
+function creationDateOf(date: string): Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  return new Date(`${date}T00:00:00Z`);
+}
+
+/** A folder name from a session name: letters (any script), digits, - and _; never a path or a hidden name. */
+export function slugOf(name: string): string {
+  const slug = name
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}_-]+/gu, '-')
+    .replace(/^[-_.]+|[-_.]+$/g, '')
+    .slice(0, 60);
+  return slug || 'session';
+}
+
+function readManifestIfAny(folder: string): Manifest | undefined {
+  const file = join(folder, MANIFEST_FILE);
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Replaces `folder` by `staging` with two renames, keeping files the archive does not own (the mail ledger). */
+async function swapInto(staging: string, folder: string): Promise<void> {
+  if (!existsSync(folder)) {
+    await rename(staging, folder);
+    return;
+  }
+  const ledger = join(folder, 'mail-ledger.jsonl');
+  if (existsSync(ledger)) await writeFile(join(staging, 'mail-ledger.jsonl'), await readFile(ledger));
+  const old = `${staging}.old`;
+  await rename(folder, old);
+  await rename(staging, folder);
+  await rm(old, { recursive: true, force: true });
+}
