@@ -1,0 +1,88 @@
+/** `archive` and `verify`: session folders with manifest and book, and their verification. */
+import { buildArchive } from '../../archive/buildArchive.js';
+import { verifyArchive } from '../../archive/verifyArchive.js';
+import { BriefingError } from '../../errors.js';
+import { loadTemplate } from '../../layout/templates.js';
+import { collectInputs, isReportFile, isSummaryFile } from '../../pipeline/collectInputs.js';
+import { EXIT_OK, EXIT_SOME_FAILED, printJson, type RegisterCommand } from '../shared.js';
+
+interface ArchiveFlags {
+  session: string;
+  date?: string;
+  template: string;
+  pdfa?: boolean;
+  out: string;
+  json?: boolean;
+}
+
+export const registerArchiveCommands: RegisterCommand = (program, context) => {
+  program
+    .command('archive')
+    .summary('build a session folder: one PDF and summary per region, manifest.json, book.pdf')
+    .description(
+      'Build DIR/<date>-<session>/ with one PDF and one summary per region, manifest.json (sha256 of everything) and\n' +
+        'book.pdf (cover, contents, every briefing in gazetteer order, one bookmark per region). Inputs are reports or\n' +
+        'reviewed *.summary.json files (a summary wins over a report of the same region). Output is byte-for-byte\n' +
+        'reproducible; an unchanged session is not rewritten; the folder is replaced whole or not at all.',
+    )
+    .argument('<inputs...>', 'report files, summary files or folders')
+    .requiredOption('--session <name>', 'session name, e.g. 长治两会')
+    .option('--date <YYYY-MM-DD>', 'session date (default: the latest date found in the reports)')
+    .option('-t, --template <name|path>', 'layout template', 'handout')
+    .option('--pdfa', 'write PDF/A-2b files')
+    .option('-o, --out <dir>', 'folder that holds the session folders', 'archive')
+    .option('--json', 'print the result as one JSON document')
+    .addHelpText('after', '\nExample:\n  briefing archive data/reports reviewed/ --session 长治两会 --date 2026-01-17 -o archive')
+    .action(async (inputs: string[], flags: ArchiveFlags) => {
+      context.setExitCode(await runArchive(inputs, flags));
+    });
+
+  program
+    .command('verify')
+    .summary('re-hash a session folder and report missing, extra or altered files')
+    .argument('<session-dir>', 'a folder made by briefing archive')
+    .option('--json', 'print the result as one JSON document')
+    .action((folder: string, flags: { json?: boolean }) => {
+      const result = verifyArchive(folder);
+      if (flags.json) {
+        printJson(result);
+      } else {
+        for (const path of result.missing) process.stderr.write(`missing: ${path}\n`);
+        for (const path of result.altered) process.stderr.write(`altered: ${path}\n`);
+        for (const path of result.extra) process.stderr.write(`extra:   ${path}\n`);
+        process.stderr.write(result.ok ? `${folder}: all ${result.checked} files match the manifest\n` : `${folder}: does not match its manifest\n`);
+      }
+      context.setExitCode(result.ok ? EXIT_OK : EXIT_SOME_FAILED);
+    });
+};
+
+async function runArchive(inputs: string[], flags: ArchiveFlags): Promise<number> {
+  if (flags.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.date)) {
+    throw new BriefingError('USAGE', `--date must be YYYY-MM-DD, got ${flags.date}`, { field: '--date' });
+  }
+  loadTemplate(flags.template);
+  const files = collectInputs(inputs, (name) => isReportFile(name) || isSummaryFile(name));
+  const result = await buildArchive({
+    files,
+    session: flags.session,
+    date: flags.date,
+    template: flags.template,
+    pdfa: flags.pdfa,
+    outDir: flags.out,
+    onProgress: flags.json ? undefined : (message) => process.stderr.write(`archive: ${message}\n`),
+  });
+  if (flags.json) {
+    printJson({ ...result, failures: result.failures.map((failure) => ({ input: failure.input, error: failure.error.toJSON() })) });
+  } else {
+    for (const failure of result.failures) process.stderr.write(`✗ ${failure.error.toLine()}\n`);
+    for (const warning of result.warnings) process.stderr.write(`  ! ${warning}\n`);
+    const messages = {
+      failed: `archive not written: ${result.failures.length} input(s) failed (an archive is complete or not made)`,
+      unchanged: `${result.folder}: unchanged, nothing rewritten`,
+      created: `${result.folder}: created with ${result.manifest?.regions.length} regions and book.pdf`,
+      updated: `${result.folder}: updated (${result.changes.join('; ')})`,
+    };
+    process.stderr.write(`${messages[result.status]}\n`);
+  }
+  return result.status === 'failed' ? EXIT_SOME_FAILED : EXIT_OK;
+}

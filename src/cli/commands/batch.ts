@@ -1,0 +1,145 @@
+/** `build`, `extract`, `render` and `check`: one result per input, --json, exit 1 if any input failed. */
+import { relative } from 'node:path';
+import { loadTemplate } from '../../layout/templates.js';
+import { collectInputs, isReportFile, isSummaryFile } from '../../pipeline/collectInputs.js';
+import { type BatchMode, type BatchResult, runBatch } from '../../pipeline/runBatch.js';
+import { type CommandContext, EXIT_OK, EXIT_SOME_FAILED, printJson, type RegisterCommand, stackOf } from '../shared.js';
+import type { Command } from 'commander';
+
+const DEFAULT_REPORTS = 'data/reports';
+const DEFAULT_OUT = 'out';
+
+interface BatchFlags {
+  out: string;
+  template: string;
+  force?: boolean;
+  json?: boolean;
+  debug?: boolean;
+}
+
+interface BatchCommandSpec {
+  mode: BatchMode;
+  args: string;
+  summary: string;
+  example: string;
+  defaultInputs?: string[];
+  /** Which of the shared options apply. */
+  writes: boolean;
+  renders: boolean;
+  extracts: boolean;
+}
+
+const BATCH_COMMANDS: BatchCommandSpec[] = [
+  {
+    mode: 'build',
+    args: '[inputs...]',
+    summary: 'extract a summary from each report and render its one-page PDF',
+    example: 'briefing build                      # every report in data/reports → out/\n  briefing build report.txt -o handouts',
+    defaultInputs: [DEFAULT_REPORTS],
+    writes: true,
+    renders: true,
+    extracts: true,
+  },
+  {
+    mode: 'extract',
+    args: '<inputs...>',
+    summary: 'write <id>.summary.json per report, for review before rendering',
+    example: 'briefing extract data/reports -o summaries',
+    writes: true,
+    renders: false,
+    extracts: true,
+  },
+  {
+    mode: 'render',
+    args: '<summaries...>',
+    summary: 'render one PDF per (possibly hand-edited) summary file',
+    example: 'briefing render summaries -o out --template handout',
+    writes: true,
+    renders: true,
+    extracts: false,
+  },
+  {
+    mode: 'check',
+    args: '<summaries...>',
+    summary: 'validate summary files, naming the JSON path of every problem',
+    example: 'briefing check summaries/*.summary.json',
+    writes: false,
+    renders: false,
+    extracts: false,
+  },
+];
+
+export const registerBatchCommands: RegisterCommand = (program, context) => {
+  for (const spec of BATCH_COMMANDS) registerBatchCommand(program, context, spec);
+};
+
+function registerBatchCommand(program: Command, context: CommandContext, spec: BatchCommandSpec): void {
+  const command = program
+    .command(spec.mode)
+    .summary(spec.summary)
+    .description(`${spec.summary[0]!.toUpperCase()}${spec.summary.slice(1)}.\nInputs are files or folders${spec.defaultInputs ? ` (default: ${spec.defaultInputs.join(' ')})` : ''}.`)
+    .argument(spec.args, spec.extracts ? 'report files (.txt, .md; UTF-8 or GB18030) or folders' : 'summary files (*.summary.json) or folders');
+  if (spec.writes) command.option('-o, --out <dir>', 'output folder', DEFAULT_OUT);
+  if (spec.renders) command.option('-t, --template <name|path>', 'built-in template name (see briefing templates) or a template folder', 'handout');
+  if (spec.extracts) command.option('--force', 'overwrite summaries that were edited by hand since extraction');
+  command
+    .option('--json', 'print one JSON document with every result on stdout')
+    .option('--debug', 'show stack traces of errors')
+    .addHelpText('after', `\nExample:\n  ${spec.example}`)
+    .action(async (inputs: string[], flags: BatchFlags) => {
+      context.setExitCode(await runBatchCommand(spec, inputs.length > 0 ? inputs : (spec.defaultInputs ?? []), flags));
+    });
+}
+
+async function runBatchCommand(spec: BatchCommandSpec, inputs: string[], flags: BatchFlags): Promise<number> {
+  const { mode } = spec;
+  // Configuration errors (unknown template, empty folder) stop before any work: exit 2.
+  if (spec.renders) loadTemplate(flags.template);
+  const files = collectInputs(inputs, spec.extracts ? isReportFile : isSummaryFile);
+  const started = performance.now();
+  const results = await runBatch({
+    mode,
+    files,
+    outDir: flags.out,
+    template: flags.template,
+    force: flags.force,
+    onResult: flags.json ? undefined : (result, done, total) => printResult(result, done, total, flags.debug ?? false),
+  });
+  const failed = results.filter((result) => result.error).length;
+  if (flags.json) {
+    printJson({ results: results.map(toJsonResult) });
+  } else {
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const done = results.length - failed;
+    const what = mode === 'check' ? 'summaries valid' : `${mode === 'extract' ? 'summaries' : 'briefings'} written to ${flags.out}/`;
+    process.stderr.write(`${done} of ${results.length} ${what} in ${seconds} s${failed ? `; ${failed} failed` : ''}\n`);
+  }
+  return failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
+}
+
+function printResult(result: BatchResult, done: number, total: number, debug: boolean): void {
+  const counter = `[${done}/${total}]`;
+  if (result.error) {
+    process.stderr.write(`${counter} ✗ ${result.error.toLine()}\n`);
+    if (debug) process.stderr.write(`${stackOf(result.error)}\n`);
+    return;
+  }
+  const output = result.pdf ?? result.summary;
+  const destination = output ? ` → ${relative(process.cwd(), output) || output}` : ` (${result.input})`;
+  process.stderr.write(`${counter} ✓ ${result.region}${destination}${result.pages ? ` (${result.pages} page)` : ''}\n`);
+  for (const warning of result.warnings) process.stderr.write(`      ! ${warning}\n`);
+}
+
+/** The --json result of one input, as ../shared/DESIGN.md specifies it. */
+function toJsonResult(result: BatchResult): Record<string, unknown> {
+  return {
+    input: result.input,
+    id: result.id,
+    region: result.region,
+    summary: result.summary,
+    pdf: result.pdf,
+    pages: result.pages,
+    warnings: result.warnings,
+    error: result.error ? result.error.toJSON() : null,
+  };
+}
