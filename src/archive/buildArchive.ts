@@ -4,7 +4,6 @@
  * PDFs), the folder is built beside the target and renamed into place (never half an archive), and re-running an
  * unchanged session rewrites nothing.
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,6 +15,7 @@ import { renderBriefing } from '../pipeline/renderBriefing.js';
 import { readSummaryFile } from '../pipeline/runBatch.js';
 import type { BriefingSummary } from '../summary/schema.js';
 import { canonicalJson } from '../summary/fingerprint.js';
+import { temporaryPathFor, trackTemporaryFolder } from '../util/atomicWrite.js';
 import { toolVersion } from '../version.js';
 import { makeBook } from './makeBook.js';
 import { BOOK_FILE, describeFile, MANIFEST_FILE, type Manifest, type ManifestRegion, manifestChanges } from './manifest.js';
@@ -65,7 +65,8 @@ export async function buildArchive(options: ArchiveOptions): Promise<ArchiveResu
   const creationDate = creationDateOf(date);
   const folderName = `${date}-${slugOf(session)}`;
   const folder = join(outDir, folderName);
-  const staging = join(outDir, `.${folderName}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const staging = temporaryPathFor(folder);
+  const untrack = trackTemporaryFolder(staging);
   await mkdir(staging, { recursive: true });
   try {
     const regions: ManifestRegion[] = [];
@@ -114,6 +115,8 @@ export async function buildArchive(options: ArchiveOptions): Promise<ArchiveResu
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
+  } finally {
+    untrack();
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { BriefingError } from '../errors.js';
+import { removeTemporaryFilesOnInterrupt } from '../util/atomicWrite.js';
 import { registerArchiveCommands } from './commands/archive.js';
 import { registerBatchCommands } from './commands/batch.js';
 import { registerInfoCommands } from './commands/info.js';
@@ -14,6 +15,7 @@ import { EXIT_OK, EXIT_USAGE, type RegisterCommand } from './shared.js';
 const COMMANDS: RegisterCommand[] = [registerBatchCommands, registerArchiveCommands, registerInfoCommands];
 
 export async function main(argv: string[]): Promise<number> {
+  removeTemporaryFilesOnInterrupt();
   let exitCode = EXIT_OK;
   const program = new Command()
     .name('briefing')

@@ -7,6 +7,7 @@ import { basename, extname } from 'node:path';
 import type { Paragraph, ReportText } from '../ingest/types.js';
 import { type BriefingSummary, SCHEMA_VERSION, type SourceKind } from '../summary/schema.js';
 import { validateSummary } from '../summary/validateSummary.js';
+import { BriefingError } from '../errors.js';
 import { findFigures } from './findFigures.js';
 import { findHighlights } from './findHighlights.js';
 import { findKeywords } from './findKeywords.js';
@@ -25,9 +26,15 @@ export async function extractSummary(report: ReportText): Promise<BriefingSummar
   const { title, subtitle } = findTitle(paragraphs, kind, { reviewYear, planYear });
   const credits = findCredits(original);
 
+  if (figures.length === 0) {
+    throw new BriefingError('INPUT_NOT_A_REPORT', 'no figures with units found: this does not look like a regional report', {
+      file: report.file,
+      field: 'figures',
+      hint: 'give a government work report, a 两会 special page or a statistical communiqué; or write the summary by hand and use briefing render',
+    });
+  }
   const warnings = [...region.warnings];
   if (!session.date) warnings.push('no publication or delivery date found in the report');
-  if (figures.length === 0) warnings.push('no figures with units found in the report');
   if (highlights.length === 0 && targets.length === 0) warnings.push('no theme sentences found for highlights');
 
   return validateSummary(

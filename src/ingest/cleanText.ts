@@ -16,8 +16,12 @@ export const NUMBERED_HEADING = /^(?:[（(]\s*[一二三四五六七八九十]+\
 const MIN_CUT_LINE = 30;
 const MAX_HEADING = 32;
 const MAX_CAPTION = 18;
+/** A bracketed aside spans at most a few lines; an unclosed bracket in a long paragraph is a typo, not a cut. */
+const MAX_BRACKETED = 80;
 /** Shorter repeated lines (slogans, headings) are left alone: only whole repeated passages are layout noise. */
 const MIN_DUPLICATE = 12;
+/** Column layouts repeat a passage close to where it belongs; looking this many paragraphs around keeps cleaning linear. */
+const DUPLICATE_WINDOW = 24;
 
 const FURNITURE: RegExp[] = [
   /^[A-Z][A-Z .·-]*$/, // CHANGZHI RIBAO
@@ -94,29 +98,45 @@ function classify(text: string): ParagraphKind {
   return 'heading';
 }
 
-/** Re-joins a body paragraph that print cut mid-sentence with its continuation, skipping captions placed between. */
+/**
+ * Re-joins what print cut: a body line cut mid-sentence with its continuation (skipping captions placed between),
+ * and any paragraph that opens a bracket it does not close with the paragraphs that close it.
+ */
 function joinCutParagraphs(paragraphs: Paragraph[]): Paragraph[] {
   const result: Paragraph[] = [];
-  const consumed = new Set<number>();
-  for (let index = 0; index < paragraphs.length; index += 1) {
-    if (consumed.has(index)) continue;
+  let index = 0;
+  while (index < paragraphs.length) {
     let paragraph = paragraphs[index]!;
     let next = index + 1;
-    while (isCut(paragraph)) {
-      while (next < paragraphs.length && isInterruption(paragraphs[next]!)) next += 1;
-      const continuation = paragraphs[next];
-      if (!continuation || continuation.kind === 'heading' || NUMBERED_HEADING.test(continuation.text)) break;
+    for (;;) {
+      let continuation: Paragraph | undefined;
+      if (hasOpenBracket(paragraph.text)) {
+        continuation = paragraphs[next];
+        if (continuation?.kind === 'furniture') continuation = undefined;
+      } else if (isCut(paragraph)) {
+        while (next < paragraphs.length && isInterruption(paragraphs[next]!)) next += 1;
+        continuation = paragraphs[next];
+        if (continuation && (continuation.kind === 'heading' || NUMBERED_HEADING.test(continuation.text))) continuation = undefined;
+      }
+      if (!continuation) break;
       paragraph = concatenate(paragraph, continuation);
-      consumed.add(next);
       next += 1;
     }
     result.push(paragraph);
+    index = next;
   }
   return result;
 }
 
 function isCut(paragraph: Paragraph): boolean {
   return paragraph.kind === 'body' && paragraph.text.length >= MIN_CUT_LINE && !SENTENCE_END.test(paragraph.text);
+}
+
+/** （2023年2月21日在沁水县第十七届 — a bracket opened and not closed: the line goes on in the next paragraph. */
+function hasOpenBracket(text: string): boolean {
+  const opened = (text.match(/[（(]/g) ?? []).length;
+  const closed = (text.match(/[）)]/g) ?? []).length;
+  return opened > closed && text.length <= MAX_BRACKETED;
 }
 
 function isInterruption(paragraph: Paragraph): boolean {
@@ -132,14 +152,18 @@ function concatenate(first: Paragraph, second: Paragraph): Paragraph {
   };
 }
 
-/** Drops a passage that the column layout printed twice (kept where it first appears in full). */
+/** Drops a passage that the column layout printed twice nearby (kept where it first appears in full). */
 function dropRepeatedPassages(paragraphs: Paragraph[]): Paragraph[] {
   return paragraphs.filter((paragraph, index) => {
     if (paragraph.text.length < MIN_DUPLICATE) return true;
-    return !paragraphs.some((other, otherIndex) => {
-      if (otherIndex === index || !other.text.includes(paragraph.text)) return false;
-      return other.text.length > paragraph.text.length || otherIndex < index;
-    });
+    const from = Math.max(0, index - DUPLICATE_WINDOW);
+    const to = Math.min(paragraphs.length, index + DUPLICATE_WINDOW + 1);
+    for (let otherIndex = from; otherIndex < to; otherIndex += 1) {
+      const other = paragraphs[otherIndex]!;
+      if (otherIndex === index || other.text.length < paragraph.text.length || !other.text.includes(paragraph.text)) continue;
+      if (other.text.length > paragraph.text.length || otherIndex < index) return false;
+    }
+    return true;
   });
 }
 

@@ -1,12 +1,18 @@
 /**
- * Reads a report file from disk and decodes it: UTF-8 (with or without BOM) or GB18030.
- * This is the only ingest function that does I/O; cleaning is pure (cleanText.ts).
+ * Reads a report file and turns it into cleaned paragraphs: .txt and .md in any encoding a Chinese report comes in,
+ * .docx, and .pdf with a text layer. This module does the I/O; decoding and cleaning are pure.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
 import { BriefingError } from '../errors.js';
 import { cleanText } from './cleanText.js';
+import { decodeText } from './decodeText.js';
+import { docxText, pdfText } from './extractDocumentText.js';
 import type { ReportText } from './types.js';
+
+/** Largest report accepted: far above any real report (a 40,000-character report is about 120 KB). */
+const MAX_REPORT_BYTES = 50 * 1024 * 1024;
 
 export async function readReport(file: string): Promise<ReportText> {
   let bytes: Buffer;
@@ -14,18 +20,30 @@ export async function readReport(file: string): Promise<ReportText> {
     bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new BriefingError(code === 'ENOENT' ? 'INPUT_NOT_FOUND' : 'INPUT_UNREADABLE', code === 'ENOENT' ? 'file not found' : `cannot read file: ${(error as Error).message}`, {
-      file,
-      hint: code === 'ENOENT' ? 'check the path, or run without arguments to use data/reports' : undefined,
-      cause: error,
-    });
+    if (code === 'ENOENT') throw new BriefingError('INPUT_NOT_FOUND', 'file not found', { file, hint: 'check the path, or run without arguments to use data/reports', cause: error });
+    if (code === 'EISDIR') throw new BriefingError('INPUT_UNREADABLE', 'this is a folder, not a report', { file, hint: 'give the folder as an input of its own', cause: error });
+    throw new BriefingError('INPUT_UNREADABLE', `cannot read file: ${(error as Error).message}`, { file, cause: error });
   }
-  return decodeReport(file, bytes);
+  if (bytes.length > MAX_REPORT_BYTES) {
+    throw new BriefingError('INPUT_UNREADABLE', `the file is ${Math.round(bytes.length / 1048576)} MB; reports above 50 MB are refused`, { file, hint: 'split the report' });
+  }
+  switch (extname(file).toLowerCase()) {
+    case '.docx':
+      return reportFrom(file, bytes, await docxText(file, bytes), 'docx');
+    case '.pdf':
+      return reportFrom(file, bytes, await pdfText(file, bytes), 'pdf');
+    default:
+      return decodeReport(file, bytes);
+  }
 }
 
-/** Pure part of readReport: bytes to cleaned paragraphs. */
+/** The pure part for text files: bytes → decoded, cleaned report. */
 export function decodeReport(file: string, bytes: Uint8Array): ReportText {
-  const { text, encoding } = decodeBytes(file, bytes);
+  const { text, encoding } = decodeText(file, bytes);
+  return reportFrom(file, bytes, text, encoding);
+}
+
+function reportFrom(file: string, bytes: Uint8Array, text: string, encoding: string): ReportText {
   if (text.trim().length === 0) {
     throw new BriefingError('INPUT_EMPTY', 'the report is empty', { file, hint: 'give a report file with text in it' });
   }
@@ -36,23 +54,4 @@ export function decodeReport(file: string, bytes: Uint8Array): ReportText {
     original: text,
     paragraphs: cleanText(text),
   };
-}
-
-function decodeBytes(file: string, bytes: Uint8Array): { text: string; encoding: string } {
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
-  }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    // Not valid UTF-8: old Chinese systems write GB18030 (a superset of GBK and GB2312).
-  }
-  const text = new TextDecoder('gb18030').decode(bytes);
-  if (text.includes('\uFFFD')) {
-    throw new BriefingError('INPUT_ENCODING', 'the file is neither UTF-8 nor GB18030 text', {
-      file,
-      hint: 'save the report as UTF-8 text',
-    });
-  }
-  return { text, encoding: 'gb18030' };
 }

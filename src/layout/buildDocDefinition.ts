@@ -4,6 +4,7 @@
  */
 import type { BriefingSummary, Figure, Highlight } from '../summary/schema.js';
 import { formatChineseDate, formatGrowth } from './helpers.js';
+import { checkResources } from './checkResources.js';
 import type { LayoutTemplate } from './templates.js';
 
 export type DocDefinition = Record<string, unknown>;
@@ -66,6 +67,7 @@ export function buildDocDefinition({ summary, template, choice, chartSvg, creati
     credits: summary.credits ? Object.entries(summary.credits).map(([role, names]) => `${role}/${names}`).join('  ') : undefined,
   };
   const definition = template.render(context);
+  checkResources(definition, template);
   return {
     pageSize: manifest.pageSize,
     pageOrientation: manifest.pageOrientation,

@@ -3,6 +3,7 @@
  * written, so the layout stage can refit a briefing that does not fit on one page without writing it first.
  */
 import { createRequire } from 'node:module';
+import { resolve, sep } from 'node:path';
 import type PrinterClass from 'pdfmake/js/Printer.js';
 import type URLResolverClass from 'pdfmake/js/URLResolver.js';
 import type virtualfsInstance from 'pdfmake/js/virtual-fs.js';
@@ -53,13 +54,24 @@ const TABLE_LAYOUTS = {
 };
 
 let printer: PrinterClass | undefined;
+/** Folders pdfmake may read local files from: the fonts, and the folders of the templates in use. */
+const readableFolders = new Set<string>([FONTS_DIR]);
+
+/** Lets documents of a template read the files of its own folder (a logo, say), and nothing else. */
+export function allowTemplateFolder(folder: string): void {
+  readableFolders.add(folder.endsWith(sep) ? folder : `${folder}${sep}`);
+}
 
 function getPrinter(): PrinterClass {
   if (printer) return printer;
   const urlResolver = new URLResolver(virtualfs);
   // Report text must never make the renderer fetch anything: no URLs at all, local files only from our fonts.
   urlResolver.setUrlAccessPolicy(() => false);
-  printer = new Printer(pdfmakeFontDescriptors(), virtualfs, urlResolver, (path) => path.startsWith(FONTS_DIR));
+  const isReadable = (path: string): boolean => {
+    const absolute = resolve(path);
+    return [...readableFolders].some((folder) => absolute.startsWith(folder));
+  };
+  printer = new Printer(pdfmakeFontDescriptors(), virtualfs, urlResolver, isReadable);
   return printer;
 }
 

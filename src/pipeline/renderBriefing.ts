@@ -7,7 +7,7 @@ import { renderChart } from '../charts/renderChart.js';
 import { buildDocDefinition, type LayoutChoice } from '../layout/buildDocDefinition.js';
 import { fitToPage } from '../layout/fitToPage.js';
 import { loadTemplate } from '../layout/templates.js';
-import { layOutPdf } from '../pdf/renderPdf.js';
+import { allowTemplateFolder, layOutPdf } from '../pdf/renderPdf.js';
 import type { BriefingSummary } from '../summary/schema.js';
 
 export interface RenderOptions {
@@ -33,6 +33,7 @@ const CHART_POOL = 12;
 
 export async function renderBriefing(summary: BriefingSummary, options: RenderOptions = {}): Promise<RenderedBriefing> {
   const template = loadTemplate(options.template ?? 'handout');
+  allowTemplateFolder(template.folder);
   const { chart, fonts } = template.manifest;
   const chartSpec = chart ? chooseChart(summary.figures.slice(0, CHART_POOL)) : undefined;
   const chartSvg = chartSpec && chart ? renderChart(chartSpec, { width: Math.round(template.contentBox.width), height: chart.height, font: fonts[0]! }) : undefined;

@@ -21,12 +21,15 @@ export const sourceSchema = z.object({
 
 export const regionLevelSchema = z.enum(['province', 'city', 'county', 'district', 'county_city', 'banner', 'other']);
 
+/** Region names are words, never paths: they name files in archives. */
+const regionName = z.string().regex(/^[\p{L}\p{N}·]+$/u, 'expected a region name (letters only, no spaces, slashes or dots)');
+
 export const regionSchema = z.object({
   /** Official simplified name from the GB/T 2260 gazetteer. */
-  name: z.string().min(1),
+  name: regionName,
   code: z.string().regex(/^\d{6}$/),
   /** Official name of the parent city (or province for a city). */
-  parent: z.string().min(1),
+  parent: regionName,
   level: regionLevelSchema,
   /** The form found in the text, when it differs from the official name. */
   asWritten: z.string().min(1).optional(),

@@ -1,0 +1,11 @@
+/**
+ * vitest global setup: compiles src/ to dist/ once before the tests, so the tests that run the real `briefing`
+ * command in a child process (interrupts, cold start) test the current source, not a stale build.
+ */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export default function setup(): void {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  execFileSync(process.execPath, [fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url)), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+}

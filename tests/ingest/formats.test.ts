@@ -1,0 +1,98 @@
+// Real-world inputs: every encoding and format a report arrives in gives the same summary as the UTF-8 text.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Document, Packer, Paragraph } from 'docx';
+import iconv from 'iconv-lite';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractSummary } from '../../src/extract/extractSummary.js';
+import { readReport } from '../../src/ingest/readReport.js';
+import { layOutPdf } from '../../src/pdf/renderPdf.js';
+import type { BriefingSummary } from '../../src/summary/schema.js';
+import { SAMPLES } from '../helpers/samples.js';
+
+const folder = mkdtempSync(join(tmpdir(), 'briefing-formats-'));
+const sample = SAMPLES[4]!;
+const text = readFileSync(sample.path, 'utf8');
+let reference: BriefingSummary;
+
+beforeAll(async () => {
+  reference = await extractSummary(await readReport(sample.path));
+});
+
+function saved(name: string, bytes: Uint8Array): string {
+  const file = join(folder, name);
+  writeFileSync(file, bytes);
+  return file;
+}
+
+/** The summary without what legitimately differs between encodings of the same text. */
+function comparable(summary: BriefingSummary): unknown {
+  return { ...summary, id: null, source: { ...summary.source, sha256: null, encoding: null, file: null } };
+}
+
+const figureSet = (summary: BriefingSummary): string[] => summary.figures.map((figure) => `${figure.value}${figure.unit}`).sort();
+
+describe('encodings', () => {
+  it.each([
+    ['GB18030', 'gb18030', iconv.encode(text, 'gb18030')],
+    ['GBK', 'gb18030', iconv.encode(text, 'gbk')],
+    ['UTF-8 with BOM', 'utf-8', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])],
+    ['UTF-16 LE with BOM', 'utf-16le', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')])],
+    ['UTF-16 BE with BOM', 'utf-16be', Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(text, 'utf-16be')])],
+    ['UTF-16 LE without BOM', 'utf-16le', iconv.encode(text, 'utf-16le')],
+  ])('%s gives the same summary as UTF-8 and records its encoding', async (name, encoding, bytes) => {
+    const report = await readReport(saved(`${name.replace(/\W+/g, '-')}.txt`, bytes));
+    const summary = await extractSummary(report);
+    expect(report.original).toBe(text);
+    expect(summary.source.encoding === encoding || (name === 'GBK' && summary.source.encoding === 'gbk')).toBe(true);
+    expect(comparable(summary)).toEqual(comparable(reference));
+  });
+});
+
+describe('formats', () => {
+  it('reads a .docx made from the sample', async () => {
+    const document = new Document({ sections: [{ children: text.split('\n').map((line) => new Paragraph(line)) }] });
+    const file = saved('report.docx', await Packer.toBuffer(document));
+    const summary = await extractSummary(await readReport(file));
+    expect(summary.source.encoding).toBe('docx');
+    expect(summary.region.name).toBe('沁水县');
+    expect(summary.session.date).toBe('2023-02-21');
+    const shared = figureSet(summary).filter((figure) => figureSet(reference).includes(figure));
+    expect(shared.length / reference.figures.length).toBeGreaterThan(0.9);
+  });
+
+  it('reads a PDF with a text layer made from the sample', async () => {
+    const lines = text.split('\n').slice(0, 60);
+    const pdf = await (await layOutPdf({ content: lines.map((line) => ({ text: line || ' ' })), defaultStyle: { font: 'NotoSansSC', fontSize: 9 } }, ['NotoSansSC'])).toBuffer();
+    const summary = await extractSummary(await readReport(saved('report.pdf', pdf)));
+    expect(summary.source.encoding).toBe('pdf');
+    expect(summary.region.name).toBe('沁水县');
+    expect(summary.figures.map((figure) => figure.valueText)).toEqual(expect.arrayContaining(['426.8', '102.9', '4061.7']));
+  });
+
+  it('refuses a PDF without a text layer with the fix', async () => {
+    const pdf = await (await layOutPdf({ content: [{ canvas: [{ type: 'rect', x: 0, y: 0, w: 200, h: 100, color: '#888888' }] }], defaultStyle: { font: 'NotoSansSC' } }, ['NotoSansSC'])).toBuffer();
+    await expect(readReport(saved('scan.pdf', pdf))).rejects.toMatchObject({ code: 'INPUT_NO_TEXT', message: 'no text layer: run OCR first', file: join(folder, 'scan.pdf') });
+  });
+});
+
+describe('bad input', () => {
+  it('refuses binary files, empty files, broken documents and texts that are not reports, naming the file', async () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4b30000000049454e44ae426082', 'hex');
+    await expect(readReport(saved('image.txt', png))).rejects.toMatchObject({ code: 'INPUT_BINARY', file: join(folder, 'image.txt') });
+    await expect(readReport(saved('empty.txt', Buffer.alloc(0)))).rejects.toMatchObject({ code: 'INPUT_EMPTY' });
+    await expect(readReport(saved('broken.docx', Buffer.from('PK not really a zip')))).rejects.toMatchObject({ code: 'INPUT_UNREADABLE', file: join(folder, 'broken.docx') });
+    await expect(readReport(saved('broken.pdf', Buffer.from('%PDF-1.7 nothing')))).rejects.toMatchObject({ code: 'INPUT_UNREADABLE' });
+    const noFigures = await readReport(saved('letter.txt', Buffer.from('沁水县人民政府：\n\n来信收悉，感谢您对沁水县发展的关心。')));
+    await expect(extractSummary(noFigures)).rejects.toMatchObject({ code: 'INPUT_NOT_A_REPORT', file: join(folder, 'letter.txt') });
+  });
+
+  it('handles a 5 MB report', async () => {
+    let big = '';
+    for (let round = 0; Buffer.byteLength(big) < 5 * 1024 * 1024; round += 1) big += `${text.replace(/\d/g, (digit) => String((Number(digit) + round) % 10))}\n\n`;
+    const summary = await extractSummary(await readReport(saved('big.txt', Buffer.from(big))));
+    expect(summary.region.name).toBe('沁水县');
+    expect(summary.figures.length).toBeGreaterThan(100);
+  });
+});
