@@ -12,7 +12,7 @@ import { extractSummary } from '../extract/extractSummary.js';
 import { readReport } from '../ingest/readReport.js';
 import { isSummaryFile } from '../pipeline/collectInputs.js';
 import { renderBriefing } from '../pipeline/renderBriefing.js';
-import { readSummaryFile } from '../pipeline/runBatch.js';
+import { readSummaryFile } from '../pipeline/readSummaryFile.js';
 import type { BriefingSummary } from '../summary/schema.js';
 import { canonicalJson } from '../summary/fingerprint.js';
 import { temporaryPathFor, trackTemporaryFolder } from '../util/atomicWrite.js';

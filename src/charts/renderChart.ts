@@ -1,18 +1,43 @@
 /**
- * Charts stage: a ChartSpec → SVG drawn by chart.js through chartjs-node-canvas.
- * SVG keeps charts vector in the PDF (sharp in print, small files); labels use the document's CJK font.
+ * Charts stage: a ChartSpec → vector chart for the PDF. chart.js (through chartjs-node-canvas) lays the chart out
+ * and draws bars, axes and grid as SVG; its texts are drawn transparent (cairo then writes no glyph outlines) and
+ * handed back as positioned labels, which the template sets as real PDF text in the document's own font. The
+ * chart stays vector and sharp, its words stay searchable, and the SVG stays small and quick to embed.
  * One renderer per size for the whole process: creating one reloads chart.js and canvas.
  */
+import type { Chart, ChartConfiguration, Plugin } from 'chart.js';
 import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
-import type { ChartConfiguration } from 'chart.js';
-import { FONT_FAMILIES, fontFamily } from '../pdf/fonts.js';
 import type { ChartSpec } from './chooseChart.js';
 
 /** Print-safe: dark blue and dark red stay distinct in greyscale (different lightness). */
 const INK = '#1f4e8c';
 const NEGATIVE = '#b03a2e';
 const GRID = '#d9d9d9';
-const TEXT = '#333333';
+const AXIS = '#999999';
+const INVISIBLE = 'rgba(0,0,0,0)';
+const LABEL_SIZE = 8.5;
+const TITLE_SIZE = 9.5;
+/** The family chart.js measures texts with; close to the document fonts' metrics (both Noto CJK). */
+const MEASURING_FAMILY = 'Noto Sans SC';
+const MEASURING_FONT_FILE = new URL('../../fonts/NotoSansSC/NotoSansSC-Regular.ttf', import.meta.url).pathname;
+
+/** A text of the chart, placed in its box (points, from the chart's top left). */
+export interface ChartLabel {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  alignment: 'left' | 'center' | 'right';
+  fontSize: number;
+  bold: boolean;
+}
+
+export interface RenderedChart {
+  svg: string;
+  width: number;
+  height: number;
+  labels: ChartLabel[];
+}
 
 const renderers = new Map<string, ChartJSNodeCanvas>();
 
@@ -21,38 +46,30 @@ function rendererFor(width: number, height: number): ChartJSNodeCanvas {
   let renderer = renderers.get(key);
   if (!renderer) {
     renderer = new ChartJSNodeCanvas({ width, height, type: 'svg' });
-    for (const family of FONT_FAMILIES) renderer.registerFont(family.regular, { family: family.cssFamily });
+    renderer.registerFont(MEASURING_FONT_FILE, { family: MEASURING_FAMILY });
     renderers.set(key, renderer);
   }
   return renderer;
 }
 
-export interface ChartStyle {
-  width: number;
-  height: number;
-  /** Font family name (see fonts/) for the labels: the document's own. */
-  font: string;
+/** Draws the chart at its display size in points (one canvas pixel per point). */
+export function renderChart(spec: ChartSpec, size: { width: number; height: number }): RenderedChart {
+  const width = Math.round(size.width);
+  const height = Math.round(size.height);
+  const labels: ChartLabel[] = [];
+  const svg = rendererFor(width, height)
+    .renderToBufferSync(chartConfiguration(spec, labels), 'image/svg+xml' as never)
+    .toString('utf8');
+  return { svg, width, height, labels };
 }
 
-export function renderChart(spec: ChartSpec, style: ChartStyle): string {
-  return rendererFor(style.width, style.height).renderToBufferSync(chartConfiguration(spec, fontFamily(style.font).cssFamily), 'image/svg+xml' as never).toString('utf8');
-}
-
-function chartConfiguration(spec: ChartSpec, family: string): ChartConfiguration<'bar'> {
-  const font = { family, size: 9 };
+function chartConfiguration(spec: ChartSpec, labels: ChartLabel[]): ChartConfiguration<'bar'> {
+  const font = { family: MEASURING_FAMILY, size: LABEL_SIZE };
   return {
     type: 'bar',
     data: {
       labels: spec.labels,
-      datasets: [
-        {
-          data: spec.values,
-          backgroundColor: spec.values.map((value) => (value < 0 ? NEGATIVE : INK)),
-          borderWidth: 0,
-          barPercentage: 0.6,
-          categoryPercentage: 0.9,
-        },
-      ],
+      datasets: [{ data: spec.values, backgroundColor: spec.values.map((value) => (value < 0 ? NEGATIVE : INK)), borderWidth: 0, barPercentage: 0.6, categoryPercentage: 0.9 }],
     },
     options: {
       indexAxis: 'y',
@@ -62,12 +79,41 @@ function chartConfiguration(spec: ChartSpec, family: string): ChartConfiguration
       layout: { padding: { right: 8 } },
       plugins: {
         legend: { display: false },
-        title: { display: true, text: spec.title, color: TEXT, font: { ...font, size: 10, weight: 'bold' }, align: 'start' },
+        title: { display: true, text: spec.title, color: INVISIBLE, font: { ...font, size: TITLE_SIZE, weight: 'bold' }, align: 'start', padding: { top: 0, bottom: 6 } },
       },
       scales: {
-        x: { grid: { color: GRID }, ticks: { color: TEXT, font }, border: { display: false } },
-        y: { grid: { display: false }, ticks: { color: TEXT, font } },
+        x: { grid: { color: GRID }, ticks: { color: INVISIBLE, font }, border: { color: AXIS } },
+        y: { grid: { display: false }, ticks: { color: INVISIBLE, font }, border: { color: AXIS } },
       },
+    },
+    plugins: [collectLabels(labels)],
+  };
+}
+
+/** After chart.js has laid the chart out, records where each of its texts goes. */
+function collectLabels(labels: ChartLabel[]): Plugin<'bar'> {
+  return {
+    id: 'briefingLabels',
+    afterDraw(chart: Chart<'bar'>) {
+      labels.length = 0;
+      const { chartArea } = chart;
+      // chart.js keeps the laid-out title box on the chart; its typings do not list it.
+      const title = (chart as unknown as { titleBlock?: { left: number; top: number; width: number } }).titleBlock;
+      const titleText = chart.options.plugins?.title?.text;
+      if (title && typeof titleText === 'string') {
+        labels.push({ text: titleText, x: title.left, y: title.top, width: title.width, alignment: 'left', fontSize: TITLE_SIZE, bold: true });
+      }
+      const categories = chart.scales.y!;
+      categories.ticks.forEach((tick, index) => {
+        const center = categories.getPixelForTick(index);
+        labels.push({ text: String(tick.label), x: 0, y: center - LABEL_SIZE * 0.65, width: chartArea.left - 6, alignment: 'right', fontSize: LABEL_SIZE, bold: false });
+      });
+      const values = chart.scales.x!;
+      const slot = Math.max(24, chartArea.width / Math.max(1, values.ticks.length - 1));
+      values.ticks.forEach((tick, index) => {
+        const center = values.getPixelForTick(index);
+        labels.push({ text: String(tick.label), x: center - slot / 2, y: chartArea.bottom + 4, width: slot, alignment: 'center', fontSize: LABEL_SIZE, bold: false });
+      });
     },
   };
 }

@@ -10,9 +10,10 @@ import { removeTemporaryFilesOnInterrupt } from '../util/atomicWrite.js';
 import { registerArchiveCommands } from './commands/archive.js';
 import { registerBatchCommands } from './commands/batch.js';
 import { registerInfoCommands } from './commands/info.js';
+import { registerMailCommands } from './commands/mail.js';
 import { EXIT_OK, EXIT_USAGE, type RegisterCommand } from './shared.js';
 
-const COMMANDS: RegisterCommand[] = [registerBatchCommands, registerArchiveCommands, registerInfoCommands];
+const COMMANDS: RegisterCommand[] = [registerBatchCommands, registerArchiveCommands, registerMailCommands, registerInfoCommands];
 
 export async function main(argv: string[]): Promise<number> {
   removeTemporaryFilesOnInterrupt();

@@ -28,6 +28,9 @@ const SUFFIXES = ['自治县', '自治旗', '林区', '特区', '新区', '矿�
 /** Short names that are ordinary words, never a region on their own. */
 const GENERIC_SHORT_NAMES = new Set(['城', '郊', '矿', '新', '城区', '郊区', '矿区', '新区', '开发', '高新', '经济', '市中', '市辖']);
 
+/** Entries of the code table that are groupings, not regions a report can be about. */
+const PLACEHOLDERS = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
+
 let cached: { counties: Division[]; cities: Division[] } | undefined;
 
 export function loadGazetteer(): { counties: Division[]; cities: Division[] } {
@@ -40,7 +43,7 @@ export function loadGazetteer(): { counties: Division[]; cities: Division[] } {
     for (const child of province.children ?? []) {
       if (child.children && child.children.length > 0) {
         cities.push(toDivision(child, province, province.name));
-        for (const county of child.children) counties.push(toDivision(county, child, province.name));
+        for (const county of child.children) if (!PLACEHOLDERS.has(county.name)) counties.push(toDivision(county, child, province.name));
       } else {
         // Municipalities (北京市 …) list their districts directly under the province.
         counties.push(toDivision(child, province, province.name));
@@ -57,7 +60,9 @@ function toDivision(raw: RawDivision, parent: RawDivision, province: string): Di
     name: raw.name,
     shortName: shortNameOf(raw.name),
     level: levelOf(raw),
-    parent: parent.name,
+    // County-level units governed directly by a province (济源市, 仙桃市 …) sit under a placeholder such as
+    // 河南省-省直辖县级行政区划 in the data; their parent is the province.
+    parent: parent.name.includes('直辖县级') ? province : parent.name,
     parentCode: parent.code,
     province,
   };

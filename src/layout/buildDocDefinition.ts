@@ -2,6 +2,7 @@
  * Layout stage: a validated summary + a template → a pdfmake document definition.
  * The template decides the look; this module prepares the values it prints and the metadata.
  */
+import type { RenderedChart } from '../charts/renderChart.js';
 import type { BriefingSummary, Figure, Highlight } from '../summary/schema.js';
 import { formatChineseDate, formatGrowth } from './helpers.js';
 import { checkResources } from './checkResources.js';
@@ -21,8 +22,8 @@ export interface LayoutInput {
   summary: BriefingSummary;
   template: LayoutTemplate;
   choice: LayoutChoice;
-  /** SVG of the chart, already drawn for this summary. */
-  chartSvg?: string;
+  /** The chart, drawn for this summary at the size of this layout. */
+  chart?: RenderedChart;
   /** The briefing's creation date in the PDF metadata (kept fixed so output is reproducible). */
   creationDate: Date;
   /** Ask for PDF/A-2b output. */
@@ -42,7 +43,7 @@ const SOURCE_KIND_NAMES: Record<BriefingSummary['source']['kind'], string> = {
   other: '报告',
 };
 
-export function buildDocDefinition({ summary, template, choice, chartSvg, creationDate, pdfa = false }: LayoutInput): DocDefinition {
+export function buildDocDefinition({ summary, template, choice, chart, creationDate, pdfa = false }: LayoutInput): DocDefinition {
   const { manifest, contentBox } = template;
   const tileWidth = (contentBox.width - TILE_GUTTERS) / TILE_COLUMNS;
   const figures = summary.figures.slice(0, choice.figures).map((figure) => toTile(figure, tileWidth));
@@ -61,7 +62,7 @@ export function buildDocDefinition({ summary, template, choice, chartSvg, creati
     figureRows: chunk(figures, TILE_COLUMNS),
     highlights: summary.highlights.slice(0, choice.highlights).map(toItem),
     targets: summary.targets.slice(0, choice.targets).map(toItem),
-    chart: chartSvg && manifest.chart ? { svg: chartSvg, width: contentBox.width, height: manifest.chart.height } : undefined,
+    chart,
     issuer: issuerOf(summary),
     sourceLine: `资料来源：${summary.source.file}（${SOURCE_KIND_NAMES[summary.source.kind]}）· 行政区划代码 ${summary.region.code} · 文中数字均摘自原文`,
     credits: summary.credits ? Object.entries(summary.credits).map(([role, names]) => `${role}/${names}`).join('  ') : undefined,

@@ -1,6 +1,6 @@
 /**
  * Fits a briefing on exactly one page, in a documented order:
- *   1. lay out at full size; 2. scale type down step by step to the template's minimum;
+ *   1. lay out at full size; 2. scale type down (in 5 % steps, jumping to the estimated fit) to the template's minimum;
  *   3. at the minimum, trim the lowest-ranked item, one at a time: targets down to 2, highlights down to 3,
  *      figures down to 6 (two rows of tiles), then the same lists in the same order down to 0, 1 and 1.
  * Every trimmed item is reported, so nothing is dropped silently.
@@ -22,12 +22,20 @@ export interface FitResult<T> {
   trimmed: string[];
 }
 
-/** `tryLayout` lays out one choice and reports its page count (with whatever it produced, reused if it fits). */
-export async function fitToPage<T>(
-  summary: BriefingSummary,
-  template: LayoutTemplate,
-  tryLayout: (choice: LayoutChoice) => Promise<{ pages: number; laidOut: T }>,
-): Promise<FitResult<T>> {
+/** One layout attempt: its page count, how high its content is against one page, and what it produced. */
+export interface Attempt<T> {
+  pages: number;
+  contentHeight: number;
+  pageContentHeight: number;
+  laidOut: T;
+}
+
+/**
+ * `tryLayout` lays out one choice (cheaply: nothing is drawn until a layout is accepted). After an overflow, the next
+ * scale is estimated from how far the content overflowed, so a long briefing takes two or three attempts, not one
+ * per step.
+ */
+export async function fitToPage<T>(summary: BriefingSummary, template: LayoutTemplate, tryLayout: (choice: LayoutChoice) => Promise<Attempt<T>>): Promise<FitResult<T>> {
   const { limits, minScale } = template.manifest;
   const choice: LayoutChoice = {
     scale: 1,
@@ -37,12 +45,9 @@ export async function fitToPage<T>(
   };
   const trimmed = notOffered(summary, template, choice);
   for (;;) {
-    const attempt = await tryLayout({ ...choice });
-    if (attempt.pages <= 1) return { laidOut: attempt.laidOut, choice, trimmed };
-    if (choice.scale - SCALE_STEP >= minScale - 1e-9) {
-      choice.scale = Math.round((choice.scale - SCALE_STEP) * 100) / 100;
-      continue;
-    }
+    const fitted = await largestFittingScale(choice, minScale, tryLayout);
+    if (fitted) return { laidOut: fitted.laidOut, choice: { ...choice, scale: fitted.scale }, trimmed };
+    choice.scale = minScale;
     const list = TRIM_ORDER.find((name) => choice[name] > preferredMinimumOf(name)) ?? TRIM_ORDER.find((name) => choice[name] > minimumOf(name));
     if (!list) {
       throw new BriefingError('LAYOUT_OVERFLOW', `does not fit on one page even at the smallest type with one item per list`, {
@@ -53,6 +58,37 @@ export async function fitToPage<T>(
     choice[list] -= 1;
     trimmed.push(`trimmed to fit one page: ${ITEM_NAMES[list]} “${describe(summary, list, choice[list])}”`);
   }
+}
+
+/**
+ * The largest scale on the 5 % grid, from `choice.scale` down to `minScale`, at which the content fits one page;
+ * undefined if none does. After an overflow the next probe is estimated from how far the content ran over; a probe
+ * that fits is followed by one a step larger, until the next step up is known to overflow.
+ */
+async function largestFittingScale<T>(choice: LayoutChoice, minScale: number, tryLayout: (choice: LayoutChoice) => Promise<Attempt<T>>): Promise<{ scale: number; laidOut: T } | undefined> {
+  let overflowing = Infinity;
+  let fitting: { scale: number; laidOut: T } | undefined;
+  let probe = choice.scale;
+  for (;;) {
+    const attempt = await tryLayout({ ...choice, scale: probe });
+    if (attempt.pages <= 1) {
+      fitting = { scale: probe, laidOut: attempt.laidOut };
+      probe = onGrid(probe + SCALE_STEP);
+      if (probe >= overflowing || probe > choice.scale) return fitting;
+    } else {
+      overflowing = probe;
+      const estimate = onGrid(Math.min((probe * attempt.pageContentHeight) / Math.max(attempt.contentHeight, 1), probe - SCALE_STEP), 'down');
+      if (fitting && fitting.scale >= onGrid(probe - SCALE_STEP)) return fitting;
+      probe = Math.max(estimate, fitting ? onGrid(fitting.scale + SCALE_STEP) : minScale);
+      if (probe < minScale - 1e-9 || probe >= overflowing) return fitting;
+    }
+  }
+}
+
+/** A scale rounded to the 5 % grid (down when asked; to the nearest step otherwise, against float noise). */
+function onGrid(scale: number, direction: 'nearest' | 'down' = 'nearest'): number {
+  const steps = direction === 'down' ? Math.floor(scale / SCALE_STEP + 1e-9) : Math.round(scale / SCALE_STEP);
+  return Math.round(steps * SCALE_STEP * 100) / 100;
 }
 
 /** What the template's list limits leave out before fitting starts. */

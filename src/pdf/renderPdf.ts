@@ -1,31 +1,61 @@
 /**
- * PDF stage: a pdfmake document definition → PDF bytes, with the number of pages known before the bytes are
- * written, so the layout stage can refit a briefing that does not fit on one page without writing it first.
+ * PDF stage: a pdfmake document definition → PDF bytes, in two phases. `layOutPdf` only lays the document out
+ * (pdfmake's LayoutBuilder): the page count and how much room the content takes are known before anything is drawn,
+ * so the fitter can try another scale for almost nothing. `toBuffer` then draws the accepted layout (Renderer),
+ * embeds the font subsets and returns the bytes. A rejected layout is never drawn.
+ *
+ * pdfmake's public entry is a process-wide singleton that lays out and draws in one call, so this module drives
+ * pdfmake's own building blocks the way its Printer does, minus URL resolution (no URL is ever fetched).
  */
 import { createRequire } from 'node:module';
 import { resolve, sep } from 'node:path';
-import type PrinterClass from 'pdfmake/js/Printer.js';
-import type URLResolverClass from 'pdfmake/js/URLResolver.js';
-import type virtualfsInstance from 'pdfmake/js/virtual-fs.js';
 import { BriefingError } from '../errors.js';
 import { FONT_FAMILIES, FONTS_DIR, fontFileBytes, parseFontsOncePerProcess, pdfmakeFontDescriptors } from './fonts.js';
-
-// pdfmake's internals are CommonJS modules with a `default` export; the public entry is a process-wide singleton,
-// so the printer is built from them directly and owned by this module. Fonts are set up to be parsed once before
-// pdfmake (and with it pdfkit) is loaded.
-const require = createRequire(import.meta.url);
-parseFontsOncePerProcess();
-const Printer = (require('pdfmake/js/Printer.js') as { default: typeof PrinterClass }).default;
-const URLResolver = (require('pdfmake/js/URLResolver.js') as { default: typeof URLResolverClass }).default;
-const virtualfs = (require('pdfmake/js/virtual-fs.js') as { default: typeof virtualfsInstance }).default;
 
 export type DocDefinition = Record<string, unknown>;
 
 export interface LaidOutPdf {
   pages: number;
-  /** Finishes the document: font subsets are embedded and the bytes returned. */
+  /** Height the content needs, in points (all pages together), to estimate the scale that fits one page. */
+  contentHeight: number;
+  /** Height of one page's text area, in points. */
+  pageContentHeight: number;
+  /** Draws the layout, embeds the font subsets and returns the bytes. */
   toBuffer(): Promise<Buffer>;
 }
+
+interface PdfKitDocument {
+  on(event: string, listener: (chunk: Buffer) => void): void;
+  end(): void;
+}
+interface PageItem {
+  type: string;
+  item: { y?: number; h?: number; type?: string; _height?: number; getHeight?: () => number };
+}
+interface LaidOutPage {
+  items: PageItem[];
+}
+type PdfKitDocumentClass = new (...args: unknown[]) => PdfKitDocument;
+type LayoutBuilderClass = new (pageSize: unknown, margins: unknown, svgMeasure: unknown) => {
+  registerTableLayouts(layouts: object): void;
+  layoutDocument(...args: unknown[]): LaidOutPage[];
+};
+
+// pdfmake's internals are CommonJS modules with a `default` export. Fonts are set up to be parsed once per process
+// before pdfmake, and with it pdfkit, is loaded.
+const require = createRequire(import.meta.url);
+parseFontsOncePerProcess();
+const PDFDocument = (require('pdfmake/js/PDFDocument.js') as { default: PdfKitDocumentClass }).default;
+const LayoutBuilder = (require('pdfmake/js/LayoutBuilder.js') as { default: LayoutBuilderClass }).default;
+const SVGMeasure = (require('pdfmake/js/SVGMeasure.js') as { default: new () => unknown }).default;
+const Renderer = (require('pdfmake/js/Renderer.js') as { default: new (document: PdfKitDocument) => { renderPages(pages: LaidOutPage[]): void } }).default;
+const { normalizePageSize, normalizePageMargin } = require('pdfmake/js/PageSize.js') as {
+  normalizePageSize(size: unknown, orientation: unknown): { width: number; height: number };
+  normalizePageMargin(margin: unknown): { left: number; top: number; right: number; bottom: number };
+};
+const { tableLayouts: PDFMAKE_TABLE_LAYOUTS } = require('pdfmake/js/tableLayouts.js') as { tableLayouts: object };
+const { convertToDynamicContent } = require('pdfmake/js/helpers/tools.js') as { convertToDynamicContent(content: unknown): () => unknown };
+const virtualfs = (require('pdfmake/js/virtual-fs.js') as { default: { writeFileSync(name: string, data: Buffer): void; existsSync(name: string): boolean } }).default;
 
 /** Table layouts templates may name ("layout": "briefingTiles"), beside pdfmake's own (lightHorizontalLines …). */
 const TABLE_LAYOUTS = {
@@ -53,7 +83,6 @@ const TABLE_LAYOUTS = {
   },
 };
 
-let printer: PrinterClass | undefined;
 /** Folders pdfmake may read local files from: the fonts, and the folders of the templates in use. */
 const readableFolders = new Set<string>([FONTS_DIR]);
 
@@ -62,17 +91,9 @@ export function allowTemplateFolder(folder: string): void {
   readableFolders.add(folder.endsWith(sep) ? folder : `${folder}${sep}`);
 }
 
-function getPrinter(): PrinterClass {
-  if (printer) return printer;
-  const urlResolver = new URLResolver(virtualfs);
-  // Report text must never make the renderer fetch anything: no URLs at all, local files only from our fonts.
-  urlResolver.setUrlAccessPolicy(() => false);
-  const isReadable = (path: string): boolean => {
-    const absolute = resolve(path);
-    return [...readableFolders].some((folder) => absolute.startsWith(folder));
-  };
-  printer = new Printer(pdfmakeFontDescriptors(), virtualfs, urlResolver, isReadable);
-  return printer;
+function isReadable(path: string): boolean {
+  const absolute = resolve(path);
+  return [...readableFolders].some((folder) => absolute.startsWith(folder));
 }
 
 /** Puts the font files of the families a document uses into pdfmake's in-memory file system, once each. */
@@ -85,33 +106,86 @@ function provideFonts(familyNames: readonly string[]): void {
 }
 
 /** `fonts`: the families the document uses (from its template's manifest); they are loaded on first use. */
-export async function layOutPdf(docDefinition: DocDefinition, fonts: readonly string[]): Promise<LaidOutPdf> {
+export async function layOutPdf(definition: DocDefinition, fonts: readonly string[]): Promise<LaidOutPdf> {
   provideFonts(fonts);
-  let pages = 0;
-  // pdfmake calls the footer once per page with the final page count: the cheapest way to learn it.
-  const staticFooter = docDefinition.footer;
-  const definition: DocDefinition = {
-    ...docDefinition,
-    footer: (_page: number, pageCount: number) => {
-      pages = pageCount;
-      return staticFooter ?? null;
-    },
-  };
-  let document;
   try {
-    document = await getPrinter().createPdfKitDocument(definition, { tableLayouts: TABLE_LAYOUTS });
+    const pageSize = normalizePageSize(definition.pageSize, definition.pageOrientation);
+    const margins = normalizePageMargin(definition.pageMargins ?? 40);
+    const document = new PDFDocument(pdfmakeFontDescriptors(), definition.images ?? {}, definition.patterns ?? {}, {}, pdfKitOptions(definition, pageSize), virtualfs, isReadable);
+    const builder = new LayoutBuilder(pageSize, margins, new SVGMeasure());
+    builder.registerTableLayouts(PDFMAKE_TABLE_LAYOUTS);
+    builder.registerTableLayouts(TABLE_LAYOUTS);
+    const footer = definition.footer;
+    const pages = builder.layoutDocument(
+      definition.content,
+      document,
+      definition.styles ?? {},
+      definition.defaultStyle ?? {},
+      undefined,
+      undefined,
+      footer === undefined || typeof footer === 'function' ? footer : convertToDynamicContent(footer),
+      undefined,
+      undefined,
+    );
+    const pageContentHeight = pageSize.height - margins.top - margins.bottom;
+    // What each page really holds: a page that broke early (a table row, a chart too tall for the rest) is not full.
+    const contentHeight = pages.reduce((total, page) => total + Math.max(0, Math.max(0, ...page.items.map(bottomOf)) - margins.top), 0);
+    return {
+      pages: pages.length,
+      contentHeight,
+      pageContentHeight,
+      toBuffer: () => drawAndEnd(document, pages),
+    };
   } catch (error) {
+    if (error instanceof BriefingError) throw error;
     throw new BriefingError('RENDER_FAILED', `PDF layout failed: ${(error as Error).message}`, { cause: error });
   }
+}
+
+function drawAndEnd(document: PdfKitDocument, pages: LaidOutPage[]): Promise<Buffer> {
+  return new Promise<Buffer>((resolvePromise, reject) => {
+    const chunks: Buffer[] = [];
+    document.on('data', (chunk) => chunks.push(chunk));
+    document.on('end', () => resolvePromise(Buffer.concat(chunks)));
+    document.on('error', reject);
+    try {
+      new Renderer(document).renderPages(pages);
+      document.end();
+    } catch (error) {
+      reject(new BriefingError('RENDER_FAILED', `PDF drawing failed: ${(error as Error).message}`, { cause: error }));
+    }
+  });
+}
+
+/** pdfkit options as pdfmake's Printer sets them, from the document definition. */
+function pdfKitOptions(definition: DocDefinition, pageSize: { width: number; height: number }): Record<string, unknown> {
   return {
-    pages,
-    toBuffer: () =>
-      new Promise<Buffer>((resolve, reject) => {
-        const chunks: Buffer[] = [];
-        document.on('data', (chunk: Buffer) => chunks.push(chunk));
-        document.on('end', () => resolve(Buffer.concat(chunks)));
-        document.on('error', reject);
-        document.end();
-      }),
+    size: [pageSize.width, pageSize.height],
+    pdfVersion: definition.version ?? '1.3',
+    subset: definition.subset,
+    tagged: false,
+    displayTitle: false,
+    compress: true,
+    lang: definition.language,
+    fontLayoutCache: true,
+    bufferPages: false,
+    autoFirstPage: false,
+    info: metadataOf(definition.info as Record<string, unknown> | undefined),
+    font: null,
   };
+}
+
+/** pdfmake's lower-case `info` keys to the PDF's Title, Author … */
+function metadataOf(info: Record<string, unknown> = {}): Record<string, unknown> {
+  const metadata: Record<string, unknown> = { Producer: 'pdfmake', Creator: 'pdfmake' };
+  for (const [key, value] of Object.entries(info)) if (value) metadata[key.charAt(0).toUpperCase() + key.slice(1)] = value;
+  return metadata;
+}
+
+/** Lowest point of a laid-out item on its page. */
+function bottomOf({ type, item }: PageItem): number {
+  if (type === 'line') return (item.y ?? 0) + (item.getHeight?.() ?? 0);
+  if (type === 'image' || type === 'svg') return (item.y ?? 0) + (item._height ?? 0);
+  if (type === 'vector' && item.type === 'rect') return (item.y ?? 0) + (item.h ?? 0);
+  return 0;
 }

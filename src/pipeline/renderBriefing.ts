@@ -3,7 +3,6 @@
  * writes the bytes. Reads nothing but the summary (and the template and fonts).
  */
 import { chooseChart } from '../charts/chooseChart.js';
-import { renderChart } from '../charts/renderChart.js';
 import { buildDocDefinition, type LayoutChoice } from '../layout/buildDocDefinition.js';
 import { fitToPage } from '../layout/fitToPage.js';
 import { loadTemplate } from '../layout/templates.js';
@@ -36,12 +35,15 @@ export async function renderBriefing(summary: BriefingSummary, options: RenderOp
   allowTemplateFolder(template.folder);
   const { chart, fonts } = template.manifest;
   const chartSpec = chart ? chooseChart(summary.figures.slice(0, CHART_POOL)) : undefined;
-  const chartSvg = chartSpec && chart ? renderChart(chartSpec, { width: Math.round(template.contentBox.width), height: chart.height, font: fonts[0]! }) : undefined;
   const creationDate = options.creationDate ?? creationDateOf(summary);
   const pdfa = options.pdfa ?? false;
+  // chart.js and node-canvas are loaded only by templates that draw a chart.
+  const renderChart = chartSpec ? (await import('../charts/renderChart.js')).renderChart : undefined;
   const fitted = await fitToPage(summary, template, async (choice) => {
-    const laidOut = await layOutPdf(buildDocDefinition({ summary, template, choice, chartSvg, creationDate, pdfa }), fonts);
-    return { pages: laidOut.pages, laidOut };
+    // The chart shrinks with the type, so it is drawn at the size of each attempt (a few milliseconds).
+    const drawnChart = chartSpec && chart && renderChart ? renderChart(chartSpec, { width: template.contentBox.width, height: chart.height * choice.scale }) : undefined;
+    const laidOut = await layOutPdf(buildDocDefinition({ summary, template, choice, chart: drawnChart, creationDate, pdfa }), fonts);
+    return { pages: laidOut.pages, contentHeight: laidOut.contentHeight, pageContentHeight: laidOut.pageContentHeight, laidOut };
   });
   return { pdf: await fitted.laidOut.toBuffer(), pages: fitted.laidOut.pages, shown: fitted.choice, warnings: fitted.trimmed };
 }

@@ -1,19 +1,19 @@
 /**
- * Batches: `build` (report → summary → PDF), `extract` (report → summary) and `render` (summary → PDF).
- * One bad input never stops a batch: each input gets a result with either its outputs or its error.
- * Outputs are written atomically (temporary file, then rename), so no partial file is ever left.
+ * Batches: `build` (report → summary → PDF), `extract` (report → summary), `render` (summary → PDF) and `check`
+ * (validate summaries). One bad input never stops a batch: each input gets a result with its outputs or its error.
+ * Heavy steps run on a worker pool for larger batches; ids, summary files and results are handled here, in input
+ * order, so the outputs are the same whatever the number of workers. Every file is written atomically.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BriefingError, toBriefingError } from '../errors.js';
-import { extractSummary } from '../extract/extractSummary.js';
-import { readReport } from '../ingest/readReport.js';
-import type { BriefingSummary } from '../summary/schema.js';
+import { BriefingError } from '../errors.js';
 import { isEditedByHand, withFingerprint } from '../summary/fingerprint.js';
+import type { BriefingSummary } from '../summary/schema.js';
 import { validateSummary } from '../summary/validateSummary.js';
 import { writeFileAtomic } from '../util/atomicWrite.js';
+import { type Outcome, type RenderedFile, toError } from './batchSteps.js';
 import { SUMMARY_SUFFIX } from './collectInputs.js';
-import { renderBriefing } from './renderBriefing.js';
+import { createExecutor } from './executor.js';
 
 export interface BatchResult {
   input: string;
@@ -37,54 +37,96 @@ export interface BatchOptions {
   template?: string;
   /** Overwrite summaries a person has edited since they were extracted. */
   force?: boolean;
-  /** Called after each input, for progress display. */
+  /** Worker threads (default: one per core; 1 runs everything on the main thread). */
+  workers?: number;
+  /** Called when an input is done (in completion order), for progress display. */
   onResult?: (result: BatchResult, done: number, total: number) => void;
 }
 
 export async function runBatch(options: BatchOptions): Promise<BatchResult[]> {
-  const { files, onResult } = options;
-  const results: BatchResult[] = [];
+  const { files, mode, onResult } = options;
+  const readsSummary = mode === 'render' || mode === 'check';
+  const renders = mode === 'build' || mode === 'render';
+  const executor = await createExecutor(files.length, options.workers);
+  const results: BatchResult[] = files.map((input) => ({ input, id: null, region: null, summary: null, pdf: null, pages: null, warnings: [], error: null }));
+  let done = 0;
+  const finish = (result: BatchResult): void => onResult?.(result, (done += 1), files.length);
+  // Work is submitted a little ahead of the in-order loop below, enough to keep every worker busy.
+  const window = executor.concurrency * 2;
+  const prepared = new Map<number, Promise<BriefingSummary | BriefingError>>();
+  let submitted = 0;
+  const prepareUpTo = (last: number): void => {
+    for (; submitted <= Math.min(last, files.length - 1); submitted += 1) {
+      prepared.set(submitted, executor.run<BriefingSummary>({ step: 'prepare', input: files[submitted]!, readsSummary }).then(prepareOutcome));
+    }
+  };
+  const inFlight = new Set<Promise<void>>();
   const usedIds = new Set<string>();
-  for (const file of files) {
-    const result = await runOne(file, options, usedIds);
-    results.push(result);
-    onResult?.(result, results.length, files.length);
+  try {
+    for (let index = 0; index < files.length; index += 1) {
+      prepareUpTo(index + window);
+      const result = results[index]!;
+      const outcome = await prepared.get(index)!;
+      prepared.delete(index);
+      if (outcome instanceof BriefingError) {
+        result.error = outcome;
+        finish(result);
+        continue;
+      }
+      try {
+        const summary = await settleSummary(outcome, result, options, usedIds, readsSummary);
+        if (!renders) {
+          finish(result);
+          continue;
+        }
+        const pdfPath = join(options.outDir, `${summary.id}.pdf`);
+        const render = executor.run<RenderedFile>({ step: 'render', summary, pdfPath, template: options.template }).then((rendered) => {
+          if (rendered.ok) {
+            Object.assign(result, { pdf: pdfPath, pages: rendered.value.pages });
+            result.warnings.push(...rendered.value.warnings);
+          } else {
+            result.error = toError(rendered.error);
+          }
+          finish(result);
+        });
+        inFlight.add(render);
+        void render.finally(() => inFlight.delete(render));
+        if (inFlight.size >= window) await Promise.race(inFlight);
+      } catch (error) {
+        result.error = error instanceof BriefingError ? error : new BriefingError('OUTPUT_UNWRITABLE', (error as Error).message, { file: result.input, cause: error });
+        finish(result);
+      }
+    }
+    await Promise.all(inFlight);
+  } finally {
+    await executor.close();
   }
   return results;
 }
 
-async function runOne(input: string, { mode, outDir, template, force = false }: BatchOptions, usedIds: Set<string>): Promise<BatchResult> {
-  const result: BatchResult = { input, id: null, region: null, summary: null, pdf: null, pages: null, warnings: [], error: null };
-  try {
-    const readsSummaries = mode === 'render' || mode === 'check';
-    let summary = readsSummaries ? await readSummaryFile(input) : await extractSummary(await readReport(input));
-    summary = { ...summary, id: uniqueId(summary.id, usedIds) };
-    if (!readsSummaries) {
-      result.summary = join(outDir, `${summary.id}${SUMMARY_SUFFIX}`);
-      const edited = force ? undefined : await readEditedSummary(result.summary);
-      if (edited) {
-        // Review work is never lost: the person's version is kept, and it is what gets rendered.
-        result.warnings.push(`kept ${result.summary}: edited by hand since it was extracted (use --force to overwrite it)`);
-        summary = edited;
-      } else {
-        summary = withFingerprint(summary);
-        await writeFileAtomic(result.summary, `${JSON.stringify(summary, null, 2)}\n`);
-      }
+function prepareOutcome(outcome: Outcome<BriefingSummary>): BriefingSummary | BriefingError {
+  return outcome.ok ? outcome.value : toError(outcome.error);
+}
+
+/** Gives the summary its unique id, writes (or keeps a hand-edited) summary file, and fills the result. */
+async function settleSummary(extracted: BriefingSummary, result: BatchResult, { outDir, force = false }: BatchOptions, usedIds: Set<string>, readsSummary: boolean): Promise<BriefingSummary> {
+  let summary = { ...extracted, id: uniqueId(extracted.id, usedIds) };
+  if (!readsSummary) {
+    result.summary = join(outDir, `${summary.id}${SUMMARY_SUFFIX}`);
+    const edited = force ? undefined : await readEditedSummary(result.summary);
+    if (edited) {
+      // Review work is never lost: the person's version is kept, and it is what gets rendered.
+      result.warnings.push(`kept ${result.summary}: edited by hand since it was extracted (use --force to overwrite it)`);
+      summary = edited;
+    } else {
+      summary = withFingerprint(summary);
+      await writeFileAtomic(result.summary, `${JSON.stringify(summary, null, 2)}\n`);
     }
-    result.id = summary.id;
-    result.region = summary.region.name;
-    result.warnings.unshift(...summary.warnings);
-    if (mode === 'build' || mode === 'render') {
-      const rendered = await renderBriefing(summary, { template });
-      result.pdf = join(outDir, `${summary.id}.pdf`);
-      await writeFileAtomic(result.pdf, rendered.pdf);
-      result.pages = rendered.pages;
-      result.warnings.push(...rendered.warnings);
-    }
-  } catch (error) {
-    result.error = toBriefingError(error, { code: 'RENDER_FAILED', file: input });
   }
-  return result;
+  result.id = summary.id;
+  result.region = summary.region.name;
+  result.warnings.unshift(...summary.warnings);
+  return summary;
 }
 
 /** The summary already at `path` if a person has edited it since extraction; undefined if absent or untouched. */
@@ -106,23 +148,6 @@ async function readEditedSummary(path: string): Promise<BriefingSummary | undefi
   }
   if (!data || typeof data !== 'object' || !isEditedByHand(data)) return undefined;
   return validateSummary(data, path);
-}
-
-/** Reads and validates a summary file (errors name the file and the JSON path). */
-export async function readSummaryFile(file: string): Promise<BriefingSummary> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new BriefingError('INPUT_NOT_FOUND', 'summary file not found', { file, cause: error });
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new BriefingError('SUMMARY_INVALID', `not valid JSON: ${(error as Error).message}`, { file, hint: 'fix the JSON syntax, or re-run briefing extract' });
-  }
-  return validateSummary(data, file);
 }
 
 /** Two inputs with the same file name in different folders must not overwrite each other's outputs. */

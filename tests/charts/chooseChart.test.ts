@@ -42,14 +42,28 @@ describe('chooseChart', () => {
 });
 
 describe('renderChart', () => {
-  it('draws SVG vector graphics (no embedded raster), with the labels as glyph outlines', () => {
-    const spec = chooseChart([figure('地区生产总值', 426.8, '亿元'), figure('固定资产投资', 102.9, '亿元'), figure('一般公共预算收入', 40, '亿元')])!;
-    const svg = renderChart(spec, { width: 500, height: 180, font: 'NotoSansSC' });
-    expect(svg).toMatch(/^<\?xml[\s\S]*<svg[\s\S]*<\/svg>\s*$/);
-    expect(svg).not.toContain('<image');
-    // cairo writes text as outlines: no <text> that would need a font on the reader's side, many glyph paths.
-    expect(svg).not.toContain('<text');
-    expect((svg.match(/<path/g) ?? []).length).toBeGreaterThan(20);
-    expect(svg).toContain('viewBox="0 0 500 180"');
+  const spec = chooseChart([figure('地区生产总值', 426.8, '亿元'), figure('固定资产投资', 102.9, '亿元'), figure('一般公共预算收入', 40, '亿元')])!;
+  const chart = renderChart(spec, { width: 500, height: 180 });
+
+  it('draws bars, axes and grid as small SVG vector graphics, with no raster and no glyph outlines', () => {
+    expect(chart.svg).toMatch(/^<\?xml[\s\S]*<svg[\s\S]*<\/svg>\s*$/);
+    expect(chart.svg).toContain('viewBox="0 0 500 180"');
+    expect(chart.svg).not.toContain('<image');
+    expect(chart.svg.length).toBeLessThan(20_000);
+    expect([chart.width, chart.height]).toEqual([500, 180]);
+  });
+
+  it('hands back every text of the chart as a label placed inside the chart', () => {
+    const texts = chart.labels.map((label) => label.text);
+    expect(texts).toEqual(expect.arrayContaining(['主要指标（亿元）', '地区生产总值', '固定资产投资', '一般公共预算收入', '0', '400']));
+    for (const label of chart.labels) {
+      expect(label.x).toBeGreaterThanOrEqual(0);
+      expect(label.x + label.width).toBeLessThanOrEqual(500 + 30);
+      expect(label.y).toBeGreaterThanOrEqual(0);
+      expect(label.y).toBeLessThan(180);
+    }
+    const [first, second] = ['地区生产总值', '固定资产投资'].map((text) => chart.labels.find((label) => label.text === text)!);
+    expect(first!.alignment).toBe('right');
+    expect(second!.y).toBeGreaterThan(first!.y);
   });
 });

@@ -41,3 +41,14 @@ describe('findRegion corrections and errors', () => {
     expect((error as BriefingError).message).toContain('襄垣县');
   });
 });
+
+describe('gazetteer', () => {
+  it('gives every county-level unit an official parent name (a province for those it governs directly)', async () => {
+    const { loadGazetteer } = await import('../../src/extract/gazetteer.js');
+    const { counties } = loadGazetteer();
+    expect(counties.length).toBeGreaterThan(2800);
+    for (const county of counties) expect(county.parent, county.name).toMatch(/^[\p{L}\p{N}·]+$/u);
+    expect(counties.find((county) => county.name === '济源市')).toMatchObject({ parent: '河南省', level: 'county_city' });
+    expect(counties.some((county) => county.name === '市辖区')).toBe(false);
+  });
+});

@@ -1,6 +1,4 @@
 /** `archive` and `verify`: session folders with manifest and book, and their verification. */
-import { buildArchive } from '../../archive/buildArchive.js';
-import { verifyArchive } from '../../archive/verifyArchive.js';
 import { BriefingError } from '../../errors.js';
 import { loadTemplate } from '../../layout/templates.js';
 import { collectInputs, isReportFile, isSummaryFile } from '../../pipeline/collectInputs.js';
@@ -42,7 +40,8 @@ export const registerArchiveCommands: RegisterCommand = (program, context) => {
     .summary('re-hash a session folder and report missing, extra or altered files')
     .argument('<session-dir>', 'a folder made by briefing archive')
     .option('--json', 'print the result as one JSON document')
-    .action((folder: string, flags: { json?: boolean }) => {
+    .action(async (folder: string, flags: { json?: boolean }) => {
+      const { verifyArchive } = await import('../../archive/verifyArchive.js');
       const result = verifyArchive(folder);
       if (flags.json) {
         printJson(result);
@@ -62,6 +61,8 @@ async function runArchive(inputs: string[], flags: ArchiveFlags): Promise<number
   }
   loadTemplate(flags.template);
   const files = collectInputs(inputs, (name) => isReportFile(name) || isSummaryFile(name));
+  // Loaded on use: the book binder (pdf-lib) is only needed here.
+  const { buildArchive } = await import('../../archive/buildArchive.js');
   const result = await buildArchive({
     files,
     session: flags.session,

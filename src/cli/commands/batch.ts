@@ -2,7 +2,7 @@
 import { relative } from 'node:path';
 import { loadTemplate } from '../../layout/templates.js';
 import { collectInputs, isReportFile, isSummaryFile } from '../../pipeline/collectInputs.js';
-import { type BatchMode, type BatchResult, runBatch } from '../../pipeline/runBatch.js';
+import type { BatchMode, BatchResult } from '../../pipeline/runBatch.js';
 import { type CommandContext, EXIT_OK, EXIT_SOME_FAILED, printJson, type RegisterCommand, stackOf } from '../shared.js';
 import type { Command } from 'commander';
 
@@ -97,6 +97,8 @@ async function runBatchCommand(spec: BatchCommandSpec, inputs: string[], flags: 
   if (spec.renders) loadTemplate(flags.template);
   const files = collectInputs(inputs, spec.extracts ? isReportFile : isSummaryFile);
   const started = performance.now();
+  // Loaded on use, so that `briefing --help` and the other commands start quickly.
+  const { runBatch } = await import('../../pipeline/runBatch.js');
   const results = await runBatch({
     mode,
     files,

@@ -1,5 +1,6 @@
 /** `templates`, `schema` and `bench`: what the tool offers, its summary format, and its speed here. */
-import { type BenchResult, runBench } from '../../bench/runBench.js';
+import type { BenchResult } from '../../bench/runBench.js';
+import { BriefingError } from '../../errors.js';
 import { listTemplates } from '../../layout/templates.js';
 import { summaryJsonSchema } from '../../summary/jsonSchema.js';
 import { printJson, type RegisterCommand } from '../shared.js';
@@ -25,10 +26,19 @@ export const registerInfoCommands: RegisterCommand = (program) => {
 
   program
     .command('bench')
-    .summary('measure extraction and rendering speed on this machine')
+    .summary('measure speed on this machine against the naive pdfmake pipeline')
+    .description(
+      'Render N synthetic regions (seeded; official names from the gazetteer) through the real pipeline on a worker pool,\n' +
+        'and the naive pdfmake pipeline on a smaller count in the same run; print time per briefing, throughput, peak memory,\n' +
+        'PDF size, cold start and the speed-up, plus extraction times of the bundled reports.',
+    )
+    .option('-n, --count <N>', 'number of synthetic regions', (value) => positiveInteger(value, '--count'), 200)
+    .option('--workers <N>', 'worker processes for the batch (default: one per core)', (value) => positiveInteger(value, '--workers'))
     .option('--json', 'print the measurements as one JSON object')
-    .action(async (flags: { json?: boolean }) => {
-      const result = await runBench({ onProgress: flags.json ? undefined : (message) => process.stderr.write(`bench: ${message}…\n`) });
+    .addHelpText('after', '\nExample:\n  briefing bench --count 1000 --json')
+    .action(async (flags: { count: number; workers?: number; json?: boolean }) => {
+      const { runBench } = await import('../../bench/runBench.js');
+      const result = await runBench({ count: flags.count, workers: flags.workers, onProgress: flags.json ? undefined : (message) => process.stderr.write(`bench: ${message}…\n`) });
       if (flags.json) printJson(result);
       else process.stdout.write(formatBench(result));
     });
@@ -36,15 +46,23 @@ export const registerInfoCommands: RegisterCommand = (program) => {
 
 function formatBench(result: BenchResult): string {
   const lines = [
-    `briefing bench — ${result.machine.date}, ${result.machine.cpus} CPUs, node ${result.machine.node}`,
+    `briefing bench — ${result.machine.date}, ${result.machine.cpus} × ${result.machine.model}, node ${result.machine.node}`,
     '',
-    'extraction (warm, median):',
-    ...result.extractMsPerReport.map((report) => `  ${report.file}  ${String(report.characters).padStart(6)} chars  ${report.ms.toFixed(1).padStart(6)} ms`),
-    `  40,000-character report      ${String(result.extractLongReport.characters).padStart(6)} chars  ${result.extractLongReport.ms.toFixed(1).padStart(6)} ms`,
+    `one briefing, marginal (one worker, warm):  ${result.msPerDoc} ms`,
+    `naive pdfmake pipeline, same run:          ${result.baselineMsPerDoc} ms   → speed-up ${result.speedup}×`,
+    `${result.count} briefings on ${result.workers} workers:            ${result.batchSeconds} s   → ${result.docsPerSec} briefings/s`,
+    `peak memory (process and workers):         ${result.peakRssMb} MB`,
+    `mean PDF size:                             ${(result.meanPdfBytes / 1024).toFixed(1)} KiB`,
+    `cold start, new process, one briefing:     ${result.coldMs} ms`,
     '',
-    `render one-page briefing (warm, median): ${result.renderMsPerBriefing.toFixed(1)} ms`,
-    `mean PDF size: ${(result.meanPdfBytes / 1024).toFixed(1)} KiB`,
-    `cold start, new process building one briefing: ${result.coldBuildMs} ms`,
+    'extraction (warm, median of 9):',
+    ...result.extraction.map((report) => `  ${report.file.padEnd(28)} ${String(report.characters).padStart(6)} chars  ${report.ms.toFixed(1).padStart(6)} ms`),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+function positiveInteger(value: string, option: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new BriefingError('USAGE', `${option} must be a positive whole number, got ${value}`, { field: option });
+  return number;
 }

@@ -1,0 +1,43 @@
+/**
+ * Where a batch's steps run: on the main thread for small batches, or on a pool of worker processes (tinypool)
+ * sized to the cores for larger ones. Fonts, templates and chart renderers are set up once per worker.
+ * Processes, not threads: node-canvas (under chartjs-node-canvas) crashes the process when a worker thread that
+ * loaded it ends.
+ */
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { type BatchTask, type Outcome, runStep } from './batchSteps.js';
+
+export interface Executor {
+  /** How many tasks it usefully runs at once. */
+  readonly concurrency: number;
+  run<T>(task: BatchTask): Promise<Outcome<T>>;
+  close(): Promise<void>;
+}
+
+/** Below this many inputs, starting workers (each loads fonts and libraries) costs more than it saves. */
+const MIN_INPUTS_FOR_POOL = 8;
+/**
+ * The compiled worker. Both src/pipeline and dist/pipeline resolve this to dist/, so tests running the TypeScript
+ * sources use the build made by `npm ci` (or by the test setup) for their workers.
+ */
+const WORKER = fileURLToPath(new URL('../../dist/pipeline/batchWorker.js', import.meta.url));
+
+export async function createExecutor(inputs: number, workers = defaultWorkers()): Promise<Executor> {
+  if (workers <= 1 || inputs < MIN_INPUTS_FOR_POOL) {
+    return { concurrency: 1, run: <T>(task: BatchTask) => runStep(task) as Promise<Outcome<T>>, close: async () => undefined };
+  }
+  const { Tinypool } = await import('tinypool');
+  const pool = new Tinypool({ filename: WORKER, runtime: 'child_process', minThreads: workers, maxThreads: workers, serialization: 'advanced' });
+  return {
+    concurrency: workers,
+    run: <T>(task: BatchTask) => pool.run(task) as Promise<Outcome<T>>,
+    close: () => pool.destroy(),
+  };
+}
+
+/** One worker per core, unless BRIEFING_WORKERS says otherwise (1 = no pool). */
+export function defaultWorkers(): number {
+  const configured = Number(process.env.BRIEFING_WORKERS);
+  return Number.isInteger(configured) && configured > 0 ? configured : availableParallelism();
+}
