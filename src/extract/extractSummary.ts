@@ -5,7 +5,7 @@
  */
 import { basename, extname } from 'node:path';
 import type { Paragraph, ReportText } from '../ingest/types.js';
-import { type BriefingSummary, SCHEMA_VERSION, type SourceKind } from '../summary/schema.js';
+import { type BriefingSummary, type Region, SCHEMA_VERSION, type SourceKind } from '../summary/schema.js';
 import { validateSummary } from '../summary/validateSummary.js';
 import { BriefingError } from '../errors.js';
 import { findFigures } from './findFigures.js';
@@ -37,6 +37,8 @@ export async function extractSummary(report: ReportText): Promise<BriefingSummar
   if (!session.date) warnings.push('no publication or delivery date found in the report');
   if (highlights.length === 0 && targets.length === 0) warnings.push('no theme sentences found for highlights');
 
+  // Display text follows the official name (屯留 where OCR printed 电留); quotes stay verbatim.
+  const corrected = correctRegionSpelling(region.region);
   return validateSummary(
     {
       schemaVersion: SCHEMA_VERSION,
@@ -46,11 +48,11 @@ export async function extractSummary(report: ReportText): Promise<BriefingSummar
       session,
       ...(reviewYear ? { reviewYear } : {}),
       ...(planYear ? { planYear } : {}),
-      title,
-      ...(subtitle ? { subtitle } : {}),
+      title: corrected(title),
+      ...(subtitle ? { subtitle: corrected(subtitle) } : {}),
       figures,
-      highlights,
-      targets,
+      highlights: highlights.map((item) => ({ ...item, title: corrected(item.title), text: corrected(item.text) })),
+      targets: targets.map((item) => ({ ...item, title: corrected(item.title), text: corrected(item.text) })),
       keywords: findKeywords(bodyText(paragraphs), [region.region.name, region.region.parent, region.region.asWritten ?? '']),
       ...(credits ? { credits } : {}),
       warnings,
@@ -67,6 +69,14 @@ export function idFor(report: Pick<ReportText, 'file' | 'sha256'>): string {
     .replace(/^[-_]+|-+$/g, '')
     .slice(0, 64);
   return stem.length >= 3 ? stem : `report-${report.sha256.slice(0, 12)}`;
+}
+
+/** Replaces a misread or traditional spelling of the region (full and short form) by the official one. */
+function correctRegionSpelling(region: Region): (text: string) => string {
+  const { asWritten, name } = region;
+  if (!asWritten || asWritten.length !== name.length) return (text) => text;
+  const short = (full: string): string => full.slice(0, -1);
+  return (text) => text.replaceAll(asWritten, name).replaceAll(short(asWritten), short(name));
 }
 
 /** Running text only: mastheads and captions would skew keywords. */

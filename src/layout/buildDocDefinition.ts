@@ -62,7 +62,7 @@ export function buildDocDefinition({ summary, template, choice, chart, creationD
     figureRows: chunk(figures, TILE_COLUMNS),
     highlights: summary.highlights.slice(0, choice.highlights).map(toItem),
     targets: summary.targets.slice(0, choice.targets).map(toItem),
-    chart,
+    chart: chart ? scaledChart(chart, choice.scale, contentBox.width) : undefined,
     issuer: issuerOf(summary),
     sourceLine: `资料来源：${summary.source.file}（${SOURCE_KIND_NAMES[summary.source.kind]}）· 行政区划代码 ${summary.region.code} · 文中数字均摘自原文`,
     credits: summary.credits ? Object.entries(summary.credits).map(([role, names]) => `${role}/${names}`).join('  ') : undefined,
@@ -88,6 +88,18 @@ export function buildDocDefinition({ summary, template, choice, chart, creationD
     },
     language: 'zh-CN',
     ...(pdfa ? { version: '1.7', subset: 'PDF/A-2b' } : {}),
+  };
+}
+
+/** The chart at the page's type scale, centred: the drawing and its labels shrink together. */
+function scaledChart(chart: RenderedChart, scale: number, contentWidth: number): RenderedChart & { offsetX: number } {
+  const scaled = (value: number): number => Math.round(value * scale * 100) / 100;
+  return {
+    svg: chart.svg,
+    width: scaled(chart.width),
+    height: scaled(chart.height),
+    offsetX: Math.round(((contentWidth - chart.width * scale) / 2) * 100) / 100,
+    labels: chart.labels.map((label) => ({ ...label, x: scaled(label.x), y: scaled(label.y), width: scaled(label.width), fontSize: scaled(label.fontSize) })),
   };
 }
 

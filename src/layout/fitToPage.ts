@@ -62,33 +62,50 @@ export async function fitToPage<T>(summary: BriefingSummary, template: LayoutTem
 
 /**
  * The largest scale on the 5 % grid, from `choice.scale` down to `minScale`, at which the content fits one page;
- * undefined if none does. After an overflow the next probe is estimated from how far the content ran over; a probe
- * that fits is followed by one a step larger, until the next step up is known to overflow.
+ * undefined if none does. Every layout measures how high its content is, so the next probe is solved from a
+ * straight-line model of height against scale (through the two nearest measurements, or through the origin after the
+ * first), rounded down to the grid. Most briefings that overflow take two layouts; none are drawn until accepted.
  */
 async function largestFittingScale<T>(choice: LayoutChoice, minScale: number, tryLayout: (choice: LayoutChoice) => Promise<Attempt<T>>): Promise<{ scale: number; laidOut: T } | undefined> {
+  const measured: { scale: number; height: number }[] = [];
   let overflowing = Infinity;
   let fitting: { scale: number; laidOut: T } | undefined;
   let probe = choice.scale;
   for (;;) {
     const attempt = await tryLayout({ ...choice, scale: probe });
+    measured.push({ scale: probe, height: attempt.contentHeight });
     if (attempt.pages <= 1) {
-      fitting = { scale: probe, laidOut: attempt.laidOut };
-      probe = onGrid(probe + SCALE_STEP);
-      if (probe >= overflowing || probe > choice.scale) return fitting;
+      if (!fitting || probe > fitting.scale) fitting = { scale: probe, laidOut: attempt.laidOut };
     } else {
-      overflowing = probe;
-      const estimate = onGrid(Math.min((probe * attempt.pageContentHeight) / Math.max(attempt.contentHeight, 1), probe - SCALE_STEP), 'down');
-      if (fitting && fitting.scale >= onGrid(probe - SCALE_STEP)) return fitting;
-      probe = Math.max(estimate, fitting ? onGrid(fitting.scale + SCALE_STEP) : minScale);
-      if (probe < minScale - 1e-9 || probe >= overflowing) return fitting;
+      overflowing = Math.min(overflowing, probe);
     }
+    const lowest = fitting ? onGrid(fitting.scale + SCALE_STEP) : minScale;
+    const highest = Math.min(onGrid(overflowing - SCALE_STEP), choice.scale);
+    const next = Math.min(highest, floorToGrid(scaleForHeight(measured, attempt.pageContentHeight)));
+    if (next < lowest - 1e-9 || highest < lowest - 1e-9) return fitting;
+    probe = next;
   }
 }
 
-/** A scale rounded to the 5 % grid (down when asked; to the nearest step otherwise, against float noise). */
-function onGrid(scale: number, direction: 'nearest' | 'down' = 'nearest'): number {
-  const steps = direction === 'down' ? Math.floor(scale / SCALE_STEP + 1e-9) : Math.round(scale / SCALE_STEP);
-  return Math.round(steps * SCALE_STEP * 100) / 100;
+/** The scale at which the content is as high as the page, from the measurements (height grows with scale). */
+function scaleForHeight(measured: { scale: number; height: number }[], pageHeight: number): number {
+  const target = pageHeight * 0.995;
+  const nearest = [...measured].sort((a, b) => Math.abs(a.height - target) - Math.abs(b.height - target));
+  const [first, second] = nearest;
+  if (first && second && Math.abs(first.scale - second.scale) > 1e-9 && Math.abs(first.height - second.height) > 1e-6) {
+    const slope = (first.height - second.height) / (first.scale - second.scale);
+    if (slope > 0) return first.scale + (target - first.height) / slope;
+  }
+  return first ? (first.scale * target) / Math.max(first.height, 1) : 1;
+}
+
+function floorToGrid(scale: number): number {
+  return Math.round(Math.floor(scale / SCALE_STEP + 1e-9) * SCALE_STEP * 100) / 100;
+}
+
+/** A scale rounded to the nearest step of the 5 % grid. */
+function onGrid(scale: number): number {
+  return Math.round(Math.round(scale / SCALE_STEP) * SCALE_STEP * 100) / 100;
 }
 
 /** What the template's list limits leave out before fitting starts. */

@@ -128,8 +128,13 @@ export async function layOutPdf(definition: DocDefinition, fonts: readonly strin
       undefined,
     );
     const pageContentHeight = pageSize.height - margins.top - margins.bottom;
-    // What each page really holds: a page that broke early (a table row, a chart too tall for the rest) is not full.
-    const contentHeight = pages.reduce((total, page) => total + Math.max(0, Math.max(0, ...page.items.map(bottomOf)) - margins.top), 0);
+    const contentBottom = pageSize.height - margins.bottom;
+    // What each page really holds (a page that broke early is not full); the footer below the text area is not content.
+    const usedHeight = (page: LaidOutPage): number => {
+      const bottoms = page.items.filter((item) => (item.item.y ?? 0) < contentBottom).map(bottomOf);
+      return Math.max(0, Math.max(0, ...bottoms) - margins.top);
+    };
+    const contentHeight = pages.reduce((total, page) => total + usedHeight(page), 0);
     return {
       pages: pages.length,
       contentHeight,

@@ -37,11 +37,10 @@ export async function renderBriefing(summary: BriefingSummary, options: RenderOp
   const chartSpec = chart ? chooseChart(summary.figures.slice(0, CHART_POOL)) : undefined;
   const creationDate = options.creationDate ?? creationDateOf(summary);
   const pdfa = options.pdfa ?? false;
-  // chart.js and node-canvas are loaded only by templates that draw a chart.
-  const renderChart = chartSpec ? (await import('../charts/renderChart.js')).renderChart : undefined;
+  // chart.js and node-canvas are loaded only by templates that draw a chart; the chart is drawn once, at full size,
+  // and shrinks with the type when the fitter scales the page.
+  const drawnChart = chartSpec && chart ? (await import('../charts/renderChart.js')).renderChart(chartSpec, { width: template.contentBox.width, height: chart.height }) : undefined;
   const fitted = await fitToPage(summary, template, async (choice) => {
-    // The chart shrinks with the type, so it is drawn at the size of each attempt (a few milliseconds).
-    const drawnChart = chartSpec && chart && renderChart ? renderChart(chartSpec, { width: template.contentBox.width, height: chart.height * choice.scale }) : undefined;
     const laidOut = await layOutPdf(buildDocDefinition({ summary, template, choice, chart: drawnChart, creationDate, pdfa }), fonts);
     return { pages: laidOut.pages, contentHeight: laidOut.contentHeight, pageContentHeight: laidOut.pageContentHeight, laidOut };
   });

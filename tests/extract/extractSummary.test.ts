@@ -61,3 +61,11 @@ it('finds noun keywords with a real segmenter, not the region name', async () =>
   expect(summary.keywords).not.toContain('沁水');
   expect(summary.keywords.every((word) => word.length >= 2)).toBe(true);
 });
+
+it('writes the official region name in display text where OCR misread it, keeping quotes verbatim', async () => {
+  const { summary, original } = await summaryOf(SAMPLES[2]!.path);
+  const display = [...summary.highlights, ...summary.targets].map((item) => `${item.title}${item.text}`).join('');
+  expect(display).not.toContain('电留');
+  expect(display).toContain('屯留');
+  for (const item of summary.targets) if (item.quote) expect(original).toContain(item.quote);
+});
