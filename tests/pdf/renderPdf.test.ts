@@ -26,3 +26,12 @@ describe('layOutPdf', () => {
     await expect(layOutPdf({ content: [{ image: 'https://example.com/x.png' }], defaultStyle: { font: 'NotoSansSC' } }, ['NotoSansSC'])).rejects.toThrowError();
   });
 });
+
+describe('fonts', () => {
+  it('names a missing font file and the fix', async () => {
+    const { fontFileBytes } = await import('../../src/pdf/fonts.js');
+    expect(() => fontFileBytes('/nonexistent/fonts/NotoSansSC-Regular.ttf')).toThrowError(
+      expect.objectContaining({ code: 'RENDER_FAILED', file: '/nonexistent/fonts/NotoSansSC-Regular.ttf', hint: expect.stringContaining('fonts/') }),
+    );
+  });
+});

@@ -99,14 +99,22 @@ async function runBatchCommand(spec: BatchCommandSpec, inputs: string[], flags: 
   const started = performance.now();
   // Loaded on use, so that `briefing --help` and the other commands start quickly.
   const { runBatch } = await import('../../pipeline/runBatch.js');
+  const bar = !flags.json && process.stderr.isTTY && files.length > PROGRESS_BAR_FROM ? await progressBar(files.length) : undefined;
   const results = await runBatch({
     mode,
     files,
     outDir: flags.out,
     template: flags.template,
     force: flags.force,
-    onResult: flags.json ? undefined : (result, done, total) => printResult(result, done, total, flags.debug ?? false),
+    onResult: flags.json ? undefined : bar ? () => bar.increment() : (result, done, total) => printResult(result, done, total, flags.debug ?? false),
   });
+  if (bar) {
+    bar.stop();
+    // With a bar, only what needs attention is listed, after it.
+    results.forEach((result, index) => {
+      if (result.error || result.warnings.length > 0) printResult(result, index + 1, results.length, flags.debug ?? false);
+    });
+  }
   const failed = results.filter((result) => result.error).length;
   if (flags.json) {
     printJson({ results: results.map(toJsonResult) });
@@ -117,6 +125,16 @@ async function runBatchCommand(spec: BatchCommandSpec, inputs: string[], flags: 
     process.stderr.write(`${done} of ${results.length} ${what} in ${seconds} s${failed ? `; ${failed} failed` : ''}\n`);
   }
   return failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
+}
+
+/** Batches larger than this show a progress bar on a terminal instead of a line per input. */
+const PROGRESS_BAR_FROM = 5;
+
+async function progressBar(total: number): Promise<{ increment(): void; stop(): void }> {
+  const { SingleBar, Presets } = await import('cli-progress');
+  const bar = new SingleBar({ format: 'briefing [{bar}] {value}/{total} · {eta}s left', stream: process.stderr, hideCursor: true }, Presets.shades_classic);
+  bar.start(total, 0);
+  return bar;
 }
 
 function printResult(result: BatchResult, done: number, total: number, debug: boolean): void {
