@@ -7,6 +7,7 @@
  */
 import type { Chart, ChartConfiguration, Plugin } from 'chart.js';
 import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
+import { SANS } from '../pdf/fonts.js';
 import type { ChartSpec } from './chooseChart.js';
 
 /** Print-safe: dark blue and dark red stay distinct in greyscale (different lightness). */
@@ -18,8 +19,7 @@ const INVISIBLE = 'rgba(0,0,0,0)';
 const LABEL_SIZE = 8.5;
 const TITLE_SIZE = 9.5;
 /** The family chart.js measures texts with; close to the document fonts' metrics (both Noto CJK). */
-const MEASURING_FAMILY = 'Noto Sans SC';
-const MEASURING_FONT_FILE = new URL('../../fonts/NotoSansSC/NotoSansSC-Regular.ttf', import.meta.url).pathname;
+const MEASURING_FAMILY = SANS.cssFamily;
 
 /** A text of the chart, placed in its box (points, from the chart's top left). */
 export interface ChartLabel {
@@ -46,7 +46,7 @@ function rendererFor(width: number, height: number): ChartJSNodeCanvas {
   let renderer = renderers.get(key);
   if (!renderer) {
     renderer = new ChartJSNodeCanvas({ width, height, type: 'svg' });
-    renderer.registerFont(MEASURING_FONT_FILE, { family: MEASURING_FAMILY });
+    renderer.registerFont(SANS.regular, { family: MEASURING_FAMILY });
     renderers.set(key, renderer);
   }
   return renderer;

@@ -34,14 +34,6 @@ export const SERIF: FontFamily = {
 
 export const FONT_FAMILIES: readonly FontFamily[] = [SANS, SERIF];
 
-export function fontFamily(name: string): FontFamily {
-  const family = FONT_FAMILIES.find((candidate) => candidate.name === name);
-  if (!family) {
-    throw new BriefingError('TEMPLATE_INVALID', `unknown font family: ${name}`, { hint: `use one of: ${FONT_FAMILIES.map((known) => known.name).join(', ')}` });
-  }
-  return family;
-}
-
 /** pdfmake font descriptors: every style maps to a real face (bold is a real bold face; CJK has no italics). */
 export function pdfmakeFontDescriptors(): Record<string, Record<string, string>> {
   return Object.fromEntries(
