@@ -1,8 +1,8 @@
 /**
  * Writes files so that readers only ever see the old file or the complete new one: the bytes go to a temporary
  * file in the same folder, which is then renamed into place. Temporary files and folders in flight are tracked, so
- * an interrupted run (SIGINT, SIGTERM) removes them before it exits; a killed run leaves at most hidden
- * `.*.tmp` files, never a truncated file under a real name.
+ * an interrupted run (SIGINT, SIGTERM) removes them, and waits for its workers to do the same, before it exits; a
+ * killed run leaves at most hidden `.*.tmp` files, never a truncated file under a real name.
  */
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
@@ -26,6 +26,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true }).catch(() => undefined);
+    if (interrupted) return untilExit();
     throw new BriefingError('OUTPUT_UNWRITABLE', `cannot write ${path}: ${(error as Error).message}`, {
       file: path,
       hint: 'check that the output folder can be created and written, or choose another with -o',
@@ -42,16 +43,59 @@ export function trackTemporaryFolder(path: string): () => void {
   return () => inFlight.delete(path);
 }
 
+/** What else an interrupted run must wait for before it exits: worker processes that are writing, say. */
+const interruptCleanups = new Set<() => Promise<void>>();
+
+/**
+ * Registers `cleanup` to run, and be waited for, when the run is interrupted; returns the call that unregisters it.
+ * A batch registers the stopping of its workers, so no worker goes on writing after the command has exited.
+ */
+export function onInterrupt(cleanup: () => Promise<void>): () => void {
+  interruptCleanups.add(cleanup);
+  return () => interruptCleanups.delete(cleanup);
+}
+
+/** How long an interrupted run waits for its cleanups (workers get 1 s from the pool before SIGKILL). */
+const CLEANUP_WAIT_MS = 3_000;
+
 let cleanupInstalled = false;
+let interrupted = false;
+
+/** Whether the run is being interrupted. */
+export function isInterrupted(): boolean {
+  return interrupted;
+}
+
+/**
+ * A promise that never settles, for work cut short by an interrupt: the process is exiting, and that work is not a
+ * failure to report.
+ */
+export function untilExit(): Promise<never> {
+  return new Promise<never>(() => undefined);
+}
 
 /** On SIGINT or SIGTERM: remove what is in flight, then exit with the conventional 128 + signal number. */
 export function removeTemporaryFilesOnInterrupt(): void {
   if (cleanupInstalled) return;
   cleanupInstalled = true;
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-    process.once(signal, () => {
-      for (const path of inFlight) rmSync(path, { recursive: true, force: true });
-      process.exit(code);
-    });
-  }
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) process.once(signal, () => void stopInterrupted(code));
+}
+
+/**
+ * Removes the temporary files in flight, waits for the registered cleanups, and exits with `code`. The files are
+ * removed again just before the exit, because a write that was already under way may have made its file since.
+ */
+export async function stopInterrupted(code: number): Promise<never> {
+  interrupted = true;
+  removeInFlight();
+  const cleanups = Promise.allSettled([...interruptCleanups].map((cleanup) => cleanup()));
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([cleanups, new Promise((resolve) => (timer = setTimeout(resolve, CLEANUP_WAIT_MS)))]);
+  clearTimeout(timer);
+  removeInFlight();
+  process.exit(code);
+}
+
+function removeInFlight(): void {
+  for (const path of inFlight) rmSync(path, { recursive: true, force: true });
 }

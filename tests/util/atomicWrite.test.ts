@@ -75,6 +75,10 @@ describe('interrupted batches', () => {
     const batch = bigBatch();
     expect(await interruptBuild('SIGTERM', batch)).toBe(143);
     expectOnlyWholeOutputs(batch.out, false);
+    // The command waited for its workers: nothing goes on writing into the folder after it has exited.
+    const namesAtExit = readdirSync(batch.out).sort();
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(readdirSync(batch.out).sort()).toEqual(namesAtExit);
   });
 
   it('SIGKILL mid-batch: only whole PDFs and summaries under their real names', async () => {
