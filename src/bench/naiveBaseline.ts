@@ -1,76 +1,126 @@
 /**
- * The naive pdfmake pipeline the benchmark compares against, as a user would first write it: per document a fresh
- * chart renderer (chart.js reloaded) drawing a PNG, fonts registered as file paths (read and parsed again for every
- * document) and the public pdfmake API. It must run in its own process (`runNaiveBaseline` forks one), because this
- * project's own pipeline changes how fonts are loaded for the whole process.
+ * The naive pdfmake pipeline the benchmark compares against, as a user would first write it, rendering the same
+ * page as the real pipeline (same template, same content, at the scale the real pipeline chose): per document a
+ * fresh chart renderer (chart.js reloaded) drawing the chart as a PNG with its own texts, fonts registered as file
+ * paths (read and parsed again for every document), and pdfmake's public API laying out and drawing in one go.
+ * It runs in its own process (`runNaiveBaseline` forks one): this project's pipeline changes how pdfmake and pdfkit
+ * work for the whole process it runs in.
  */
 import { fork } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chooseChart } from '../charts/chooseChart.js';
+import { buildDocDefinition, type LayoutChoice } from '../layout/buildDocDefinition.js';
+import { loadTemplate } from '../layout/templates.js';
+import { pdfmakeFontDescriptors, SANS } from '../pdf/fonts.js';
+import { TABLE_LAYOUTS } from '../pdf/tableLayouts.js';
 import type { BriefingSummary } from '../summary/schema.js';
 
-const FONTS = fileURLToPath(new URL('../../fonts/NotoSansSC/', import.meta.url));
+/** The compiled module, from src/bench (tests) and dist/bench alike: node runs the child, not vitest. */
+const CHILD = fileURLToPath(new URL('../../dist/bench/naiveBaseline.js', import.meta.url));
 
-/** Mean milliseconds per document of the naive pipeline over `summaries`, measured in a fresh child process. */
-export function runNaiveBaseline(summaries: BriefingSummary[]): Promise<number> {
+/** Documents rendered before timing starts (each costs the same here: nothing is kept between documents). */
+const NAIVE_WARM_UP_DOCS = 10;
+
+/** A summary and what the real pipeline showed of it (so both draw the same page). */
+export interface NaiveJob {
+  summary: BriefingSummary;
+  shown: LayoutChoice;
+}
+
+/**
+ * Mean milliseconds per document of the naive pipeline over `jobs`, measured in a fresh child process; with
+ * `outDir`, its PDFs are kept there (`<summary id>.pdf`) to be looked at.
+ */
+export function runNaiveBaseline(jobs: NaiveJob[], outDir?: string): Promise<{ msPerDoc: number; meanPdfBytes: number }> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), ['--naive-baseline'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-    child.once('message', (message: { msPerDoc?: number; error?: string }) => {
+    const child = fork(CHILD, ['--naive-baseline'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    child.once('message', (message: { msPerDoc?: number; meanPdfBytes?: number; error?: string }) => {
       child.kill();
       if (message.error) reject(new Error(message.error));
-      else resolve(message.msPerDoc!);
+      else resolve({ msPerDoc: message.msPerDoc!, meanPdfBytes: message.meanPdfBytes! });
     });
     child.once('error', reject);
-    child.send(summaries);
+    child.once('exit', (code) => reject(new Error(`the naive baseline's process ended (exit code ${code}) without a result`)));
+    child.send({ jobs, outDir });
   });
 }
 
-async function naiveRender(summary: BriefingSummary, outDocument: (bytes: Buffer) => void): Promise<void> {
+type Pdfmake = {
+  setFonts(fonts: unknown): void;
+  addTableLayouts(layouts: unknown): void;
+  setUrlAccessPolicy(policy: () => boolean): void;
+  setLocalAccessPolicy(policy: () => boolean): void;
+  createPdf(definition: unknown): { getBuffer(): Promise<Buffer> };
+};
+
+async function naiveRender({ summary, shown }: NaiveJob): Promise<Buffer> {
   const require = createRequire(import.meta.url);
-  const { ChartJSNodeCanvas } = require('chartjs-node-canvas') as typeof import('chartjs-node-canvas');
-  const pdfmake = require('pdfmake') as { setFonts(fonts: unknown): void; setUrlAccessPolicy(policy: () => boolean): void; setLocalAccessPolicy(policy: () => boolean): void; createPdf(definition: unknown): { getBuffer(): Promise<Buffer> } };
-  const chart = new ChartJSNodeCanvas({ width: 640, height: 256, backgroundColour: 'white' });
-  chart.registerFont(`${FONTS}NotoSansSC-Regular.ttf`, { family: 'Noto Sans SC' });
-  const bars = summary.figures.filter((figure) => figure.unit === '亿元');
-  const png = await chart.renderToBuffer({
-    type: 'bar',
-    data: { labels: bars.map((figure) => figure.label), datasets: [{ data: bars.map((figure) => figure.value), backgroundColor: '#1f4e8c' }] },
-    options: { animation: false, responsive: false, devicePixelRatio: 1.5625, plugins: { legend: { display: false } }, scales: { x: { ticks: { font: { family: 'Noto Sans SC', size: 14 } } } } },
+  const template = loadTemplate('handout');
+  const spec = chooseChart(summary.figures);
+  const chartBox = { width: template.contentBox.width, height: template.manifest.chart?.height ?? 150 };
+  let chartPng: Buffer | undefined;
+  if (spec) {
+    const { ChartJSNodeCanvas } = require('chartjs-node-canvas') as typeof import('chartjs-node-canvas');
+    const chart = new ChartJSNodeCanvas({ width: Math.round(chartBox.width), height: Math.round(chartBox.height), backgroundColour: 'white' });
+    chart.registerFont(SANS.regular, { family: SANS.cssFamily });
+    const font = { family: SANS.cssFamily, size: 8.5 };
+    chartPng = await chart.renderToBuffer({
+      type: 'bar',
+      data: { labels: spec.labels, datasets: [{ data: spec.values, backgroundColor: '#1f4e8c' }] },
+      options: {
+        indexAxis: 'y',
+        animation: false,
+        responsive: false,
+        devicePixelRatio: 2, // sharp enough to print
+        plugins: { legend: { display: false }, title: { display: true, text: spec.title, font, align: 'start' } },
+        scales: { x: { ticks: { font } }, y: { ticks: { font } } },
+      },
+    });
+  }
+  // The page the real pipeline drew, with the chart as an image where its vector drawing was.
+  const definition = buildDocDefinition({
+    summary,
+    template,
+    choice: shown,
+    chart: chartPng ? { svg: '<svg xmlns="http://www.w3.org/2000/svg"/>', ...chartBox, labels: [] } : undefined,
+    creationDate: new Date(0),
   });
-  pdfmake.setFonts({ NotoSansSC: { normal: `${FONTS}NotoSansSC-Regular.ttf`, bold: `${FONTS}NotoSansSC-Bold.ttf` } });
+  replaceSvg(definition, (node) => ({ image: `data:image/png;base64,${chartPng!.toString('base64')}`, width: node.width, height: node.height }));
+  const pdfmake = require('pdfmake') as Pdfmake;
+  pdfmake.setFonts(pdfmakeFontDescriptors());
+  pdfmake.addTableLayouts(TABLE_LAYOUTS);
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => true);
-  const tiles = summary.figures.slice(0, 9).map((figure) => ({
-    stack: [{ text: figure.label, fontSize: 9 }, { text: `${figure.valueText} ${figure.unit}`, fontSize: 17, bold: true }, { text: `${figure.growthPct ?? ''}%`, fontSize: 8 }],
-    fillColor: '#f1f4f9',
-  }));
-  const rows = [];
-  for (let start = 0; start < tiles.length; start += 3) rows.push([0, 1, 2].map((offset) => tiles[start + offset] ?? { text: '' }));
-  const definition = {
-    pageSize: 'A4',
-    defaultStyle: { font: 'NotoSansSC', fontSize: 9.5 },
-    content: [
-      { text: summary.region.name, fontSize: 24, bold: true },
-      { text: summary.title, fontSize: 14, bold: true },
-      { table: { widths: ['*', '*', '*'], body: rows } },
-      { image: `data:image/png;base64,${png.toString('base64')}`, width: 515 },
-      { ol: summary.highlights.map((highlight) => ({ text: [{ text: highlight.title, bold: true }, `　${highlight.text}`] })) },
-    ],
-  };
-  outDocument(await pdfmake.createPdf(definition).getBuffer());
+  return pdfmake.createPdf(definition).getBuffer();
 }
 
-// The child process: render every summary it is sent, report the mean time per document.
+function replaceSvg(node: unknown, replacement: (node: Record<string, unknown>) => Record<string, unknown>): void {
+  if (Array.isArray(node)) {
+    node.forEach((item, index) => {
+      if (item && typeof item === 'object' && 'svg' in item) node[index] = replacement(item as Record<string, unknown>);
+      else replaceSvg(item, replacement);
+    });
+  } else if (node && typeof node === 'object') {
+    for (const value of Object.values(node)) replaceSvg(value, replacement);
+  }
+}
+
+// The child process: render every job it is sent, report the mean time and size per document.
 if (process.argv.includes('--naive-baseline')) {
-  process.once('message', async (summaries: BriefingSummary[]) => {
+  process.once('message', async ({ jobs, outDir }: { jobs: NaiveJob[]; outDir?: string }) => {
     try {
-      let bytes = 0;
-      await naiveRender(summaries[0]!, () => undefined); // warm-up, as for the real pipeline
+      for (const job of jobs.slice(0, NAIVE_WARM_UP_DOCS)) await naiveRender(job); // as the real pipeline is warmed up
+      const pdfs: Buffer[] = [];
       const started = performance.now();
-      for (const summary of summaries) await naiveRender(summary, (pdf) => (bytes += pdf.length));
-      process.send!({ msPerDoc: (performance.now() - started) / summaries.length, bytes });
+      for (const job of jobs) pdfs.push(await naiveRender(job));
+      const msPerDoc = (performance.now() - started) / jobs.length;
+      if (outDir) jobs.forEach((job, index) => writeFileSync(join(outDir, `${job.summary.id}.pdf`), pdfs[index]!));
+      process.send!({ msPerDoc, meanPdfBytes: pdfs.reduce((total, pdf) => total + pdf.length, 0) / jobs.length });
     } catch (error) {
-      process.send!({ error: String(error) });
+      process.send!({ error: String((error as Error).stack ?? error) });
     }
   });
 }

@@ -2,14 +2,15 @@
  * `briefing bench`: how fast the real pipeline is on this machine, against the naive pdfmake pipeline measured in
  * the same run (the machine is shared and noisy; only numbers from one run compare).
  *   - msPerDoc: marginal time of one briefing on one worker (warm, in process);
- *   - docsPerSec: throughput of `render` over N synthetic regions on the worker pool, whole wall time;
- *   - peakRssMb: peak resident memory of the process and its workers during that batch;
+ *   - docsPerSec: throughput of `briefing render` over N synthetic regions (a new process, its worker pool sized to
+ *     the cores), whole wall time from process start to exit;
+ *   - peakRssMb: peak resident memory of that command's process tree (the command and its workers);
  *   - meanPdfBytes; coldMs: a new process building one briefing from a report;
- *   - baselineMsPerDoc and speedup: the naive pipeline (fresh pdfmake, fonts and chart renderer per document,
- *     PNG chart) on a smaller count, in its own process;
+ *   - baselineMsPerDoc and speedup: the naive pipeline drawing the same pages (pdfmake's public API, fonts and
+ *     chart renderer fresh per document, PNG chart) on a smaller count, in its own process;
  *   - extraction time per bundled sample and for a 40,000-character report.
  */
-import { execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,15 +18,19 @@ import { fileURLToPath } from 'node:url';
 import { extractSummary } from '../extract/extractSummary.js';
 import { decodeReport } from '../ingest/readReport.js';
 import { renderBriefing } from '../pipeline/renderBriefing.js';
-import { runBatch } from '../pipeline/runBatch.js';
+import type { LayoutChoice } from '../layout/buildDocDefinition.js';
 import { runNaiveBaseline } from './naiveBaseline.js';
 import { syntheticSummaries } from './syntheticRegions.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SAMPLES_DIR = join(ROOT, 'data/reports');
 const LONG_REPORT_CHARACTERS = 40_000;
-const MARGINAL_DOCS = 40;
-const BASELINE_DOCS = 15;
+/** Documents timed for the marginal cost, after WARM_UP_DOCS (fonts, templates and the JIT settled: the time per
+ * briefing falls for about the first hundred, then stays flat). */
+const MARGINAL_DOCS = 100;
+const WARM_UP_DOCS = 100;
+const WARM_UP_SEED = 1;
+const BASELINE_DOCS = 20;
 
 export interface BenchResult {
   msPerDoc: number;
@@ -53,33 +58,37 @@ export async function runBench({ count = 200, workers = availableParallelism(), 
   try {
     const summaries = syntheticSummaries(count);
 
-    // The batch runs first, while this process has loaded no fonts: its peak memory is the batch's own.
-    onProgress?.(`render ${count} synthetic regions on ${workers} worker(s)`);
+    // The batch is the command a user runs, `briefing render <folder>`, in its own process: its wall time and the
+    // peak memory of its process tree (the command and its workers) are the batch's own, not this harness's.
+    onProgress?.(`render ${count} synthetic regions on ${workers} worker(s): briefing render`);
     const inputs = join(work, 'summaries');
     const out = join(work, 'out');
     mkdirSync(inputs);
     for (const summary of summaries) writeFileSync(join(inputs, `${summary.id}.summary.json`), JSON.stringify(summary));
-    const memory = sampleMemory();
-    const batchStart = performance.now();
-    const results = await runBatch({ mode: 'render', files: readdirSync(inputs).sort().map((name) => join(inputs, name)), outDir: out, workers });
-    const batchSeconds = (performance.now() - batchStart) / 1000;
-    const peakRssMb = memory.stop();
-    const failed = results.filter((result) => result.error);
-    if (failed.length > 0) throw failed[0]!.error!;
+    const batch = await runCommand(['render', inputs, '-o', out, '--json'], { BRIEFING_WORKERS: String(workers) });
+    const batchSeconds = batch.ms / 1000;
+    const peakRssMb = batch.peakRssMb;
+    const results = (JSON.parse(batch.stdout) as { results: { pdf: string | null; error: { message: string } | null }[] }).results;
+    const failed = results.find((result) => result.error || !result.pdf);
+    if (failed || results.length !== count) throw new Error(`the benchmark batch failed: ${failed?.error?.message ?? `${results.length} results for ${count} inputs`}`);
     const pdfBytes = results.reduce((total, result) => total + statSync(result.pdf!).size, 0);
 
     onProgress?.(`marginal time per briefing, one worker (${Math.min(MARGINAL_DOCS, count)} documents)`);
     const marginal = summaries.slice(0, Math.min(MARGINAL_DOCS, count));
-    for (const summary of marginal.slice(0, 3)) await renderBriefing(summary); // warm-up: fonts, templates, JIT
+    // Warmed up on other regions than the timed ones, so no timed briefing finds its own texts already shaped.
+    for (const summary of syntheticSummaries(WARM_UP_DOCS, WARM_UP_SEED)) await renderBriefing(summary);
+    const shown: LayoutChoice[] = [];
     const marginalStart = performance.now();
-    for (const summary of marginal) await renderBriefing(summary);
+    for (const summary of marginal) shown.push((await renderBriefing(summary)).shown);
     const msPerDoc = (performance.now() - marginalStart) / marginal.length;
 
     onProgress?.(`naive baseline (${Math.min(BASELINE_DOCS, count)} documents, own process)`);
-    const baselineMsPerDoc = await runNaiveBaseline(summaries.slice(0, Math.min(BASELINE_DOCS, count)));
+    const baselineJobs = marginal.slice(0, BASELINE_DOCS).map((summary, index) => ({ summary, shown: shown[index]! }));
+    const { msPerDoc: baselineMsPerDoc } = await runNaiveBaseline(baselineJobs);
 
     onProgress?.('cold start: a new process building one briefing');
-    const coldMs = coldBuild(join(SAMPLES_DIR, readdirSync(SAMPLES_DIR).filter((name) => name.endsWith('.txt')).sort()[0]!), join(work, 'cold'));
+    const firstSample = join(SAMPLES_DIR, readdirSync(SAMPLES_DIR).filter((name) => name.endsWith('.txt')).sort()[0]!);
+    const coldMs = (await runCommand(['build', firstSample, '-o', join(work, 'cold'), '--json'])).ms;
 
     onProgress?.('extraction');
     const extraction = await extractionTimes();
@@ -103,21 +112,31 @@ export async function runBench({ count = 200, workers = availableParallelism(), 
   }
 }
 
-/** Peak resident memory of this process and every process it started (the pool's workers), sampled every 50 ms. */
-function sampleMemory(): { stop(): number } {
-  let peak = 0;
-  const sample = (): void => {
-    peak = Math.max(peak, treeRssBytes(process.pid) / 1048576);
-  };
-  sample();
-  const timer = setInterval(sample, 50);
-  return {
-    stop: () => {
+/**
+ * Runs `briefing <args>` as a user would, in a new process: its wall time, its output, and the peak resident memory
+ * of its process tree (sampled every 50 ms from /proc).
+ */
+function runCommand(args: string[], env: Record<string, string> = {}): Promise<{ ms: number; stdout: string; peakRssMb: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [join(ROOT, 'bin/briefing.js'), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let peak = 0;
+    const sample = (): void => {
+      if (child.pid) peak = Math.max(peak, treeRssBytes(child.pid) / 1048576);
+    };
+    const timer = setInterval(sample, 50);
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.once('error', reject);
+    child.once('close', (code) => {
       clearInterval(timer);
-      sample();
-      return peak;
-    },
-  };
+      const ms = performance.now() - started;
+      if (code !== 0) reject(new Error(`briefing ${args[0]} exited with ${code}: ${Buffer.concat(stderr).toString().trim()}`));
+      else resolve({ ms, stdout: Buffer.concat(stdout).toString(), peakRssMb: peak });
+    });
+  });
 }
 
 function treeRssBytes(pid: number): number {
@@ -165,13 +184,6 @@ function longReport(texts: string[]): string {
     text += `\n\n${texts.join('\n\n').replace(/\d/g, (digit) => String((Number(digit) + shift) % 10))}`;
   }
   return [...text].slice(0, LONG_REPORT_CHARACTERS).join('');
-}
-
-/** Wall time of a whole new process building one briefing, as a user runs it. */
-function coldBuild(report: string, out: string): number {
-  const started = performance.now();
-  execFileSync(process.execPath, [join(ROOT, 'bin/briefing.js'), 'build', report, '-o', out, '--json'], { stdio: 'ignore' });
-  return performance.now() - started;
 }
 
 function round(value: number): number {

@@ -14,8 +14,12 @@ export interface ChartSpec {
 
 const MIN_BARS = 3;
 const MAX_BARS = 6;
+/** How many top-ranked figures the chart may draw from. */
+const CHART_POOL = 12;
 
-export function chooseChart(figures: readonly Figure[]): ChartSpec | undefined {
+/** `figures`: the summary's figures, best-ranked first. */
+export function chooseChart(allFigures: readonly Figure[]): ChartSpec | undefined {
+  const figures = allFigures.slice(0, CHART_POOL);
   const actual = figures.filter((figure) => figure.kind === 'actual');
   const pool = actual.length >= MIN_BARS ? actual : figures;
   const byUnit = new Map<string, Figure[]>();

@@ -25,6 +25,7 @@ export async function extractSummary(report: ReportText): Promise<BriefingSummar
   const kind = sourceKindOf(fullText);
   const { title, subtitle } = findTitle(paragraphs, kind, { reviewYear, planYear });
   const credits = findCredits(original);
+  const keywords = await findKeywords(bodyText(paragraphs), [region.region.name, region.region.parent, region.region.asWritten ?? '']);
 
   if (figures.length === 0) {
     throw new BriefingError('INPUT_NOT_A_REPORT', 'no figures with units found: this does not look like a regional report', {
@@ -53,7 +54,7 @@ export async function extractSummary(report: ReportText): Promise<BriefingSummar
       figures,
       highlights: highlights.map((item) => ({ ...item, title: corrected(item.title), text: corrected(item.text) })),
       targets: targets.map((item) => ({ ...item, title: corrected(item.title), text: corrected(item.text) })),
-      keywords: findKeywords(bodyText(paragraphs), [region.region.name, region.region.parent, region.region.asWritten ?? '']),
+      keywords,
       ...(credits ? { credits } : {}),
       warnings,
     },

@@ -1,9 +1,14 @@
 /**
  * Keywords of a report by TF-IDF over a real Chinese segmentation (jieba, via @node-rs/jieba), restricted to
- * nouns, so 煤层气 and 产业园 come out whole instead of as character n-grams. The dictionaries load once.
+ * nouns, so 煤层气 and 产业园 come out whole instead of as character n-grams.
+ *
+ * jieba's dictionaries take about 0.3 s to load, a third of a one-report build. They load once per process, on a
+ * worker thread of their own (keywordWorker.ts), so the main thread can do other work meanwhile: `startSegmenter`
+ * starts the load early (a build loads the renderer while it runs).
  */
-import { Jieba, TfIdf } from '@node-rs/jieba';
-import { dict, idf } from '@node-rs/jieba/dict.js';
+import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import type { KeywordReply, KeywordRequest } from './keywordWorker.js';
 
 const NOUN_TAGS = ['n', 'nz', 'nt', 'nl'];
 const MAX_KEYWORDS = 8;
@@ -13,15 +18,49 @@ const GENERIC_WORDS = new Set([
   '政府', '领导', '改革', '创新', '体系', '机制', '能力', '水平', '质量', '重点', '任务', '目标', '成效', '特色', '行动',
   '中心', '全面', '综合', '工程', '成效显著', '力度', '作用', '基础', '问题', '方面', '领域', '环境', '格局', '单位', '部门',
 ]);
+/** The compiled worker, from src/extract (tests) and dist/extract alike. */
+const WORKER = fileURLToPath(new URL('../../dist/extract/keywordWorker.js', import.meta.url));
 
-let segmenter: { jieba: Jieba; tfidf: TfIdf } | undefined;
+interface Segmenter {
+  worker: Worker;
+  pending: Map<number, { resolve: (keywords: string[]) => void; reject: (error: Error) => void }>;
+  nextId: number;
+}
+let segmenter: Segmenter | undefined;
 
-export function findKeywords(text: string, exclude: readonly string[]): string[] {
-  segmenter ??= { jieba: Jieba.withDict(dict), tfidf: TfIdf.withDict(idf) };
+/** Starts loading the dictionaries on their thread, if not started yet. */
+export function startSegmenter(): void {
+  if (segmenter) return;
+  const worker = new Worker(WORKER, { execArgv: [] }); // not the flags of the main thread: it runs one module
+  const started: Segmenter = { worker, pending: new Map(), nextId: 0 };
+  // The thread never keeps the process alive by itself, only while a request waits for it.
+  worker.unref();
+  worker.on('message', ({ id, keywords, error }: KeywordReply) => {
+    const request = started.pending.get(id);
+    started.pending.delete(id);
+    if (started.pending.size === 0) worker.unref();
+    if (error !== undefined) request?.reject(new Error(`keyword segmentation failed: ${error}`));
+    else request?.resolve(keywords!);
+  });
+  const fail = (error: Error): void => {
+    if (segmenter === started) segmenter = undefined; // the next report starts a new thread
+    for (const request of started.pending.values()) request.reject(new Error(`keyword segmentation failed: ${error.message}`, { cause: error }));
+    started.pending.clear();
+  };
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`its thread ended (exit code ${code})`)));
+  segmenter = started;
+}
+
+export async function findKeywords(text: string, exclude: readonly string[]): Promise<string[]> {
+  startSegmenter();
+  const current = segmenter!;
+  const id = (current.nextId += 1);
+  const candidates = await new Promise<string[]>((resolve, reject) => {
+    current.pending.set(id, { resolve, reject });
+    current.worker.ref();
+    current.worker.postMessage({ id, text, topK: MAX_KEYWORDS * 3, tags: NOUN_TAGS } satisfies KeywordRequest);
+  });
   const excluded = new Set([...GENERIC_WORDS, ...exclude]);
-  return segmenter.tfidf
-    .extractKeywords(segmenter.jieba, text, MAX_KEYWORDS * 3, NOUN_TAGS)
-    .map((keyword) => keyword.keyword)
-    .filter((word) => word.length >= 2 && !excluded.has(word) && !exclude.some((name) => name.includes(word)))
-    .slice(0, MAX_KEYWORDS);
+  return candidates.filter((word) => word.length >= 2 && !excluded.has(word) && !exclude.some((name) => name.includes(word))).slice(0, MAX_KEYWORDS);
 }

@@ -10,7 +10,9 @@
 import { createRequire } from 'node:module';
 import { resolve, sep } from 'node:path';
 import { BriefingError } from '../errors.js';
-import { FONT_FAMILIES, FONTS_DIR, fontFileBytes, parseFontsOncePerProcess, pdfmakeFontDescriptors } from './fonts.js';
+import { FONT_FAMILIES, FONTS_DIR, fontFileBytes, pdfmakeFontDescriptors } from './fonts.js';
+import { installPdfmakeFastPaths, svgMeasure } from './pdfmakeFastPaths.js';
+import { TABLE_LAYOUTS } from './tableLayouts.js';
 
 export type DocDefinition = Record<string, unknown>;
 
@@ -41,13 +43,12 @@ type LayoutBuilderClass = new (pageSize: unknown, margins: unknown, svgMeasure: 
   layoutDocument(...args: unknown[]): LaidOutPage[];
 };
 
-// pdfmake's internals are CommonJS modules with a `default` export. Fonts are set up to be parsed once per process
-// before pdfmake, and with it pdfkit, is loaded.
+// pdfmake's internals are CommonJS modules with a `default` export; the fast paths (fonts parsed once per process
+// among them) are in place before any is used.
 const require = createRequire(import.meta.url);
-parseFontsOncePerProcess();
+installPdfmakeFastPaths();
 const PDFDocument = (require('pdfmake/js/PDFDocument.js') as { default: PdfKitDocumentClass }).default;
 const LayoutBuilder = (require('pdfmake/js/LayoutBuilder.js') as { default: LayoutBuilderClass }).default;
-const SVGMeasure = (require('pdfmake/js/SVGMeasure.js') as { default: new () => unknown }).default;
 const Renderer = (require('pdfmake/js/Renderer.js') as { default: new (document: PdfKitDocument) => { renderPages(pages: LaidOutPage[]): void } }).default;
 const { normalizePageSize, normalizePageMargin } = require('pdfmake/js/PageSize.js') as {
   normalizePageSize(size: unknown, orientation: unknown): { width: number; height: number };
@@ -56,32 +57,6 @@ const { normalizePageSize, normalizePageMargin } = require('pdfmake/js/PageSize.
 const { tableLayouts: PDFMAKE_TABLE_LAYOUTS } = require('pdfmake/js/tableLayouts.js') as { tableLayouts: object };
 const { convertToDynamicContent } = require('pdfmake/js/helpers/tools.js') as { convertToDynamicContent(content: unknown): () => unknown };
 const virtualfs = (require('pdfmake/js/virtual-fs.js') as { default: { writeFileSync(name: string, data: Buffer): void; existsSync(name: string): boolean } }).default;
-
-/** Table layouts templates may name ("layout": "briefingTiles"), beside pdfmake's own (lightHorizontalLines …). */
-const TABLE_LAYOUTS = {
-  /** Key-figure tiles separated by white gutters. */
-  briefingTiles: {
-    hLineWidth: () => 4,
-    vLineWidth: () => 4,
-    hLineColor: () => '#ffffff',
-    vLineColor: () => '#ffffff',
-    paddingLeft: () => 0,
-    paddingRight: () => 0,
-    paddingTop: () => 0,
-    paddingBottom: () => 0,
-  },
-  /** GB/T 9704-style table: thin black rules all round. */
-  officialTable: {
-    hLineWidth: () => 0.5,
-    vLineWidth: () => 0.5,
-    hLineColor: () => '#000000',
-    vLineColor: () => '#000000',
-    paddingLeft: () => 4,
-    paddingRight: () => 4,
-    paddingTop: () => 1.5,
-    paddingBottom: () => 1.5,
-  },
-};
 
 /** Folders pdfmake may read local files from: the fonts, and the folders of the templates in use. */
 const readableFolders = new Set<string>([FONTS_DIR]);
@@ -112,7 +87,7 @@ export async function layOutPdf(definition: DocDefinition, fonts: readonly strin
     const pageSize = normalizePageSize(definition.pageSize, definition.pageOrientation);
     const margins = normalizePageMargin(definition.pageMargins ?? 40);
     const document = new PDFDocument(pdfmakeFontDescriptors(), definition.images ?? {}, definition.patterns ?? {}, {}, pdfKitOptions(definition, pageSize), virtualfs, isReadable);
-    const builder = new LayoutBuilder(pageSize, margins, new SVGMeasure());
+    const builder = new LayoutBuilder(pageSize, margins, svgMeasure);
     builder.registerTableLayouts(PDFMAKE_TABLE_LAYOUTS);
     builder.registerTableLayouts(TABLE_LAYOUTS);
     const footer = definition.footer;

@@ -27,14 +27,11 @@ export interface RenderedBriefing {
   warnings: string[];
 }
 
-/** How many top-ranked figures the chart may draw from. */
-const CHART_POOL = 12;
-
 export async function renderBriefing(summary: BriefingSummary, options: RenderOptions = {}): Promise<RenderedBriefing> {
   const template = loadTemplate(options.template ?? 'handout');
   allowTemplateFolder(template.folder);
   const { chart, fonts } = template.manifest;
-  const chartSpec = chart ? chooseChart(summary.figures.slice(0, CHART_POOL)) : undefined;
+  const chartSpec = chart ? chooseChart(summary.figures) : undefined;
   const creationDate = options.creationDate ?? creationDateOf(summary);
   const pdfa = options.pdfa ?? false;
   // chart.js and node-canvas are loaded only by templates that draw a chart; the chart is drawn once, at full size,
@@ -45,6 +42,21 @@ export async function renderBriefing(summary: BriefingSummary, options: RenderOp
     return { pages: laidOut.pages, contentHeight: laidOut.contentHeight, pageContentHeight: laidOut.pageContentHeight, laidOut };
   });
   return { pdf: await fitted.laidOut.toBuffer(), pages: fitted.laidOut.pages, shown: fitted.choice, warnings: fitted.trimmed };
+}
+
+/**
+ * Loads what rendering with `templateName` needs, ahead of the first briefing: the template, its fonts (read and
+ * parsed) and its chart renderer. Lets a batch on one thread do it while the keyword dictionaries load on theirs.
+ */
+export async function prepareRenderer(templateName = 'handout'): Promise<void> {
+  const template = loadTemplate(templateName);
+  const { chart, fonts } = template.manifest;
+  // Laying out a word in each font makes pdfkit open, and so parse, the font files.
+  for (const font of fonts) await layOutPdf({ content: [{ text: '简报', font }, { text: '简报', font, bold: true }], defaultStyle: { font } }, fonts);
+  if (chart) {
+    const { renderChart } = await import('../charts/renderChart.js');
+    renderChart({ kind: 'amounts', title: '', unit: '', labels: ['一', '二', '三'], values: [1, 2, 3] }, { width: template.contentBox.width, height: chart.height });
+  }
 }
 
 /**

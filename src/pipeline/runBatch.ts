@@ -48,6 +48,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult[]> {
   const readsSummary = mode === 'render' || mode === 'check';
   const renders = mode === 'build' || mode === 'render';
   const executor = await createExecutor(files.length, options.workers);
+  if (executor.concurrency === 1 && renders && !readsSummary) {
+    // On one thread, the two slow loads overlap: jieba's dictionaries on their own thread, the renderer on this one.
+    (await import('../extract/findKeywords.js')).startSegmenter();
+    // A template that does not load is reported by every render, naming it; here it only means nothing to prepare.
+    await (await import('./renderBriefing.js')).prepareRenderer(options.template).catch(() => undefined);
+  }
   const results: BatchResult[] = files.map((input) => ({ input, id: null, region: null, summary: null, pdf: null, pages: null, warnings: [], error: null }));
   let done = 0;
   const finish = (result: BatchResult): void => onResult?.(result, (done += 1), files.length);

@@ -114,3 +114,15 @@ describe('archive and verify commands', () => {
     expect(await main(['archive', SAMPLES[0]!.path])).toBe(2);
   });
 });
+
+it('stops quietly when its reader closes the pipe early (briefing … | head)', async () => {
+  const { spawn } = await import('node:child_process');
+  const { ROOT } = await import('../helpers/samples.js');
+  const child = spawn(process.execPath, [join(ROOT, 'bin/briefing.js'), 'schema'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout.destroy(); // the reader is gone before the first line is written
+  const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+  expect(stderr).not.toContain('EPIPE');
+  expect(code).toBe(0);
+});

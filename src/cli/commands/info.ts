@@ -28,9 +28,10 @@ export const registerInfoCommands: RegisterCommand = (program) => {
     .command('bench')
     .summary('measure speed on this machine against the naive pdfmake pipeline')
     .description(
-      'Render N synthetic regions (seeded; official names from the gazetteer) through the real pipeline on a worker pool,\n' +
-        'and the naive pdfmake pipeline on a smaller count in the same run; print time per briefing, throughput, peak memory,\n' +
-        'PDF size, cold start and the speed-up, plus extraction times of the bundled reports.',
+      'Render N synthetic regions (seeded; official names from the gazetteer) with `briefing render` in a new process ' +
+        '(throughput, and peak memory of that process and its workers); time one briefing on one worker (steady state); ' +
+        'draw the same pages with the naive pdfmake pipeline in the same run (the speed-up); build one report in a new ' +
+        'process (cold start); time extraction of the bundled reports. Figures and method: BENCHMARKS.md.',
     )
     .option('-n, --count <N>', 'number of synthetic regions', (value) => positiveInteger(value, '--count'), 200)
     .option('--workers <N>', 'worker processes for the batch (default: one per core)', (value) => positiveInteger(value, '--workers'))
@@ -49,9 +50,9 @@ function formatBench(result: BenchResult): string {
     `briefing bench — ${result.machine.date}, ${result.machine.cpus} × ${result.machine.model}, node ${result.machine.node}`,
     '',
     `one briefing, marginal (one worker, warm):  ${result.msPerDoc} ms`,
-    `naive pdfmake pipeline, same run:          ${result.baselineMsPerDoc} ms   → speed-up ${result.speedup}×`,
+    `naive pdfmake pipeline, same pages:        ${result.baselineMsPerDoc} ms   → speed-up ${result.speedup}×`,
     `${result.count} briefings on ${result.workers} workers:            ${result.batchSeconds} s   → ${result.docsPerSec} briefings/s`,
-    `peak memory (process and workers):         ${result.peakRssMb} MB`,
+    `peak memory (briefing render, workers):    ${result.peakRssMb} MB`,
     `mean PDF size:                             ${(result.meanPdfBytes / 1024).toFixed(1)} KiB`,
     `cold start, new process, one briefing:     ${result.coldMs} ms`,
     '',
