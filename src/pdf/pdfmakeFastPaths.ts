@@ -25,6 +25,7 @@
  * `installPdfmakeFastPaths` must run before any document is laid out; it is idempotent.
  */
 import { createRequire } from 'node:module';
+import QuickLRU from 'quick-lru';
 import { parseFontsOncePerProcess } from './fonts.js';
 import { buildNextLineWith, type LineClass, type TextInlinesClass as MeasuringClass } from './buildNextLine.js';
 import { measureInlinesWith, type TextInlines } from './measureInlines.js';
@@ -91,8 +92,12 @@ interface SvgMeasurer {
   writeDimensions(svg: unknown, dimensions: { width: number; height: number }): unknown;
 }
 
-/** Shaped strings kept per font; past this the cache starts afresh (a batch of briefings uses a few thousand). */
-const SHAPED_RUNS_PER_FONT = 50_000;
+/**
+ * Shaped strings kept per font, the most recently used (quick-lru keeps between this and twice this). A briefing
+ * shapes mostly the same few thousand strings (CJK characters, one each), and about ten new ones (numbers, names)
+ * that seldom come back: an unbounded cache grew the heap by 1 MB per hundred briefings and found little in it.
+ */
+const SHAPED_RUNS_PER_FONT = 4_000;
 
 const require = createRequire(import.meta.url);
 // Loading pdfmake loads pdfkit, which must find the parse-once fontkit in place.
@@ -264,20 +269,19 @@ function namedStyleValue(stack: StyleContextStack, name: StyleOverride, property
   return undefined;
 }
 
-const shapedRunsByFont = new WeakMap<object, Map<string, ShapedRun>>();
+const shapedRunsByFont = new WeakMap<object, QuickLRU<string, ShapedRun>>();
 
 /** pdfkit's layoutCached with the cache kept per font for the process rather than per document. */
 function layoutCached(this: EmbeddedFont, text: string): ShapedRun {
   if (!this.layoutCache) return this.layoutRun(text); // the document asked for no cache
   let runs = shapedRunsByFont.get(this.font);
-  if (!runs) shapedRunsByFont.set(this.font, (runs = new Map()));
+  if (!runs) shapedRunsByFont.set(this.font, (runs = new QuickLRU({ maxSize: SHAPED_RUNS_PER_FONT })));
   let run = runs.get(text);
   if (!run) {
     run = this.layoutRun(text);
     // fontkit's advanceWidth is a getter that sums the run's glyphs on every read, and pdfkit reads it for every
     // width it measures; the run no longer changes, so the sum is kept.
     Object.defineProperty(run, 'advanceWidth', { value: run.advanceWidth });
-    if (runs.size >= SHAPED_RUNS_PER_FONT) runs.clear();
     runs.set(text, run);
   }
   return run;

@@ -66,4 +66,16 @@ describe('renderChart', () => {
     expect(first!.alignment).toBe('right');
     expect(second!.y).toBeGreaterThan(first!.y);
   });
+
+  it('draws a chart the same whatever it drew before (one chart per size is reused)', () => {
+    const normalise = (svg: string): string => svg.replace(/surface\d+/g, 'surface'); // cairo numbers surfaces per process
+    const other = { kind: 'growth' as const, title: '增长率（%）', unit: '%', labels: ['甲', '乙', '丙', '丁'], values: [11.3, -2.5, 4, -0.8] };
+    const otherChart = renderChart(other, { width: 500, height: 180 });
+    expect(otherChart.svg).toContain('69.019608%,22.745098%,18.039216%'); // the negative bars are red
+    renderChart(other, { width: 420, height: 120 });
+    const again = renderChart(spec, { width: 500, height: 180 });
+    expect(normalise(again.svg)).toBe(normalise(chart.svg));
+    expect(again.labels).toEqual(chart.labels);
+    expect(normalise(otherChart.svg)).not.toBe(normalise(chart.svg));
+  });
 });
