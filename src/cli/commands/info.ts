@@ -2,7 +2,6 @@
 import type { BenchResult } from '../../bench/runBench.js';
 import { BriefingError } from '../../errors.js';
 import { listTemplates } from '../../layout/templates.js';
-import { summaryJsonSchema } from '../../summary/jsonSchema.js';
 import { printJson, type RegisterCommand } from '../shared.js';
 
 export const registerInfoCommands: RegisterCommand = (program) => {
@@ -22,7 +21,7 @@ export const registerInfoCommands: RegisterCommand = (program) => {
   program
     .command('schema')
     .summary('print the JSON Schema of summary files')
-    .action(() => printJson(summaryJsonSchema()));
+    .action(async () => printJson((await import('../../summary/jsonSchema.js')).summaryJsonSchema()));
 
   program
     .command('bench')

@@ -1,7 +1,7 @@
 /** `mail`: one message per delegate with the briefings of their regions, over SMTP (exactly once) or into an outbox. */
 import { BriefingError } from '../../errors.js';
 import { formatOutcomes } from '../../mail/formatOutcomes.js';
-import { hasFailures, mailSession, type MailDelivery, type MailResult } from '../../mail/mailSession.js';
+import type { MailDelivery, MailResult } from '../../mail/mailSession.js';
 import { DEFAULT_SUBJECT } from '../../mail/mailTemplates.js';
 import { DEFAULT_RETRY } from '../../mail/retry.js';
 import { EXIT_OK, EXIT_SOME_FAILED, printJson, type RegisterCommand } from '../shared.js';
@@ -62,6 +62,8 @@ export const registerMailCommands: RegisterCommand = (program, context) => {
 };
 
 async function runMail(folder: string, flags: MailFlags): Promise<number> {
+  // Loaded here, not with the CLI: the other commands start faster without nodemailer and the mail stage.
+  const { hasFailures, mailSession } = await import('../../mail/mailSession.js');
   const progress = !flags.json && process.stderr.isTTY;
   const result = await mailSession({
     folder,
