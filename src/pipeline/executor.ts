@@ -38,6 +38,9 @@ export async function createExecutor(inputs: number, workers = defaultWorkers())
   }
   const { Tinypool } = await import('tinypool');
   const pool = new Tinypool({ filename: WORKER, runtime: 'child_process', minThreads: workers, maxThreads: workers, serialization: 'advanced', execArgv: WORKER_HEAP_FLAGS });
+  // A worker that dies while idle is replaced by the pool and took no task with it: nothing to report. (Unhandled,
+  // the pool's 'error' event would end the whole batch.)
+  pool.on('error', () => undefined);
   // An interrupted command stops its workers (each removes its temporary files) and waits for them before it exits.
   const stopOnInterrupt = onInterrupt(() => pool.destroy());
   return {

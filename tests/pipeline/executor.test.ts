@@ -1,0 +1,55 @@
+// The worker pool of a batch: a worker that dies fails its own task, naming the file, and the batch goes on.
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createExecutor } from '../../src/pipeline/executor.js';
+import type { BriefingSummary } from '../../src/summary/schema.js';
+import { SAMPLES } from '../helpers/samples.js';
+
+/** The pool's worker processes: children of this process running tinypool's process entry. */
+function poolWorkerPids(): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        const parent = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]);
+        return parent === process.pid && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('tinypool');
+      } catch {
+        return false; // it ended while we looked
+      }
+    })
+    .map(Number);
+}
+
+describe('createExecutor', () => {
+  it('fails the task of a worker that dies, naming its file, and runs the next tasks on new workers', async () => {
+    const executor = await createExecutor(8, 2);
+    const [first, second] = SAMPLES;
+    try {
+      expect(executor.concurrency).toBe(2);
+      // Two extractions let both workers start (a worker that dies while starting is not replaced, by design).
+      const summaries = await Promise.all([first, second].map((sample) => executor.run<BriefingSummary>({ step: 'prepare', input: sample!.path, readsSummary: false })));
+      const summary = summaries[0]!.ok ? summaries[0]!.value : expect.unreachable('the extraction failed');
+      const before = poolWorkerPids();
+      expect(before).toHaveLength(2);
+
+      // A worker's first render loads pdfmake, the fonts and chart.js: long enough to be killed in the middle of it.
+      const pdfPath = join(mkdtempSync(join(tmpdir(), 'briefing-executor-')), 'killed.pdf');
+      const task = executor.run({ step: 'render', summary, pdfPath });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      for (const pid of before) process.kill(pid, 'SIGKILL');
+      const outcome = await task;
+      expect(outcome.ok).toBe(false);
+      if (!outcome.ok) expect(outcome.error).toMatchObject({ code: 'RENDER_FAILED', file: pdfPath });
+
+      // The pool starts new workers in place of the dead ones; the batch goes on with them.
+      while (poolWorkerPids().filter((pid) => !before.includes(pid)).length < 2) await new Promise((resolve) => setTimeout(resolve, 20));
+      const next = await executor.run<BriefingSummary>({ step: 'prepare', input: second!.path, readsSummary: false });
+      expect(next.ok).toBe(true);
+      if (next.ok) expect(next.value.region.name).toBe(second!.golden.region.name);
+    } finally {
+      await executor.close();
+    }
+  });
+});
