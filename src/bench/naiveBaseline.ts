@@ -3,7 +3,7 @@
  * page as the real pipeline (same template, same content, at the scale the real pipeline chose): per document a
  * fresh chart renderer (chart.js reloaded) drawing the chart as a PNG with its own texts, fonts registered as file
  * paths (read and parsed again for every document), and pdfmake's public API laying out and drawing in one go.
- * It runs in its own process (`runNaiveBaseline` forks one): this project's pipeline changes how pdfmake and pdfkit
+ * It runs in a process of its own (`startNaiveBaseline` forks one): this project's pipeline changes how pdfmake and pdfkit
  * work for the whole process it runs in.
  */
 import { fork } from 'node:child_process';
@@ -21,31 +21,58 @@ import type { BriefingSummary } from '../summary/schema.js';
 /** The compiled module, from src/bench (tests) and dist/bench alike: node runs the child, not vitest. */
 const CHILD = fileURLToPath(new URL('../../dist/bench/naiveBaseline.js', import.meta.url));
 
-/** Documents rendered before timing starts (each costs the same here: nothing is kept between documents). */
-const NAIVE_WARM_UP_DOCS = 10;
-
 /** A summary and what the real pipeline showed of it (so both draw the same page). */
 export interface NaiveJob {
   summary: BriefingSummary;
   shown: LayoutChoice;
 }
 
-/**
- * Mean milliseconds per document of the naive pipeline over `jobs`, measured in a fresh child process; with
- * `outDir`, its PDFs are kept there (`<summary id>.pdf`) to be looked at.
- */
-export function runNaiveBaseline(jobs: NaiveJob[], outDir?: string): Promise<{ msPerDoc: number; meanPdfBytes: number }> {
-  return new Promise((resolve, reject) => {
-    const child = fork(CHILD, ['--naive-baseline'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-    child.once('message', (message: { msPerDoc?: number; meanPdfBytes?: number; error?: string }) => {
-      child.kill();
-      if (message.error) reject(new Error(message.error));
-      else resolve({ msPerDoc: message.msPerDoc!, meanPdfBytes: message.meanPdfBytes! });
-    });
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`the naive baseline's process ended (exit code ${code}) without a result`)));
-    child.send({ jobs, outDir });
+export interface NaiveTiming {
+  msPerDoc: number;
+  meanPdfBytes: number;
+}
+
+/** The naive pipeline in a child process of its own, kept for several timed rounds. */
+export interface NaiveBaseline {
+  /**
+   * Renders `warmUp` untimed, then times `jobs`; with `outDir`, keeps the timed PDFs there (`<summary id>.pdf`).
+   * Rounds run one at a time.
+   */
+  time(jobs: NaiveJob[], options?: { warmUp?: NaiveJob[]; outDir?: string }): Promise<NaiveTiming>;
+  close(): void;
+}
+
+type ChildReply = Partial<NaiveTiming> & { error?: string };
+
+export function startNaiveBaseline(): NaiveBaseline {
+  const child = fork(CHILD, ['--naive-baseline'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  let failure: Error | undefined;
+  let waiting: { resolve: (timing: NaiveTiming) => void; reject: (error: Error) => void } | undefined;
+  const fail = (error: Error): void => {
+    failure ??= error;
+    waiting?.reject(failure);
+    waiting = undefined;
+  };
+  child.on('message', (reply: ChildReply) => {
+    const round = waiting;
+    waiting = undefined;
+    if (reply.error) round?.reject(new Error(reply.error));
+    else round?.resolve({ msPerDoc: reply.msPerDoc!, meanPdfBytes: reply.meanPdfBytes! });
   });
+  child.once('error', fail);
+  child.once('exit', (code) => fail(new Error(`the naive baseline's process ended (exit code ${code})`)));
+  return {
+    time: (jobs, { warmUp = [], outDir } = {}) =>
+      new Promise((resolve, reject) => {
+        if (failure) return reject(failure);
+        waiting = { resolve, reject };
+        child.send({ jobs, warmUp, outDir });
+      }),
+    close: () => {
+      child.removeAllListeners('exit');
+      child.kill();
+    },
+  };
 }
 
 type Pdfmake = {
@@ -108,19 +135,19 @@ function replaceSvg(node: unknown, replacement: (node: Record<string, unknown>) 
   }
 }
 
-// The child process: render every job it is sent, report the mean time and size per document.
+// The child process: for each round it is sent, render the warm-up jobs, then time the jobs and report.
 if (process.argv.includes('--naive-baseline')) {
-  process.once('message', async ({ jobs, outDir }: { jobs: NaiveJob[]; outDir?: string }) => {
+  process.on('message', async ({ jobs, warmUp, outDir }: { jobs: NaiveJob[]; warmUp: NaiveJob[]; outDir?: string }) => {
     try {
-      for (const job of jobs.slice(0, NAIVE_WARM_UP_DOCS)) await naiveRender(job); // as the real pipeline is warmed up
+      for (const job of warmUp) await naiveRender(job);
       const pdfs: Buffer[] = [];
       const started = performance.now();
       for (const job of jobs) pdfs.push(await naiveRender(job));
       const msPerDoc = (performance.now() - started) / jobs.length;
       if (outDir) jobs.forEach((job, index) => writeFileSync(join(outDir, `${job.summary.id}.pdf`), pdfs[index]!));
-      process.send!({ msPerDoc, meanPdfBytes: pdfs.reduce((total, pdf) => total + pdf.length, 0) / jobs.length });
+      process.send!({ msPerDoc, meanPdfBytes: pdfs.reduce((total, pdf) => total + pdf.length, 0) / jobs.length } satisfies ChildReply);
     } catch (error) {
-      process.send!({ error: String((error as Error).stack ?? error) });
+      process.send!({ error: String((error as Error).stack ?? error) } satisfies ChildReply);
     }
   });
 }

@@ -1,13 +1,13 @@
 /**
  * `briefing bench`: how fast the real pipeline is on this machine, against the naive pdfmake pipeline measured in
  * the same run (the machine is shared and noisy; only numbers from one run compare).
- *   - msPerDoc: marginal time of one briefing on one worker (warm, in process);
+ *   - msPerDoc: marginal time of one briefing on one worker (warm, in process, 100 regions in 5 rounds);
  *   - docsPerSec: throughput of `briefing render` over N synthetic regions (a new process, its worker pool sized to
  *     the cores), whole wall time from process start to exit;
  *   - peakRssMb: peak resident memory of that command's process tree (the command and its workers);
  *   - meanPdfBytes; coldMs: a new process building one briefing from a report;
  *   - baselineMsPerDoc and speedup: the naive pipeline drawing the same pages (pdfmake's public API, fonts and
- *     chart renderer fresh per document, PNG chart) on a smaller count, in its own process;
+ *     chart renderer fresh per document, PNG chart) in a process of its own, in rounds alternating with ours;
  *   - extraction time per bundled sample and for a 40,000-character report.
  */
 import { spawn } from 'node:child_process';
@@ -18,19 +18,24 @@ import { fileURLToPath } from 'node:url';
 import { extractSummary } from '../extract/extractSummary.js';
 import { decodeReport } from '../ingest/readReport.js';
 import { renderBriefing } from '../pipeline/renderBriefing.js';
-import type { LayoutChoice } from '../layout/buildDocDefinition.js';
-import { runNaiveBaseline } from './naiveBaseline.js';
+import { type NaiveJob, startNaiveBaseline } from './naiveBaseline.js';
 import { syntheticSummaries } from './syntheticRegions.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SAMPLES_DIR = join(ROOT, 'data/reports');
 const LONG_REPORT_CHARACTERS = 40_000;
-/** Documents timed for the marginal cost, after WARM_UP_DOCS (fonts, templates and the JIT settled: the time per
- * briefing falls for about the first hundred, then stays flat). */
-const MARGINAL_DOCS = 100;
+/**
+ * The time per briefing on one worker is taken after WARM_UP_DOCS (fonts, templates and the JIT settled: it falls for
+ * about the first hundred, then stays flat), in ROUNDS rounds of OUR_DOCS_PER_ROUND regions, each followed by the
+ * naive pipeline drawing the first NAIVE_DOCS_PER_ROUND of the same pages (after NAIVE_WARM_UP_DOCS of its own).
+ */
 const WARM_UP_DOCS = 100;
+const ROUNDS = 5;
+const OUR_DOCS_PER_ROUND = 20;
+const NAIVE_DOCS_PER_ROUND = 4;
+const NAIVE_WARM_UP_DOCS = 10;
 const WARM_UP_SEED = 1;
-const BASELINE_DOCS = 20;
+const TIMED_SEED = 100;
 
 export interface BenchResult {
   msPerDoc: number;
@@ -73,18 +78,34 @@ export async function runBench({ count = 200, workers = availableParallelism(), 
     if (failed || results.length !== count) throw new Error(`the benchmark batch failed: ${failed?.error?.message ?? `${results.length} results for ${count} inputs`}`);
     const pdfBytes = results.reduce((total, result) => total + statSync(result.pdf!).size, 0);
 
-    onProgress?.(`marginal time per briefing, one worker (${Math.min(MARGINAL_DOCS, count)} documents)`);
-    const marginal = summaries.slice(0, Math.min(MARGINAL_DOCS, count));
+    onProgress?.(`time per briefing, one worker, against the naive pipeline: ${ROUNDS} alternating rounds`);
     // Warmed up on other regions than the timed ones, so no timed briefing finds its own texts already shaped.
-    for (const summary of syntheticSummaries(WARM_UP_DOCS, WARM_UP_SEED)) await renderBriefing(summary);
-    const shown: LayoutChoice[] = [];
-    const marginalStart = performance.now();
-    for (const summary of marginal) shown.push((await renderBriefing(summary)).shown);
-    const msPerDoc = (performance.now() - marginalStart) / marginal.length;
-
-    onProgress?.(`naive baseline (${Math.min(BASELINE_DOCS, count)} documents, own process)`);
-    const baselineJobs = marginal.slice(0, BASELINE_DOCS).map((summary, index) => ({ summary, shown: shown[index]! }));
-    const { msPerDoc: baselineMsPerDoc } = await runNaiveBaseline(baselineJobs);
+    const warmUp: NaiveJob[] = [];
+    for (const summary of syntheticSummaries(WARM_UP_DOCS, WARM_UP_SEED)) warmUp.push({ summary, shown: (await renderBriefing(summary)).shown });
+    const baseline = startNaiveBaseline();
+    let ourMs = 0;
+    let ourDocs = 0;
+    let baselineMs = 0;
+    let baselineDocs = 0;
+    try {
+      await baseline.time([], { warmUp: warmUp.slice(0, NAIVE_WARM_UP_DOCS) });
+      // Rounds of ours and the naive pipeline's alternate, so a slow minute on this shared machine slows both.
+      for (let round = 0; round < ROUNDS; round += 1) {
+        const timed = syntheticSummaries(OUR_DOCS_PER_ROUND, TIMED_SEED + round);
+        const jobs: NaiveJob[] = [];
+        const started = performance.now();
+        for (const summary of timed) jobs.push({ summary, shown: (await renderBriefing(summary)).shown });
+        ourMs += performance.now() - started;
+        ourDocs += timed.length;
+        const naive = await baseline.time(jobs.slice(0, NAIVE_DOCS_PER_ROUND));
+        baselineMs += naive.msPerDoc * NAIVE_DOCS_PER_ROUND;
+        baselineDocs += NAIVE_DOCS_PER_ROUND;
+      }
+    } finally {
+      baseline.close();
+    }
+    const msPerDoc = ourMs / ourDocs;
+    const baselineMsPerDoc = baselineMs / baselineDocs;
 
     onProgress?.('cold start: a new process building one briefing');
     const firstSample = join(SAMPLES_DIR, readdirSync(SAMPLES_DIR).filter((name) => name.endsWith('.txt')).sort()[0]!);
