@@ -7,11 +7,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BriefingError } from '../errors.js';
-import { isEditedByHand, withFingerprint } from '../summary/fingerprint.js';
+import { isEditedByHand } from '../summary/fingerprint.js';
 import type { BriefingSummary } from '../summary/schema.js';
 import { validateSummary } from '../summary/validateSummary.js';
 import { writeFileAtomic } from '../util/atomicWrite.js';
-import { type Outcome, type RenderedFile, toError } from './batchSteps.js';
+import { type Outcome, type PreparedSummary, prepared, type RenderedFile, toError, withId } from './batchSteps.js';
 import { SUMMARY_SUFFIX } from './collectInputs.js';
 import { createExecutor } from './executor.js';
 
@@ -59,11 +59,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult[]> {
   const finish = (result: BatchResult): void => onResult?.(result, (done += 1), files.length);
   // Work is submitted a little ahead of the in-order loop below, enough to keep every worker busy.
   const window = executor.concurrency * 2;
-  const prepared = new Map<number, Promise<BriefingSummary | BriefingError>>();
+  const preparing = new Map<number, Promise<PreparedSummary | BriefingError>>();
   let submitted = 0;
   const prepareUpTo = (last: number): void => {
     for (; submitted <= Math.min(last, files.length - 1); submitted += 1) {
-      prepared.set(submitted, executor.run<BriefingSummary>({ step: 'prepare', input: files[submitted]!, readsSummary }).then(prepareOutcome));
+      preparing.set(submitted, executor.run<PreparedSummary>({ step: 'prepare', input: files[submitted]!, readsSummary }).then(prepareOutcome));
     }
   };
   const inFlight = new Set<Promise<void>>();
@@ -72,8 +72,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult[]> {
     for (let index = 0; index < files.length; index += 1) {
       prepareUpTo(index + window);
       const result = results[index]!;
-      const outcome = await prepared.get(index)!;
-      prepared.delete(index);
+      const outcome = await preparing.get(index)!;
+      preparing.delete(index);
       if (outcome instanceof BriefingError) {
         result.error = outcome;
         finish(result);
@@ -86,7 +86,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult[]> {
           continue;
         }
         const pdfPath = join(options.outDir, `${summary.id}.pdf`);
-        const render = executor.run<RenderedFile>({ step: 'render', summary, pdfPath, template: options.template }).then((rendered) => {
+        const render = executor.run<RenderedFile>({ step: 'render', summaryJson: summary.json, pdfPath, template: options.template }).then((rendered) => {
           if (rendered.ok) {
             Object.assign(result, { pdf: pdfPath, pages: rendered.value.pages });
             result.warnings.push(...rendered.value.warnings);
@@ -110,27 +110,27 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult[]> {
   return results;
 }
 
-function prepareOutcome(outcome: Outcome<BriefingSummary>): BriefingSummary | BriefingError {
+function prepareOutcome(outcome: Outcome<PreparedSummary>): PreparedSummary | BriefingError {
   return outcome.ok ? outcome.value : toError(outcome.error);
 }
 
 /** Gives the summary its unique id, writes (or keeps a hand-edited) summary file, and fills the result. */
-async function settleSummary(extracted: BriefingSummary, result: BatchResult, { outDir, force = false }: BatchOptions, usedIds: Set<string>, readsSummary: boolean): Promise<BriefingSummary> {
-  let summary = { ...extracted, id: uniqueId(extracted.id, usedIds) };
+async function settleSummary(extracted: PreparedSummary, result: BatchResult, { outDir, force = false }: BatchOptions, usedIds: Set<string>, readsSummary: boolean): Promise<PreparedSummary> {
+  const id = uniqueId(extracted.id, usedIds);
+  let summary = id === extracted.id ? extracted : withId(extracted, id, !readsSummary);
   if (!readsSummary) {
     result.summary = join(outDir, `${summary.id}${SUMMARY_SUFFIX}`);
     const edited = force ? undefined : await readEditedSummary(result.summary);
     if (edited) {
       // Review work is never lost: the person's version is kept, and it is what gets rendered.
       result.warnings.push(`kept ${result.summary}: edited by hand since it was extracted (use --force to overwrite it)`);
-      summary = edited;
+      summary = prepared(edited, false);
     } else {
-      summary = withFingerprint(summary);
-      await writeFileAtomic(result.summary, `${JSON.stringify(summary, null, 2)}\n`);
+      await writeFileAtomic(result.summary, summary.json);
     }
   }
   result.id = summary.id;
-  result.region = summary.region.name;
+  result.region = summary.regionName;
   result.warnings.unshift(...summary.warnings);
   return summary;
 }

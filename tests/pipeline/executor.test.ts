@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createExecutor } from '../../src/pipeline/executor.js';
-import type { BriefingSummary } from '../../src/summary/schema.js';
+import type { PreparedSummary } from '../../src/pipeline/batchSteps.js';
 import { SAMPLES } from '../helpers/samples.js';
 
 /** The pool's worker processes: children of this process running tinypool's process entry. */
@@ -29,14 +29,14 @@ describe('createExecutor', () => {
     try {
       expect(executor.concurrency).toBe(2);
       // Two extractions let both workers start (a worker that dies while starting is not replaced, by design).
-      const summaries = await Promise.all([first, second].map((sample) => executor.run<BriefingSummary>({ step: 'prepare', input: sample!.path, readsSummary: false })));
+      const summaries = await Promise.all([first, second].map((sample) => executor.run<PreparedSummary>({ step: 'prepare', input: sample!.path, readsSummary: false })));
       const summary = summaries[0]!.ok ? summaries[0]!.value : expect.unreachable('the extraction failed');
       const before = poolWorkerPids();
       expect(before).toHaveLength(2);
 
       // A worker's first render loads pdfmake, the fonts and chart.js: long enough to be killed in the middle of it.
       const pdfPath = join(mkdtempSync(join(tmpdir(), 'briefing-executor-')), 'killed.pdf');
-      const task = executor.run({ step: 'render', summary, pdfPath });
+      const task = executor.run({ step: 'render', summaryJson: summary.json, pdfPath });
       await new Promise((resolve) => setTimeout(resolve, 50));
       for (const pid of before) process.kill(pid, 'SIGKILL');
       const outcome = await task;
@@ -45,9 +45,9 @@ describe('createExecutor', () => {
 
       // The pool starts new workers in place of the dead ones; the batch goes on with them.
       while (poolWorkerPids().filter((pid) => !before.includes(pid)).length < 2) await new Promise((resolve) => setTimeout(resolve, 20));
-      const next = await executor.run<BriefingSummary>({ step: 'prepare', input: second!.path, readsSummary: false });
+      const next = await executor.run<PreparedSummary>({ step: 'prepare', input: second!.path, readsSummary: false });
       expect(next.ok).toBe(true);
-      if (next.ok) expect(next.value.region.name).toBe(second!.golden.region.name);
+      if (next.ok) expect(next.value.regionName).toBe(second!.golden.region.name);
     } finally {
       await executor.close();
     }
