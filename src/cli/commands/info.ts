@@ -29,7 +29,7 @@ export const registerInfoCommands: RegisterCommand = (program) => {
     .description(
       'Render N synthetic regions (seeded; official names from the gazetteer) with `briefing render` in a new process ' +
         '(throughput, and peak memory of that process and its workers); time one briefing on one worker (steady state); ' +
-        'draw the same pages with the naive pdfmake pipeline in the same run (the speed-up); build one report in a new ' +
+        'draw the same pages with the naive pdfmake pipeline, in rounds alternating with ours (the speed-up); build one report in a new ' +
         'process (cold start); time extraction of the bundled reports. Figures and method: BENCHMARKS.md.',
     )
     .option('-n, --count <N>', 'number of synthetic regions', (value) => positiveInteger(value, '--count'), 200)
