@@ -4,6 +4,8 @@ const DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2,
 const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10_000 };
 
 export const CHINESE_NUMERAL = '[〇零一二两三四五六七八九十百千万]';
+/** Numeral characters of a figure's number: 万 and 亿 are left to the unit's magnitude (三万吨 is 3 × 万吨). */
+export const CHINESE_NUMERAL_CHARACTERS = '〇零一二两三四五六七八九十百千';
 
 /** Parses 二〇二五 (digit by digit) and 二十一 / 一百零五 (positional). Returns undefined for anything else. */
 export function parseChineseNumber(text: string): number | undefined {

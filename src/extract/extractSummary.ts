@@ -17,12 +17,11 @@ import { rankFigures } from './rankFigures.js';
 
 export async function extractSummary(report: ReportText): Promise<BriefingSummary> {
   const { paragraphs, original } = report;
-  const fullText = paragraphs.map((paragraph) => paragraph.text).join('\n');
-  const region = await findRegion(fullText, report.file);
+  const region = await findRegion(report.normalized, report.file, (start, end) => original.slice(report.normalizedFrom[start]!, report.normalizedTo[end - 1]!));
   const { session, reviewYear, planYear, planStart } = findSession(paragraphs);
   const figures = rankFigures(findFigures(paragraphs, original, { reviewYear, planYear, planStart }));
   const { highlights, targets } = findHighlights(paragraphs, original, planStart);
-  const kind = sourceKindOf(fullText);
+  const kind = sourceKindOf(report.normalized);
   const { title, subtitle } = findTitle(paragraphs, kind, { reviewYear, planYear });
   const credits = findCredits(original);
   const keywords = await findKeywords(bodyText(paragraphs), [region.region.name, region.region.parent, region.region.asWritten ?? '']);
@@ -38,7 +37,7 @@ export async function extractSummary(report: ReportText): Promise<BriefingSummar
   if (!session.date) warnings.push('no publication or delivery date found in the report');
   if (highlights.length === 0 && targets.length === 0) warnings.push('no theme sentences found for highlights');
 
-  // Display text follows the official name (屯留 where OCR printed 电留); quotes stay verbatim.
+  // Display text follows the official name only where the text misreads it in a known OCR confusion (电留 for 屯留).
   const corrected = correctRegionSpelling(region.region);
   return validateSummary(
     {
@@ -87,8 +86,8 @@ function bodyText(paragraphs: Paragraph[]): string {
 
 function sourceKindOf(text: string): SourceKind {
   const head = text.slice(0, 400);
-  if (/政府工作报告/.test(head)) return 'work_report';
   if (/统计公报|国民经济和社会发展统计/.test(head)) return 'communique';
+  if (/政府工作报告/.test(head)) return 'work_report';
   if (/日报|特刊|两会|晚报/.test(head)) return 'newspaper_special';
   return 'other';
 }

@@ -1,179 +1,422 @@
 /**
- * Finds every number with a unit in the cleaned paragraphs and turns it into a Figure with a verbatim quote.
+ * Finds a report's figures: every amount (number × unit, see figureGrammar) with the growth rate that belongs to it,
+ * every rate that stands for an indicator (规上工业增加值增长5.2%, 城镇化率65.3%), each with a label that names it,
+ * the standard indicator it is (data/indicators.json), whether it was achieved or is a target, its year and the
+ * verbatim quote of the original it came from.
  *
- * A figure is kept only if its quote can be cut as one contiguous piece of the original text containing
- * the number and unit exactly as written: a briefing never shows a number that is not in the report.
+ * Growth rates attach to the amount they follow, across fillers such as 按可比价计算, and to no other; a list of rates
+ * after 分别 maps in order onto the list of amounts (or of names: 城乡居民人均可支配收入分别增长7%和6.5%).
  */
-import { runAround, sourceRange } from '../ingest/cleanText.js';
+import { sourceRange } from '../ingest/cleanText.js';
 import type { Paragraph } from '../ingest/types.js';
 import type { Figure } from '../summary/schema.js';
-import { CHINESE_NUMERAL, parseChineseNumber, parseYear } from './chineseNumbers.js';
-
-/** Units as written after a number, longest first so 万千瓦时 wins over 万千瓦 and 亿元 over 元. */
-const UNITS = [
-  '个百分点', '万千瓦时', '亿千瓦时', '万立方米', '亿立方米', '万平方米', '平方公里', '万人次',
-  '亿元', '万元', '亿斤', '万斤', '亿公斤', '万公斤', '万吨', '亿方', '万方', '兆瓦', '吉瓦', '千瓦', '万千瓦',
-  '万亩', '公里', '千米', '平方米', '万人', '人次', '万户', '万头', '万只', '万羽', '万株', '万册',
-  '元', '吨', '亩', '米', '%', '％', '个', '家', '户', '人', '名', '座', '台', '项', '场', '处', '所', '条',
-  '辆', '套', '支', '件', '头', '羽', '只', '株', '倍', '次', '批', '类', '栋', '间', '张', '床', '篇',
-].sort((a, b) => b.length - a.length);
-
-const UNIT = `(?:余|多)?(?:${UNITS.map(escapeRegExp).join('|')})`;
-const FIGURE = new RegExp(
-  // Arabic digits not part of a longer number, a code (5G, PM2.5) or a version, or Chinese numerals (三十二个);
-  // spaces inside are as printed ("4061.7 万吨").
-  `(?:(?<![\\d.A-Za-z])(\\d+(?:\\.\\d+)?)|(?<!${CHINESE_NUMERAL})(${CHINESE_NUMERAL}{2,}))(\\s?)(${UNIT})`,
-  'g',
-);
-/** Small Chinese numbers are mostly rhetoric (三大主导产业, 两个维护); only counts from ten up are figures. */
-const MIN_CHINESE_FIGURE = 10;
-/** A growth rate right after a figure, possibly after the words it measures (9480万千瓦时绿电规模同比增长46%). */
-const GROWTH = /^[，,]?\s*[^，。；、,;\d]{0,8}?(?:同比|比上年|较上年)?(增长|提高|增加|下降|减少)\s*(\d+(?:\.\d+)?)\s*[%％]/;
-const CLAUSE_BREAK = /[，。；：！？,;!?\n]/;
-const LABEL_BREAK = /[，。；：！？、,;!?（）()]/;
-const TARGET_CUE = /力争|确保|预期|目标|计划|努力|将(?:达到|实现|完成)/;
-/** Verbs and fillers around a number that are not part of what it measures. */
-const LABEL_TAIL = /(?:分别|同比|累计|全年|共计|共|已|均|约|预计|达到|达|完成|实现|突破|超过|超|提升至|提高到|提高至|增长到|增至|稳定在|保持在|为|是|有|和|及|与|新建|建成|的)+$/;
-const LABEL_HEAD = /^(?:全年|累计|共|其中|同时|并|和|及|全县|全区|全市|我们|其|实现|完成|确保|力争|预计|争取|至少|拿出|发放|制定|努力)+/;
-/** Words that say "amount" but not of what: they take the subject of the figure before them (项目268个、总投资…). */
-const GENERIC_LABEL = /^(?:总投资|投资|金额|总额|规模|产值|面积)$/;
-const NUMBER_WITH_UNIT = new RegExp(`\\d{4}年|${FIGURE.source}|\\d+(?:\\.\\d+)?`, 'g');
-const MAX_LABEL = 16;
-const MAX_QUOTE = 80;
+import { parseYear } from './chineseNumbers.js';
+import { type FigureWords, grammarData, type Quantity, scanQuantities } from './figureGrammar.js';
+import { type IndicatorMatch, matchIndicator } from './indicators.js';
 
 export interface FigureContext {
   reviewYear?: number;
   planYear?: number;
+  /** Index of the first paragraph of the plan part (targets); paragraphs.length when there is none. */
   planStart: number;
 }
+
+const SENTENCE_END = /[。；！？]/;
+const CLAUSE_BREAK = /[，。；：！？、]/;
+const MAX_LABEL = 16;
+const MAX_QUOTE = 90;
+/** Words between an amount and its growth cue, in the same clause (9480万千瓦时绿电规模同比增长46%). */
+const MAX_WORDS_BEFORE_GROWTH = 8;
 
 export function findFigures(paragraphs: Paragraph[], original: string, context: FigureContext): Figure[] {
   const figures: Figure[] = [];
   paragraphs.forEach((paragraph, index) => {
-    if (paragraph.kind === 'furniture' || paragraph.kind === 'caption') return;
-    const inPlan = index >= context.planStart;
-    const consumed = new Set<number>();
-    for (const match of paragraph.text.matchAll(FIGURE)) {
-      if (consumed.has(match.index)) continue;
-      const figure = toFigure(paragraph, original, match, inPlan, context, consumed);
+    if (paragraph.kind === 'furniture') return;
+    for (const found of figuresOf(paragraph.text)) {
+      const figure = toFigure(paragraph, original, found, index >= context.planStart, context);
       if (figure) figures.push(figure);
     }
   });
   return figures;
 }
 
-function toFigure(paragraph: Paragraph, original: string, match: RegExpExecArray, inPlan: boolean, context: FigureContext, consumed: Set<number>): Figure | undefined {
-  const text = paragraph.text;
-  const [whole, digits, chinese, , unit] = match as unknown as [string, string | undefined, string | undefined, string, string];
-  const valueText = digits ?? chinese!;
-  const value = digits !== undefined ? Number(digits) : parseChineseNumber(chinese!);
-  if (value === undefined || (chinese !== undefined && value < MIN_CHINESE_FIGURE)) return undefined;
-  const start = match.index;
-  const end = start + whole.length;
+/** A figure found in a paragraph's text, before it is placed in the report. */
+export interface FoundFigure {
+  quantity: Quantity;
+  /** The growth rate attached to an amount. */
+  growth?: Quantity;
+  growthSign?: 1 | -1;
+  /** For a rate read as the growth of a named indicator: up or down. */
+  rateSign?: 1 | -1;
+  label: string;
+  indicator?: IndicatorMatch['indicator'];
+  /** The stretch of text the quote is cut from. */
+  span: { start: number; end: number };
+}
 
-  let growthPct: number | undefined;
-  const growth = GROWTH.exec(text.slice(end));
-  if (growth && !unit.endsWith('%') && !unit.endsWith('％')) {
-    growthPct = Number(growth[2]) * (growth[1] === '下降' || growth[1] === '减少' ? -1 : 1);
-    const growthNumberAt = end + growth[0].indexOf(growth[2]!, growth[1]!.length);
-    consumed.add(growthNumberAt);
+interface GrowthPhrase {
+  /** Where the cue (同比增长, 下降 …) starts. */
+  cueStart: number;
+  sign: 1 | -1;
+  rates: Quantity[];
+}
+
+/** The pure core: figures of one paragraph's normalised text. */
+export function figuresOf(text: string): FoundFigure[] {
+  const { words } = grammarData();
+  const quantities = scanQuantities(text).filter((quantity) => !quantity.isThreshold);
+  const phrases = growthPhrases(text, quantities, words);
+  const inPhrase = new Set(phrases.flatMap((phrase) => phrase.rates));
+  // Amounts, and rates that stand for themselves (城镇化率43.97%, which may have a growth in points).
+  const amounts = quantities.filter((quantity) => (!quantity.isRate || (!inPhrase.has(quantity) && quantity.family !== 'points')) && !isChange(text, quantity, quantities, words));
+  const growthOf = new Map<Quantity, { rate: Quantity; sign: 1 | -1 }>();
+  const bareRates: Array<{ rate: Quantity; sign: 1 | -1; subject: string }> = [];
+
+  for (const phrase of phrases) {
+    const before = amounts.filter((amount) => amount.end <= phrase.cueStart && !growthOf.has(amount) && sameSentence(text, amount.end, phrase.cueStart));
+    // Amounts after an earlier growth phrase of the same sentence are candidates; those before it are not.
+    const open = before.filter((amount) => !phrases.some((other) => other !== phrase && other.cueStart < phrase.cueStart && other.cueStart > amount.end));
+    if (phrase.rates.length >= 2 && open.length >= phrase.rates.length) {
+      open.slice(-phrase.rates.length).forEach((amount, index) => growthOf.set(amount, { rate: phrase.rates[index]!, sign: phrase.sign }));
+      continue;
+    }
+    const nearest = open.at(-1);
+    const fits = nearest && (!nearest.isRate || phrase.rates[0]!.family === 'points');
+    if (phrase.rates.length === 1 && fits && belongsTo(text.slice(nearest.end, phrase.cueStart), words)) {
+      growthOf.set(nearest, { rate: phrase.rates[0]!, sign: phrase.sign });
+      continue;
+    }
+    if (phrase.rates[0]!.family === 'points') continue;
+    // 生产总值年均增长12.2%，2016年达到1156.49亿元: the clause after names no subject of its own, so its amount is the
+    // one whose growth this is.
+    const last = phrase.rates.at(-1)!;
+    const next = amounts.find((amount) => amount.start >= last.end && !amount.isRate);
+    if (phrase.rates.length === 1 && next && !growthOf.has(next) && /^，(?:\d{4}年)?[^，。；\d]{0,4}$/.test(text.slice(last.end, next.start)) && !cleanLabel(text.slice(last.end + 1, next.start).replace(/^\d{4}年/, ''), words)) {
+      growthOf.set(next, { rate: last, sign: phrase.sign });
+      continue;
+    }
+    const subject = subjectBefore(text, phrase.cueStart, quantities);
+    const subjects = splitSubject(subject, phrase.rates.length, words);
+    phrase.rates.forEach((rate, index) => bareRates.push({ rate, sign: phrase.sign, subject: subjects[index] ?? subject }));
   }
 
-  const clause = clauseAround(text, start, growth ? end + growth[0].length : end);
-  const quote = verbatimQuote(paragraph, original, clause, { start, end });
-  if (!quote) return undefined;
-  const sentence = sentenceAround(text, start);
-  const kind = inPlan || TARGET_CUE.test(sentence) || TARGET_CUE.test(clauseText(text, clause)) ? 'target' : 'actual';
-  const explicitYear = /(\d{4})年/.exec(clauseText(text, clause).slice(0, start - clause.start));
-  const year = (explicitYear ? parseYear(explicitYear[1]!) : undefined) ?? (kind === 'target' ? context.planYear : context.reviewYear);
-
-  return {
-    label: labelFor(text, start, end, unit),
-    valueText,
-    value,
-    unit,
-    ...(growthPct !== undefined ? { growthPct } : {}),
-    ...(year ? { year } : {}),
-    kind,
-    quote: quote.text,
-    offset: quote.offset,
-  };
+  const listed = listSubjects(text, amounts, words);
+  const found: FoundFigure[] = [];
+  for (const amount of amounts) {
+    const growth = growthOf.get(amount);
+    const subject = listed.get(amount);
+    const labelled = subject !== undefined ? labelOfName(subject, words) : labelAmount(text, amount, quantities, words);
+    if (!labelled) continue;
+    // The growth usually follows its amount; it precedes it when the amount's clause continues the growth's.
+    const start = growth ? Math.min(amount.start, growth.rate.start) : amount.start;
+    const end = growth ? Math.max(amount.end, growth.rate.end) : amount.end;
+    found.push({
+      quantity: amount,
+      ...(growth ? { growth: growth.rate, growthSign: growth.sign } : {}),
+      label: labelled.label,
+      ...(labelled.indicator ? { indicator: labelled.indicator } : {}),
+      span: clauseSpan(text, start, end),
+    });
+  }
+  for (const { rate, sign, subject } of bareRates) {
+    const labelled = labelOfName(subject, words);
+    if (!labelled) continue;
+    found.push({ quantity: rate, rateSign: sign, label: `${labelled.label}${sign < 0 ? '降幅' : '增速'}`, ...(labelled.indicator ? { indicator: labelled.indicator } : {}), span: clauseSpan(text, Math.max(0, rate.start - 1), rate.end) });
+  }
+  return found.sort((a, b) => a.quantity.start - b.quantity.start);
 }
 
-interface Range {
-  start: number;
-  end: number;
+/** A name standing alone (the subject of 分别 or of a growth rate): the indicator it is, or the name cleaned. */
+function labelOfName(subject: string, words: FigureWords): { label: string; indicator?: IndicatorMatch['indicator'] } | undefined {
+  const indicator = matchIndicator(subject, undefined)?.indicator;
+  if (indicator) return { label: indicator.label, indicator };
+  const label = cleanLabel(subject, words);
+  return label && namesSomething(label, words) ? { label } : undefined;
 }
 
-function clauseAround(text: string, start: number, end: number): Range {
-  let clauseStart = start;
-  while (clauseStart > 0 && !CLAUSE_BREAK.test(text[clauseStart - 1]!)) clauseStart -= 1;
-  let clauseEnd = end;
-  while (clauseEnd < text.length && !CLAUSE_BREAK.test(text[clauseEnd]!)) clauseEnd += 1;
-  return { start: clauseStart, end: clauseEnd };
-}
-
-function clauseText(text: string, range: Range): string {
-  return text.slice(range.start, range.end);
-}
-
-function sentenceAround(text: string, position: number): string {
-  const before = text.slice(0, position);
-  const sentenceStart = Math.max(before.lastIndexOf('。'), before.lastIndexOf('；'), before.lastIndexOf('！')) + 1;
-  return text.slice(sentenceStart, position);
+/** 比上年增加35523吨, 较上年增加411元: an absolute change of another figure, not a figure itself. */
+function isChange(text: string, quantity: Quantity, quantities: Quantity[], words: FigureWords): boolean {
+  if (quantity.isRate) return false;
+  const before = zoneBefore(text, quantity, quantities).trim();
+  const change = `(?:${[...words.growthUp, ...words.growthDown].join('|')})(?:了)?$`;
+  // …比上年增加35523吨; …收入17353元，增加1024元 (a clause that is only the change).
+  return (new RegExp(change).test(before) && /(?:比|较|同比|净)/.test(before)) || new RegExp(`^(?:同比|比上年|较上年|比去年|较去年)?${change}`).test(before);
 }
 
 /**
- * The clause cut down to the piece of the original that holds the number: a clause that crosses a removed mark
- * or a print line break is shortened to the contiguous run containing the figure. Undefined when even the
- * number and unit are not contiguous in the original (a figure split across lines is not shown).
+ * 城镇和农村居民人均可支配收入分别达到A元、B元: a list of amounts after 分别 takes its names, in order, from the
+ * subject split into as many names.
  */
-function verbatimQuote(paragraph: Paragraph, original: string, clause: Range, figure: Range): { text: string; offset: number } | undefined {
-  const run = runAround(paragraph, figure.start);
-  if (!run || figure.end > run.end) return undefined;
-  let start = Math.max(clause.start, run.start);
-  let end = Math.min(clause.end, run.end);
-  if (end - start > MAX_QUOTE) {
-    start = Math.max(start, figure.start - (MAX_QUOTE >> 1));
-    end = Math.min(end, start + MAX_QUOTE);
+function listSubjects(text: string, amounts: Quantity[], words: FigureWords): Map<Quantity, string> {
+  const subjects = new Map<Quantity, string>();
+  for (let index = 0; index < amounts.length; index += 1) {
+    const first = amounts[index]!;
+    let start = first.start;
+    while (start > 0 && !/[，。；：！？]/.test(text[start - 1]!)) start -= 1;
+    const list = [first];
+    while (index + 1 < amounts.length && /^[、和及与]$/.test(text.slice(list.at(-1)!.end, amounts[index + 1]!.start))) list.push(amounts[(index += 1)]!);
+    if (list.length < 2) continue;
+    // The names before the list (城乡居民人均可支配收入35352元、13565元), with or without 分别.
+    const lead = /^(.*?)(?:分别)?(?:达到|达|为|是|完成|实现)?$/.exec(text.slice(start, first.start).trim());
+    const names = splitSubject(lead![1]!, list.length, words);
+    if (names.length === list.length) list.forEach((amount, position) => subjects.set(amount, names[position]!));
   }
-  const range = sourceRange(paragraph, start, end);
-  if (!range) return undefined;
-  return { text: original.slice(range.from, range.to), offset: range.from };
+  return subjects;
 }
 
-/** What the number measures: the words before it in its clause, or after it when it leads (3598万吨原煤产量). */
-function labelFor(text: string, start: number, end: number, unit: string): string {
-  let labelStart = start;
-  while (labelStart > 0 && !LABEL_BREAK.test(text[labelStart - 1]!)) labelStart -= 1;
-  // Other figures and years in front belong to other labels (分别增长7%和6.5%, 2026年项目储备).
-  let before = text.slice(labelStart, start).replace(NUMBER_WITH_UNIT, '').replace(/\s+/g, '').replace(LABEL_HEAD, '');
-  const isRate = unit === '%' || unit === '％';
-  before = before.replace(LABEL_TAIL, '');
-  const rateWord = /(增长|提高|增加|下降|减少|增速)$/.exec(before)?.[1];
-  before = before.replace(/(增长|提高|增加|下降|减少)$/, '').replace(LABEL_TAIL, '');
-  if (GENERIC_LABEL.test(before)) before = `${subjectBefore(text, labelStart)}${before}`;
-  if (before.length >= 2) {
-    const label = isRate && rateWord ? `${before}${rateWord === '下降' || rateWord === '减少' ? '降幅' : '增速'}` : before;
-    return label.length > MAX_LABEL ? label.slice(-MAX_LABEL) : label;
+/** 同比增长6.0%、增长7%和6.5%、下降4.3%: a growth cue and the rates after it (a list after 分别). */
+function growthPhrases(text: string, quantities: Quantity[], words: FigureWords): GrowthPhrase[] {
+  const up = [...words.growthUp].sort((a, b) => b.length - a.length);
+  const down = [...words.growthDown].sort((a, b) => b.length - a.length);
+  const phrases: GrowthPhrase[] = [];
+  let current: GrowthPhrase | undefined;
+  for (const quantity of quantities) {
+    if (!quantity.isRate) {
+      current = undefined;
+      continue;
+    }
+    const lead = text.slice(Math.max(0, quantity.start - 10), quantity.start);
+    const stripped = lead.replace(/\s+$/, '').replace(/(?:了|为|达到|达|分别|约|超过|高达|接近|近)$/, '');
+    const cueWord = [...up, ...down].find((word) => stripped.endsWith(word));
+    const previous = current?.rates.at(-1);
+    // 7%和6.5%, 7%、6.5%: a further rate of the same list.
+    if (current && previous && /^[、和与及，]?$/.test(text.slice(previous.end, quantity.start))) {
+      current.rates.push(quantity);
+      continue;
+    }
+    if (cueWord) {
+      const sign = down.includes(cueWord) ? -1 : 1;
+      current = { cueStart: quantity.start - lead.length + stripped.length - cueWord.length, sign, rates: [quantity] };
+      phrases.push(current);
+    } else {
+      current = undefined;
+    }
   }
-  let labelEnd = end;
-  while (labelEnd < text.length && !LABEL_BREAK.test(text[labelEnd]!)) labelEnd += 1;
-  const after = text.slice(end, labelEnd).replace(/\d.*$/, '').replace(/\s+/g, '').replace(/(建成|投用|完成|实现)$/, '');
-  const label = after.length >= 2 ? after : before || unit;
-  return label.length > MAX_LABEL ? label.slice(0, MAX_LABEL) : label;
+  return phrases;
+}
+
+/** Whether the words between an amount and a growth cue leave the growth with that amount. */
+function belongsTo(between: string, words: FigureWords): boolean {
+  if (!CLAUSE_BREAK.test(between)) return between.replace(/\s/g, '').length <= MAX_WORDS_BEFORE_GROWTH;
+  // 粮食产量212819吨，比上年增长35523吨，增长20%: the absolute change between them leaves the rate with the amount.
+  const withoutChanges = between.replace(new RegExp(`(?:同比|比上年末?|较上年末?|比去年|较去年)(?:${[...words.growthUp, ...words.growthDown].join('|')})了?[\\d.,]+\\s?(?:万|亿)?\\p{Script=Han}{1,3}`, 'gu'), '');
+  let rest = withoutChanges.replace(/[\s，、：（）]/g, '');
+  for (const filler of [...words.growthFillers].sort((a, b) => b.length - a.length)) rest = rest.replaceAll(filler, '');
+  return rest.length === 0 && !SENTENCE_END.test(between);
+}
+
+function sameSentence(text: string, from: number, to: number): boolean {
+  return !SENTENCE_END.test(text.slice(from, to));
+}
+
+/** The words a growth cue follows: from the clause start (or the last quantity) to the cue. */
+function subjectBefore(text: string, cueStart: number, quantities: Quantity[]): string {
+  let start = cueStart;
+  while (start > 0 && !/[，。；：！？]/.test(text[start - 1]!)) start -= 1;
+  const lastQuantity = quantities.filter((quantity) => quantity.end <= cueStart && quantity.end > start).at(-1);
+  if (lastQuantity) start = lastQuantity.end;
+  return text.slice(start, cueStart);
+}
+
+/** 城乡居民人均可支配收入 (2 rates) → 城镇居民…, 农村居民…; 一般公共预算收入和税收收入 → both; else as is. */
+function splitSubject(subject: string, count: number, words: FigureWords): string[] {
+  const cleaned = subject.replace(/分别$/, '');
+  if (count < 2) return [cleaned];
+  for (const [whole, parts] of Object.entries(words.enumerations)) {
+    const at = cleaned.indexOf(whole);
+    if (at >= 0 && parts.length === count) return parts.map((part) => `${cleaned.slice(0, at)}${part}${cleaned.slice(at + whole.length)}`);
+  }
+  const parts = cleaned.split(/[、和与及]/);
+  if (parts.length === count) {
+    const last = parts.at(-1)!;
+    // 城镇、农村居民人均可支配收入: the shared tail follows the last part's head.
+    return parts.map((part, index) => (index < count - 1 && part.length <= 4 && last.length > part.length + 2 ? `${part}${last.slice(part.length)}` : part));
+  }
+  return [];
+}
+
+/** The words before a quantity in its clause, after the quantity before it. */
+function zoneBefore(text: string, quantity: Quantity, quantities: Quantity[]): string {
+  let start = quantity.start;
+  while (start > 0 && !CLAUSE_BREAK.test(text[start - 1]!)) start -= 1;
+  const previous = quantities.filter((other) => other.end <= quantity.start && other.end > start).at(-1);
+  return text.slice(previous ? previous.end : start, quantity.start);
+}
+
+/** The label of an amount or a stand-alone rate: the standard indicator it names, or the noun phrase of its clause. */
+function labelAmount(text: string, quantity: Quantity, quantities: Quantity[], words: FigureWords): { label: string; indicator?: IndicatorMatch['indicator'] } | undefined {
+  let before = zoneBefore(text, quantity, quantities);
+  const trimmed = before.trim().replace(/\d{4}年(?:的|底|末)?$/, '');
+  // 由7%下降到5%, 从1091亿元增加到1650亿元: the base of a comparison; 全省59个城区: a peer group; (折合4505美元).
+  if ([...words.comparisonBase, ...words.peerScopes, ...words.conversionWords].some((word) => trimmed.endsWith(word))) return undefined;
+  const clause = clauseBefore(text, quantity.start);
+  // …从2011年的1091亿元增加到2016年的1650亿元: the amount a comparison reaches takes the name before the base.
+  const previous = quantities.filter((other) => other.end <= quantity.start).at(-1);
+  if (previous && /^(?:[增提上下降减扩]\p{Script=Han}?)?(?:到|至)(?:\d{4}年(?:的|底|末)?)?$/u.test(before.trim())) {
+    before = zoneBefore(text, previous, quantities).replace(/(?:从|由)(?:\d{4}年(?:的|底|末)?)?\s*$/, '');
+  }
+  // 牛羊饲养量达10.56万头、28万只; 脱贫324户743人: a quantity right after another shares its name.
+  if (previous && !cleanLabel(before, words) && /^[、和及与\s]*$/.test(text.slice(previous.end, quantity.start))) before = zoneBefore(text, previous, quantities);
+  const after = wordsAfter(text, quantity.end, words);
+  // 生产总值年均增长12.2%，2016年达到1156.49亿元: a clause with no name of its own, before or after its number,
+  // continues the one before.
+  if (!cleanLabel(before.replace(/^\d{4}年(?:的|底|末)?/, ''), words) && !after.noun) before = `${previousSubject(text, quantity.start - before.length, words)}${before}`;
+  if (words.policyUnits.includes(quantity.unit) && words.policyVerbs.some((verb) => clause.includes(verb))) return undefined;
+  const indicator = matchIndicator(before, quantity.isRate ? 'percent' : quantity.family);
+  if (indicator && (quantity.isRate || indicator.indicator.units.includes(quantity.family))) return { label: indicator.indicator.label, indicator: indicator.indicator };
+
+  let label = cleanLabel(before, words);
+  if (label?.includes('等')) {
+    // 签约A、B等优势项目45个, 抽水蓄能等21个项目实现开工建设: the examples are not the label; the clause's verb is.
+    const noun = label.slice(label.lastIndexOf('等') + 1) || after.noun;
+    const wholeClause = `${clause}${after.rest}`;
+    const verb = words.actionVerbs.find((candidate) => wholeClause.includes(candidate)) ?? '';
+    label = noun ? `${noun.startsWith(verb) ? '' : verb}${noun}` : undefined;
+  } else if (label && [...words.labelLead, ...words.actionVerbs, ...words.incrementWords].includes(label) && after.noun) {
+    // 新增11家规上工业企业, 新引进35家功能型总部: the verb before, the noun after.
+    label = `${label}${after.noun}`;
+  } else if (!label || label.length < 2) {
+    // The number leads its words (3598万吨原煤产量, 2154万吨洗精煤, 21个项目), unless they are a specification: an amount
+    // before a quality (650公斤高产冬小麦) describes a kind of thing, it does not count or measure it.
+    label = words.specificationWords.some((word) => after.noun?.startsWith(word)) ? undefined : after.noun;
+  } else if (words.genericAmounts.includes(label)) {
+    label = `${enumerationSubject(text, quantity.start - before.length, words)}${label}`;
+  }
+  if (!label || !namesSomething(label, words)) return undefined;
+  if (quantity.family === 'people' && words.meetingNouns.some((noun) => label!.includes(noun) || after.noun?.includes(noun))) return undefined;
+  const named = matchIndicator(label, quantity.isRate ? 'percent' : quantity.family);
+  return named ? { label: named.indicator.label, indicator: named.indicator } : { label };
+}
+
+/** The name a clause opens with (预计全市地区生产总值突破千亿元 → 预计全市地区生产总值), for the clause after it. */
+function previousSubject(text: string, clauseStart: number, words: FigureWords): string {
+  if (clauseStart === 0 || text[clauseStart - 1] !== '，') return '';
+  const previous = clauseBefore(text, clauseStart - 1);
+  const cut = previous.search(new RegExp(`\\d|${[...words.growthUp, ...words.growthDown, '年均', '完成', '实现', '达到', '突破', '超过'].join('|')}`));
+  return cut > 0 ? previous.slice(0, cut) : '';
+}
+
+/** The clause up to a position. */
+function clauseBefore(text: string, position: number): string {
+  let start = position;
+  while (start > 0 && !/[，。；：！？]/.test(text[start - 1]!)) start -= 1;
+  return text.slice(start, position);
+}
+
+/** The noun after a number that leads its words (3598万吨原煤产量, 11家规上工业企业上规入统 → 规上工业企业). */
+function wordsAfter(text: string, end: number, words: FigureWords): { noun?: string; rest: string } {
+  let stop = end;
+  while (stop < text.length && !CLAUSE_BREAK.test(text[stop]!)) stop += 1;
+  const rest = text.slice(end, stop).replace(/\d.*$/, '');
+  const verbAt = rest.search(new RegExp(`(?:${[...words.actionVerbs, '实现', '完成', '上规入统', '投入', '达到'].join('|')})|[由从向为与在]`));
+  const noun = cleanLabel(verbAt >= 0 ? rest.slice(0, verbAt) : rest, words);
+  return noun && namesSomething(noun, words) && !words.genericAmounts.includes(noun) ? { noun, rest } : { rest };
+}
+
+/** Words cut free of leading verbs and fillers (全年实现, 其中) and trailing ones (达到, 同比增长), spaces and numbers. */
+export function cleanLabel(words: string, data: FigureWords): string | undefined {
+  let label = words.replace(/\s+/g, '').replace(/[“”"‘’《》]/g, '').replace(/^[—\-（(：:；，、]+/, '');
+  const lead = [...data.labelLead].sort((a, b) => b.length - a.length);
+  const tail = [...data.labelTail].sort((a, b) => b.length - a.length);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const word of lead) {
+      if (label.startsWith(word) && label.length > word.length) {
+        label = label.slice(word.length);
+        changed = true;
+      }
+    }
+    for (const word of tail) {
+      if (label.endsWith(word) && label.length > word.length) {
+        label = label.slice(0, -word.length);
+        changed = true;
+      }
+    }
+  }
+  label = label.replace(/^\d{4}年(?:度)?/, '').replace(/^[（(]?[一二三四五六七八九十\d]+[）)、.]/, '');
+  if (label.length > MAX_LABEL) label = label.slice(-MAX_LABEL);
+  // A verb or filler alone (达到, 完成) names nothing.
+  const fillerOnly = [...data.labelLead, ...data.labelTail].includes(label) && !data.actionVerbs.includes(label) && !data.incrementWords.includes(label);
+  return label.length >= 2 && !fillerOnly ? label : undefined;
+}
+
+/** A label must name a thing: two Han characters at least, not a bare unit, verb or filler. */
+function namesSomething(label: string, words: FigureWords): boolean {
+  const han = label.match(/\p{Script=Han}/gu)?.length ?? 0;
+  return han >= 2 && !words.emptyLabels.includes(label) && !/^[的了和及与并是为在]/.test(label);
 }
 
 /** The subject of the previous item in an enumeration: 推进项目268个、总投资… → 项目. */
-function subjectBefore(text: string, clauseStart: number): string {
-  if (clauseStart === 0 || !/[、，,]/.test(text[clauseStart - 1]!)) return '';
+function enumerationSubject(text: string, clauseStart: number, words: FigureWords): string {
+  if (clauseStart === 0 || !/[、，]/.test(text[clauseStart - 1]!)) return '';
   let previousStart = clauseStart - 1;
-  while (previousStart > 0 && !/[，。；：！？,;!?]/.test(text[previousStart - 1]!)) previousStart -= 1;
+  while (previousStart > 0 && !/[，。；：！？]/.test(text[previousStart - 1]!)) previousStart -= 1;
   const previous = text.slice(previousStart, clauseStart - 1).split('、').at(-1) ?? '';
-  const subject = previous.replace(NUMBER_WITH_UNIT, '').replace(/\s+/g, '').replace(/^.*?(?:推进|列入|招引|引进|实施|建设|签约|谋划|完成|新增|开工)/, '').replace(/^.*等/, '');
-  return subject.length >= 2 && subject.length <= 8 ? subject : '';
+  // The name of the item before (粮食播种面积11.34万亩 → 粮食播种面积), without its own measure (→ 粮食).
+  let subject = cleanLabel(previous.replace(/\d{4}年/g, '').split(/\d/)[0] ?? '', words) ?? '';
+  const measure = [...words.genericAmounts].sort((a, b) => b.length - a.length).find((word) => subject.endsWith(word) && subject.length > word.length);
+  if (measure) subject = subject.slice(0, -measure.length);
+  const verbs = [...words.actionVerbs, '列入', '谋划', '安排'].join('|');
+  const trimmed = subject.replace(new RegExp(`^.*?(?:${verbs})`), '').replace(/^.*等/, '');
+  return trimmed.length >= 2 && trimmed.length <= 8 ? trimmed : '';
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&');
+/** The clause holding [start, end), widened to take a leading name (地区生产总值完成192.3亿元，按可比价计算，同比增长6.0%). */
+function clauseSpan(text: string, start: number, end: number): { start: number; end: number } {
+  let clauseStart = start;
+  while (clauseStart > 0 && !/[，。；：！？]/.test(text[clauseStart - 1]!)) clauseStart -= 1;
+  let clauseEnd = end;
+  while (clauseEnd < text.length && !/[，。；！？、]/.test(text[clauseEnd]!)) clauseEnd += 1;
+  return { start: clauseStart, end: clauseEnd };
+}
+
+function toFigure(paragraph: Paragraph, original: string, found: FoundFigure, inPlan: boolean, context: FigureContext): Figure | undefined {
+  const { quantity, growth } = found;
+  const text = paragraph.text;
+  let { start, end } = found.span;
+  if (end - start > MAX_QUOTE) {
+    const first = Math.min(quantity.start, growth?.start ?? quantity.start);
+    const last = Math.max(quantity.end, growth?.end ?? quantity.end);
+    start = Math.max(start, Math.min(first, quantity.start - (MAX_QUOTE >> 1)));
+    end = Math.min(end, Math.max(start + MAX_QUOTE, last));
+  }
+  const range = sourceRange(paragraph, start, end);
+  const quote = original.slice(range.from, range.to);
+  const sentence = sentenceBefore(text, quantity.start);
+  const { words } = grammarData();
+  const isTarget = inPlan ? !words.actualCues.some((cue) => sentence.includes(cue) && !words.targetCues.some((target) => sentence.includes(target))) : words.targetCues.some((cue) => sentence.includes(cue));
+  const kind = isTarget ? 'target' : 'actual';
+  const year = explicitYear(sentence) ?? (kind === 'target' ? context.planYear : context.reviewYear);
+  const valueText = text.slice(quantity.numberStart, quantity.numberEnd);
+  const growthValue = growth ? growth.value * (found.growthSign ?? 1) : undefined;
+  return {
+    label: found.label,
+    valueText,
+    value: quantity.value,
+    unit: quantity.unit,
+    ...(quantity.valueTo !== undefined ? { valueTo: quantity.valueTo } : {}),
+    ...(quantity.qualifier ? { qualifier: quantity.qualifier } : {}),
+    ...(growth && growth.family === 'percent' ? { growthPct: growthValue } : {}),
+    ...(growth && growth.family === 'points' ? { growthPoints: growthValue } : {}),
+    ...(year ? { year } : {}),
+    kind,
+    quote,
+    offset: range.from,
+    ...(found.indicator ? { indicator: found.indicator.id } : {}),
+  };
+}
+
+function sentenceBefore(text: string, position: number): string {
+  let start = position;
+  while (start > 0 && !SENTENCE_END.test(text[start - 1]!)) start -= 1;
+  return text.slice(start, position);
+}
+
+/** The year a sentence states for its figures (2022年，…), not a base of comparison (较2021年) or a span (2021年以来). */
+function explicitYear(sentence: string): number | undefined {
+  let year: number | undefined;
+  for (const match of sentence.matchAll(/(?<![较比与同])(\d{4}|[〇零一二三四五六七八九]{4})年(?!以来|相比|同期|的|底前|前)/g)) {
+    year = parseYear(match[1]!) ?? year;
+  }
+  return year;
 }

@@ -38,10 +38,10 @@ function themeOf(paragraph: Paragraph, next: Paragraph | undefined, original: st
   return withQuote({ title: condense(theme), text: shorten(support) }, paragraph, start, start + theme.length, original);
 }
 
-/** The theme as it stands in the original text, when it is one contiguous piece of it. */
+/** The theme as it stands in the original text. */
 function withQuote(highlight: Highlight, paragraph: Paragraph, start: number, end: number, original: string): Highlight {
   const range = sourceRange(paragraph, start, end);
-  return range ? { ...highlight, quote: original.slice(range.from, range.to) } : highlight;
+  return { ...highlight, quote: original.slice(range.from, range.to) };
 }
 
 function splitSentences(text: string): string[] {

@@ -23,7 +23,7 @@ const WORKER = fileURLToPath(new URL('../../dist/extract/keywordWorker.js', impo
 
 interface Segmenter {
   worker: Worker;
-  pending: Map<number, { resolve: (keywords: string[]) => void; reject: (error: Error) => void }>;
+  pending: Map<number, { resolve: (reply: KeywordReply) => void; reject: (error: Error) => void }>;
   nextId: number;
 }
 let segmenter: Segmenter | undefined;
@@ -35,12 +35,12 @@ export function startSegmenter(): void {
   const started: Segmenter = { worker, pending: new Map(), nextId: 0 };
   // The thread never keeps the process alive by itself, only while a request waits for it.
   worker.unref();
-  worker.on('message', ({ id, keywords, error }: KeywordReply) => {
-    const request = started.pending.get(id);
-    started.pending.delete(id);
+  worker.on('message', (reply: KeywordReply) => {
+    const request = started.pending.get(reply.id);
+    started.pending.delete(reply.id);
     if (started.pending.size === 0) worker.unref();
-    if (error !== undefined) request?.reject(new Error(`keyword segmentation failed: ${error}`));
-    else request?.resolve(keywords!);
+    if (reply.error !== undefined) request?.reject(new Error(`keyword segmentation failed: ${reply.error}`));
+    else request?.resolve(reply);
   });
   const fail = (error: Error): void => {
     if (segmenter === started) segmenter = undefined; // the next report starts a new thread
@@ -52,15 +52,28 @@ export function startSegmenter(): void {
   segmenter = started;
 }
 
-export async function findKeywords(text: string, exclude: readonly string[]): Promise<string[]> {
+/** Sends one request to the segmenter's thread and waits for its reply. */
+async function ask(request: DistributiveOmit<KeywordRequest, 'id'>): Promise<KeywordReply> {
   startSegmenter();
   const current = segmenter!;
   const id = (current.nextId += 1);
-  const candidates = await new Promise<string[]>((resolve, reject) => {
+  return new Promise<KeywordReply>((resolve, reject) => {
     current.pending.set(id, { resolve, reject });
     current.worker.ref();
-    current.worker.postMessage({ id, text, topK: MAX_KEYWORDS * 3, tags: NOUN_TAGS } satisfies KeywordRequest);
+    current.worker.postMessage({ ...request, id } as KeywordRequest);
   });
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+export async function findKeywords(text: string, exclude: readonly string[]): Promise<string[]> {
+  const candidates = (await ask({ op: 'keywords', text, topK: MAX_KEYWORDS * 3, tags: NOUN_TAGS })).keywords!;
   const excluded = new Set([...GENERIC_WORDS, ...exclude]);
   return candidates.filter((word) => word.length >= 2 && !excluded.has(word) && !exclude.some((name) => name.includes(word))).slice(0, MAX_KEYWORDS);
+}
+
+/** jieba's words of each text, in order (they join back to the text). */
+export async function segmentWords(texts: string[]): Promise<string[][]> {
+  if (texts.length === 0) return [];
+  return (await ask({ op: 'cut', texts })).cuts!;
 }

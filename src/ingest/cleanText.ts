@@ -1,12 +1,13 @@
 /**
  * Turns decoded report text into clean paragraphs without losing track of where each character came from.
  *
- * Print and OCR leave noise that the extractor must not see: Markdown marks (#, **), TeX-like artefacts
- * (PM_{2.5}), sentences cut across columns or pages, whole passages repeated by the column layout,
- * mastheads, dates and photo captions. Each cleaned paragraph keeps `runs` that map it back to the
- * original, so a quote can always be cut verbatim from the source.
+ * Markup and character forms are normalised first (normalizeText). Then print and OCR leave noise the extractor
+ * must not see: lines hard-wrapped by a PDF or a fixed-width copy, sentences cut across columns or pages, whole
+ * passages repeated by the column layout, mastheads, dates and photo captions. Each cleaned paragraph keeps, per
+ * character, the range of the original it came from, so a quote can always be cut verbatim from the source.
  */
-import type { Paragraph, ParagraphKind, SourceRun } from './types.js';
+import { type NormalizedText, normalizeText } from './normalizeText.js';
+import type { Paragraph, ParagraphKind } from './types.js';
 
 const SENTENCE_END = /[。！？；…!?;]["”’」』）)]*$/;
 const INNER_PUNCTUATION = /[，。；：！？、,;:!?]/;
@@ -14,6 +15,9 @@ const INNER_PUNCTUATION = /[，。；：！？、,;:!?]/;
 export const NUMBERED_HEADING = /^(?:[（(]\s*[一二三四五六七八九十]+\s*[）)]|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[部分章节])\s*/;
 /** A line cut by print is nearly a full column; shorter unterminated lines are headings or captions. */
 const MIN_CUT_LINE = 30;
+/** A line of clauses this long that stops without a full stop was cut; shorter ones are headings (坚持项目为王，积蓄发展动能). */
+const MIN_CLAUSES_CUT = 24;
+const MIN_COMMA_CUT = 8;
 const MAX_HEADING = 32;
 const MAX_CAPTION = 18;
 /** A bracketed aside spans at most a few lines; an unclosed bracket in a long paragraph is a typo, not a cut. */
@@ -35,59 +39,106 @@ const FURNITURE: RegExp[] = [
   /^[-—\d\s]+$/, // page numbers and rules
 ];
 
+/** Normalises the original (see normalizeText) and cuts it into clean paragraphs. */
 export function cleanText(original: string): Paragraph[] {
-  const blocks = splitBlocks(original).map((runs) => toParagraph(original, runs));
+  return paragraphsOf(normalizeText(original));
+}
+
+export function paragraphsOf(normalized: NormalizedText): Paragraph[] {
+  const lines = splitLines(normalized);
+  const blocks = joinWrappedLines(lines, wrapWidth(lines)).map((block) => toParagraph(normalized, block));
   return dropRepeatedPassages(joinCutParagraphs(blocks));
 }
 
-/** Splits on blank lines; the lines of a block are joined without a separator (Chinese has no spaces). */
-function splitBlocks(original: string): SourceRun[][] {
-  const blocks: SourceRun[][] = [];
-  let current: SourceRun[] = [];
-  let lineStart = 0;
-  while (lineStart <= original.length) {
-    let lineEnd = original.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = original.length;
-    const runs = contentRuns(original, lineStart, lineEnd);
-    if (runs.length === 0) {
-      if (current.length > 0) blocks.push(current);
-      current = [];
+/** A line of the normalised text without its surrounding space; `indented` when it started with space. */
+interface Line {
+  start: number;
+  end: number;
+  /** Printed width of the original line: a CJK character is 1, an ASCII character ½ (a comma in a PDF text layer). */
+  width: number;
+  indented: boolean;
+  /** A blank line came before it. */
+  afterBlank: boolean;
+}
+
+function splitLines(normalized: NormalizedText): Line[] {
+  const { text, original } = normalized;
+  const lines: Line[] = [];
+  let afterBlank = false;
+  for (let lineStart = 0; lineStart <= text.length; ) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    let start = lineStart;
+    let end = lineEnd;
+    while (start < end && isSpace(text.charCodeAt(start))) start += 1;
+    while (end > start && isSpace(text.charCodeAt(end - 1))) end -= 1;
+    if (end > start) {
+      lines.push({ start, end, width: printedWidth(original, normalized.from[start]!, normalized.to[end - 1]!), indented: start > lineStart, afterBlank });
+      afterBlank = false;
     } else {
-      current.push(...runs);
+      afterBlank = true;
     }
     lineStart = lineEnd + 1;
+  }
+  return lines;
+}
+
+function printedWidth(original: string, from: number, to: number): number {
+  let width = 0;
+  for (let index = from; index < to; index += 1) width += original.charCodeAt(index) < 0x80 ? 0.5 : 1;
+  return width;
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0b || code === 0x0c;
+}
+
+/** Hard-wrapped text (a PDF text layer, a fixed-width copy) has most of its long lines at one full width. */
+const MIN_WRAPPED_LINES = 5;
+const WRAPPED_SHARE = 0.5;
+const WRAP_SLACK = 3;
+const MIN_WRAP_WIDTH = 15;
+
+/** The width at or beyond which a line was cut by wrapping, or undefined when the text is not hard-wrapped. */
+function wrapWidth(lines: Line[]): number | undefined {
+  const lengths = lines.map((line) => line.width).filter((width) => width >= MIN_WRAP_WIDTH).sort((a, b) => a - b);
+  if (lengths.length < MIN_WRAPPED_LINES) return undefined;
+  const full = lengths[Math.floor(lengths.length * 0.9)]!;
+  const nearFull = lengths.filter((length) => length >= full - WRAP_SLACK && length <= full + WRAP_SLACK).length;
+  return nearFull >= MIN_WRAPPED_LINES && nearFull / lengths.length >= WRAPPED_SHARE ? full - WRAP_SLACK : undefined;
+}
+
+/**
+ * Lines become paragraphs. In hard-wrapped text a full-width line goes on in the next one unless that one is indented
+ * or follows a blank line (a new paragraph); elsewhere a line is a paragraph (web copies put no blank line between them).
+ */
+function joinWrappedLines(lines: Line[], width: number | undefined): Line[][] {
+  const blocks: Line[][] = [];
+  let current: Line[] = [];
+  for (const line of lines) {
+    const previous = current.at(-1);
+    const continues = width !== undefined && previous !== undefined && previous.width >= width && !line.indented && !line.afterBlank;
+    if (!continues && current.length > 0) {
+      blocks.push(current);
+      current = [];
+    }
+    current.push(line);
   }
   if (current.length > 0) blocks.push(current);
   return blocks;
 }
 
-/** The parts of one line that are text: without surrounding space, heading marks, ** and PM_{2.5} braces. */
-function contentRuns(original: string, start: number, end: number): SourceRun[] {
-  const line = original.slice(start, end);
-  const lead = /^[\s\u3000]*(#{1,6}\s+)?[\s\u3000]*/.exec(line)?.[0].length ?? 0;
-  const trail = /[\s\u3000]*$/.exec(line)?.[0].length ?? 0;
-  const body = line.slice(lead, line.length - trail);
-  if (body.length === 0) return [];
-  const runs: SourceRun[] = [];
-  // Markup to skip inside the line: bold marks and the braces of subscripts such as PM_{2.5}.
-  const markup = /\*\*|_\{|(?<=_\{[^}]*)\}/g;
-  let from = 0;
-  for (const match of body.matchAll(markup)) {
-    if (match.index > from) runs.push({ at: 0, from: start + lead + from, length: match.index - from });
-    from = match.index + match[0].length;
+function toParagraph(normalized: NormalizedText, lines: Line[]): Paragraph {
+  const text = lines.map((line) => normalized.text.slice(line.start, line.end)).join('');
+  const from = new Int32Array(text.length);
+  const to = new Int32Array(text.length);
+  let at = 0;
+  for (const line of lines) {
+    from.set(normalized.from.subarray(line.start, line.end), at);
+    to.set(normalized.to.subarray(line.start, line.end), at);
+    at += line.end - line.start;
   }
-  if (from < body.length) runs.push({ at: 0, from: start + lead + from, length: body.length - from });
-  return runs;
-}
-
-function toParagraph(original: string, runs: SourceRun[]): Paragraph {
-  let text = '';
-  const placed = runs.map((run) => {
-    const placedRun = { ...run, at: text.length };
-    text += original.slice(run.from, run.from + run.length);
-    return placedRun;
-  });
-  return { text, kind: classify(text), runs: placed };
+  return { text, kind: classify(text), from, to };
 }
 
 function classify(text: string): ParagraphKind {
@@ -113,10 +164,17 @@ function joinCutParagraphs(paragraphs: Paragraph[]): Paragraph[] {
       if (hasOpenBracket(paragraph.text)) {
         continuation = paragraphs[next];
         if (continuation?.kind === 'furniture') continuation = undefined;
-      } else if (isCut(paragraph)) {
-        while (next < paragraphs.length && isInterruption(paragraphs[next]!)) next += 1;
-        continuation = paragraphs[next];
-        if (continuation && (continuation.kind === 'heading' || NUMBERED_HEADING.test(continuation.text))) continuation = undefined;
+      } else {
+        const cut = isCut(paragraph, paragraphs[next]);
+        let ahead = next;
+        if (cut) {
+          while (ahead < paragraphs.length && isInterruption(paragraphs[ahead]!)) ahead += 1;
+          continuation = paragraphs[ahead];
+          // A short continuation looks like a heading; after a certain cut it is the rest of the sentence.
+          if (continuation && (NUMBERED_HEADING.test(continuation.text) || (cut === 'likely' && continuation.kind === 'heading'))) continuation = undefined;
+        }
+        // Captions between a cut line and its continuation are left out; without a continuation they stay.
+        if (continuation) next = ahead;
       }
       if (!continuation) break;
       paragraph = concatenate(paragraph, continuation);
@@ -128,8 +186,18 @@ function joinCutParagraphs(paragraphs: Paragraph[]): Paragraph[] {
   return result;
 }
 
-function isCut(paragraph: Paragraph): boolean {
-  return paragraph.kind === 'body' && paragraph.text.length >= MIN_CUT_LINE && !SENTENCE_END.test(paragraph.text);
+/**
+ * A paragraph that print cut: a long body line without its full stop; a line ending on a comma or an opening
+ * bracket (no paragraph ends there); a line of clauses cut mid-word (初步核算，…完成26.55亿元，同比增 | 长6.0%);
+ * a number cut from its decimals or unit (3. | 9个百分点).
+ */
+function isCut(paragraph: Paragraph, next: Paragraph | undefined): 'certain' | 'likely' | undefined {
+  const text = paragraph.text;
+  if (SENTENCE_END.test(text)) return undefined;
+  if (/[，、：（“‘《]$/.test(text) && text.length >= MIN_COMMA_CUT) return 'certain';
+  if (next && /[\d.]$/.test(text) && /^(?:[\d.%]|[万亿千]?[元吨亩人个家户]|个百分点)/.test(next.text)) return 'certain';
+  if (text.length >= MIN_CLAUSES_CUT && /[，；]/.test(text) && !NUMBERED_HEADING.test(text)) return 'likely';
+  return paragraph.kind === 'body' && text.length >= MIN_CUT_LINE ? 'likely' : undefined;
 }
 
 /** （2023年2月21日在沁水县第十七届 — a bracket opened and not closed: the line goes on in the next paragraph. */
@@ -144,12 +212,13 @@ function isInterruption(paragraph: Paragraph): boolean {
 }
 
 function concatenate(first: Paragraph, second: Paragraph): Paragraph {
-  const shift = first.text.length;
-  return {
-    text: first.text + second.text,
-    kind: 'body',
-    runs: [...first.runs, ...second.runs.map((run) => ({ ...run, at: run.at + shift }))],
+  const join = (a: Int32Array, b: Int32Array): Int32Array => {
+    const joined = new Int32Array(a.length + b.length);
+    joined.set(a);
+    joined.set(b, a.length);
+    return joined;
   };
+  return { text: first.text + second.text, kind: 'body', from: join(first.from, second.from), to: join(first.to, second.to) };
 }
 
 /** Drops a passage that the column layout printed twice nearby (kept where it first appears in full). */
@@ -168,17 +237,9 @@ function dropRepeatedPassages(paragraphs: Paragraph[]): Paragraph[] {
 }
 
 /**
- * The verbatim source text for characters [start, end) of a cleaned paragraph, or undefined when that
- * stretch spans a removed mark or a line break, i.e. is not one contiguous piece of the original.
+ * The range of the original text that characters [start, end) of a cleaned paragraph stand for. It is one verbatim
+ * slice of the original: where cleaning removed markup or a line break inside the stretch, the slice holds it.
  */
-export function sourceRange(paragraph: Paragraph, start: number, end: number): { from: number; to: number } | undefined {
-  const run = paragraph.runs.find((candidate) => start >= candidate.at && end <= candidate.at + candidate.length);
-  if (!run) return undefined;
-  return { from: run.from + (start - run.at), to: run.from + (end - run.at) };
-}
-
-/** The run of the paragraph that contains the cleaned position, as a cleaned [start, end) range. */
-export function runAround(paragraph: Paragraph, position: number): { start: number; end: number } | undefined {
-  const run = paragraph.runs.find((candidate) => position >= candidate.at && position < candidate.at + candidate.length);
-  return run ? { start: run.at, end: run.at + run.length } : undefined;
+export function sourceRange(paragraph: Paragraph, start: number, end: number): { from: number; to: number } {
+  return { from: paragraph.from[start]!, to: paragraph.to[end - 1]! };
 }

@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { BriefingError } from '../errors.js';
-import { cleanText } from './cleanText.js';
+import { paragraphsOf } from './cleanText.js';
+import { normalizeText } from './normalizeText.js';
 import { decodeText } from './decodeText.js';
 import { docxText, pdfText } from './extractDocumentText.js';
 import type { ReportText } from './types.js';
@@ -47,11 +48,15 @@ function reportFrom(file: string, bytes: Uint8Array, text: string, encoding: str
   if (text.trim().length === 0) {
     throw new BriefingError('INPUT_EMPTY', 'the report is empty', { file, hint: 'give a report file with text in it' });
   }
+  const normalized = normalizeText(text);
   return {
     file,
     sha256: createHash('sha256').update(bytes).digest('hex'),
     encoding,
     original: text,
-    paragraphs: cleanText(text),
+    normalized: normalized.text,
+    normalizedFrom: normalized.from,
+    normalizedTo: normalized.to,
+    paragraphs: paragraphsOf(normalized),
   };
 }

@@ -2,22 +2,16 @@
 
 /** A cleaned paragraph and how to find its characters in the original text. */
 export interface Paragraph {
-  /** Cleaned text: markup removed, lines cut by print re-joined. */
+  /** Normalised text (see normalizeText): markup removed, simplified, lines cut by print re-joined. */
   text: string;
   kind: ParagraphKind;
-  /** For each run of `text`, where it came from in `ReportText.original` (runs are contiguous slices). */
-  runs: SourceRun[];
+  /** For character i of `text`, the range [from[i], to[i]) of `ReportText.original` it stands for. */
+  from: Int32Array;
+  to: Int32Array;
 }
 
 /** body: running text; heading: a short theme line; furniture: masthead, dates, page labels; caption: photo caption. */
 export type ParagraphKind = 'body' | 'heading' | 'furniture' | 'caption';
-
-/** `length` characters of the cleaned paragraph starting at `at` are `original.slice(from, from + length)`. */
-export interface SourceRun {
-  at: number;
-  from: number;
-  length: number;
-}
 
 export interface ReportText {
   /** The path the report was read from, as given. */
@@ -27,5 +21,10 @@ export interface ReportText {
   encoding: string;
   /** The decoded text, untouched: every quote in a summary is a substring of it. */
   original: string;
+  /** The whole normalised text (simplified, folded, without markup), as the extractor reads it. */
+  normalized: string;
+  /** For character i of `normalized`, the range [from[i], to[i]) of `original` it stands for. */
+  normalizedFrom: Int32Array;
+  normalizedTo: Int32Array;
   paragraphs: Paragraph[];
 }

@@ -4,6 +4,7 @@
  * (schema/briefing-summary.schema.json) are both derived from it.
  */
 import { z } from 'zod';
+import { normalizeText } from '../ingest/normalizeText.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -43,23 +44,37 @@ export const sessionSchema = z.object({
 
 export const figureSchema = z
   .object({
-  label: z.string().min(1),
-  /** The number exactly as written in the report (e.g. "489.31", "4.5", "三"). */
-  valueText: z.string().min(1),
-  /** The same number as a JavaScript number. */
-  value: z.number(),
-  /** The unit exactly as written (亿元, 万吨, %, 个 …). */
-  unit: z.string(),
-  growthPct: z.number().optional(),
-  year: year.optional(),
-  kind: z.enum(['actual', 'target']),
-  /** Verbatim substring of the source text containing the number. */
-  quote: z.string().min(1),
-  /** Offset of `quote` in the source text (UTF-16 code units), when known. */
-  offset: z.number().int().nonnegative().optional(),
+    label: z.string().min(1),
+    /** The number as the report writes it, after normalisation (ASCII digits: "489.31", "1,234.5"; or "三点五"). */
+    valueText: z.string().min(1),
+    /** The same number as a JavaScript number, without the unit's magnitude (489.31 for 489.31亿元). */
+    value: z.number(),
+    /** Upper bound when the report gives a range (5%—6%: value 5, valueTo 6). */
+    valueTo: z.number().optional(),
+    /** The unit, normalised (亿元, 万吨, %, 个百分点, 个 …; 億元 and ％ in the report read 亿元 and %). */
+    unit: z.string(),
+    /** What the report says of the number's precision: 左右, 以上, 以内, 多, 余 … */
+    qualifier: z.string().optional(),
+    /** Growth rate in percent attached to this amount (下降4.3% → -4.3). */
+    growthPct: z.number().optional(),
+    /** Growth in percentage points (提高1.2个百分点). */
+    growthPoints: z.number().optional(),
+    year: year.optional(),
+    kind: z.enum(['actual', 'target']),
+    /** Verbatim substring of the source file's text containing the number (traditional, full-width and all). */
+    quote: z.string().min(1),
+    /** Offset of `quote` in the source text (UTF-16 code units), when known. */
+    offset: z.number().int().nonnegative().optional(),
+    /** Id of the standard indicator (data/indicators.json) the figure is, e.g. "gdp". */
+    indicator: z.string().regex(/^[a-z][a-z0-9_]*$/).optional(),
   })
-  // A hand edit that changes a number must change its quote too: a briefing never shows a number the report lacks.
-  .refine((figure) => figure.quote.includes(figure.valueText), { message: 'the quote must contain the value as written (valueText)', path: ['quote'] });
+  // A briefing never shows a number the report lacks: the quote, read as the extractor reads it, holds the value.
+  .refine((figure) => compact(normalizeText(figure.quote).text).includes(compact(figure.valueText)), {
+    message: 'the quote must contain the value (valueText)',
+    path: ['quote'],
+  });
+
+const compact = (text: string): string => text.replace(/\s+/g, '');
 
 export const highlightSchema = z.object({
   title: z.string().min(1),

@@ -27,9 +27,11 @@ describe('findFigures', () => {
     expect(figuresOf('开通5G基站，PM2.5达标，2025年工作回顾。')).toEqual([]);
   });
 
-  it('drops a figure whose number and unit a print line break separates (no verbatim quote exists)', () => {
+  it('reads a figure whose number and unit a print line break separates, quoting the original with its break', () => {
     const text = '调峰储备能力持续提升，全县加快推进储气设施建设，储气调峰储备能力达到 2.5\n\n亿方，保障能力显著增强。';
-    expect(figuresOf(text).filter((figure) => figure.value === 2.5)).toEqual([]);
+    const [figure] = figuresOf(text).filter((candidate) => candidate.value === 2.5);
+    expect(figure).toMatchObject({ label: '储气调峰储备能力', unit: '亿方', quote: '储气调峰储备能力达到 2.5\n\n亿方' });
+    expect(text.slice(figure!.offset!, figure!.offset! + figure!.quote.length)).toBe(figure!.quote);
   });
 
   it('gives a generic amount the subject of the item before it', () => {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { normalizeText } from '../../src/ingest/normalizeText.js';
 import { describe, expect, it } from 'vitest';
 import { BriefingError } from '../../src/errors.js';
 import { findRegion } from '../../src/extract/findRegion.js';
@@ -24,7 +25,9 @@ describe('findRegion corrections and errors', () => {
   });
 
   it('converts traditional characters to the official simplified name', async () => {
-    const { region, warnings } = await findRegion('壺關縣人民政府工作報告。壺關縣經濟運行穩中向好。', 'x.txt');
+    const original = '壺關縣人民政府工作報告。壺關縣經濟運行穩中向好。';
+    const normalized = normalizeText(original);
+    const { region, warnings } = await findRegion(normalized.text, 'x.txt', (start, end) => original.slice(normalized.from[start], normalized.to[end - 1]));
     expect(region).toMatchObject({ name: '壶关县', code: '140427', parent: '长治市', asWritten: '壺關縣' });
     expect(warnings[0]).toContain('壺關縣');
   });

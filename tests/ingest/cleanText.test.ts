@@ -39,8 +39,10 @@ describe('cleanText', () => {
     const at = body.text.indexOf('完成426.8亿元');
     const range = sourceRange(body, at, at + '完成426.8亿元，增长11.3%'.length)!;
     expect(original.slice(range.from, range.to)).toBe('完成426.8亿元，增长11.3%');
-    // Across the bold mark or the print line break there is no single verbatim piece.
-    expect(sourceRange(body, body.text.indexOf('突破'), at + 3)).toBeUndefined();
-    expect(sourceRange(body, body.text.indexOf('增加值'), body.text.indexOf('增加值') + 3)).toBeUndefined();
+    // Across the bold mark or the print line break, the verbatim piece holds what cleaning removed.
+    const acrossBold = sourceRange(body, body.text.indexOf('突破'), at + 2);
+    expect(original.slice(acrossBold.from, acrossBold.to)).toBe('突破，**地区生产总值**完成');
+    const acrossBreak = sourceRange(body, body.text.indexOf('增加值'), body.text.indexOf('增加值') + 3);
+    expect(original.slice(acrossBreak.from, acrossBreak.to)).toBe('增\n\n加值');
   });
 });

@@ -1,0 +1,63 @@
+/**
+ * The catalogue of standard indicators (data/indicators.json): which standard indicator, if any, a figure's own words
+ * name. The same core indicators then lead every region's page, under the catalogue's standard label.
+ */
+import { readFileSync } from 'node:fs';
+import { grammarData } from './figureGrammar.js';
+
+export interface Indicator {
+  id: string;
+  label: string;
+  aliases: string[];
+  /** Unit families (data/units.json) an amount of this indicator can have; any indicator can have a growth rate. */
+  units: string[];
+  /** Position in the catalogue: the order a briefing shows indicators in. */
+  rank: number;
+}
+
+let catalogue: { indicators: Indicator[]; byId: Map<string, Indicator>; aliasPattern: RegExp; byAlias: Map<string, Indicator> } | undefined;
+
+export function loadIndicators(): { indicators: Indicator[]; byId: Map<string, Indicator>; aliasPattern: RegExp; byAlias: Map<string, Indicator> } {
+  if (catalogue) return catalogue;
+  const file = decodeURIComponent(new URL('../../data/indicators.json', import.meta.url).pathname);
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as { indicators: Array<Omit<Indicator, 'rank'>> };
+  const indicators = raw.indicators.map((indicator, rank) => ({ ...indicator, rank }));
+  const byAlias = new Map<string, Indicator>();
+  for (const indicator of indicators) for (const alias of indicator.aliases) if (!byAlias.has(alias)) byAlias.set(alias, indicator);
+  const aliases = [...byAlias.keys()].sort((a, b) => b.length - a.length).map((alias) => alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  catalogue = { indicators, byId: new Map(indicators.map((indicator) => [indicator.id, indicator])), aliasPattern: new RegExp(aliases.join('|'), 'gi'), byAlias };
+  return catalogue;
+}
+
+const COUNTS = ['count', 'households'];
+
+export interface IndicatorMatch {
+  indicator: Indicator;
+  /** Where the alias stands in the words searched. */
+  start: number;
+  end: number;
+}
+
+/**
+ * The standard indicator named last (nearest the number) in `words`, whose unit family fits, or undefined.
+ * An alias that is the base of a share (占地区生产总值比重) or part of a longer name does not count.
+ */
+export function matchIndicator(words: string, family: string | undefined): IndicatorMatch | undefined {
+  const { aliasPattern, byAlias } = loadIndicators();
+  const { shareWords, incrementWords } = grammarData().words;
+  let found: IndicatorMatch | undefined;
+  for (const match of words.matchAll(aliasPattern)) {
+    const indicator = byAlias.get(match[0]) ?? byAlias.get(match[0].toUpperCase());
+    if (!indicator) continue;
+    const end = match.index + match[0].length;
+    const after = words.slice(end);
+    if (words[match.index - 1] === '占' || shareWords.some((word) => after.startsWith(word))) continue;
+    // 新增规上工业企业 is an increment of the indicator, not the indicator (城镇新增就业 names its increment itself).
+    if (incrementWords.some((word) => words.slice(0, match.index).endsWith(word)) && !incrementWords.some((word) => match[0].includes(word))) continue;
+    if (family !== undefined && !indicator.units.includes(family)) continue;
+    // A growth rate is of an amount: not of a number of enterprises (规上工业销售产值增长5% is not 规上工业's count).
+    if (family === undefined && indicator.units.every((unit) => COUNTS.includes(unit))) continue;
+    found = { indicator, start: match.index, end };
+  }
+  return found;
+}

@@ -1,0 +1,183 @@
+/**
+ * Normalises decoded report text once, for every later stage, and keeps where each character came from.
+ *
+ * Reports reach us as web copies (</span>, &nbsp;, <br>, pinyin glosses 經(jīng)濟), Markdown conversions (#, **,
+ * PM_{2.5}), full-width forms (２０２３年, ４．５％), ASCII punctuation in Chinese sentences, traditional-character
+ * reposts, CR-only line endings. The extractor should see one form of all of these: simplified characters, ASCII
+ * digits and letters, Chinese punctuation, no markup. Quotes must still be verbatim slices of the original file, so
+ * every normalised character records the range of the original it stands for.
+ */
+import { readFileSync } from 'node:fs';
+import * as OpenCC from 'opencc-js/t2cn';
+
+export interface NormalizedText {
+  /** The text as decoded. */
+  original: string;
+  /** The normalised text. */
+  text: string;
+  /** For character i of `text`, the original range [from[i], to[i]) it stands for. */
+  from: Int32Array;
+  to: Int32Array;
+}
+
+/**
+ * Markup to drop, matched on the original. Block-level tags become a line break (a web copy's paragraphs),
+ * inline tags and emphasis marks nothing; entities their character; subscript braces (PM_{2.5}) their content.
+ */
+const MARKUP = new RegExp(
+  [
+    '<\\/?(?<block>p|div|br|li|ul|ol|tr|table|h[1-6]|section|article)\\b[^<>]{0,300}>',
+    '<\\/?[a-zA-Z][a-zA-Z0-9]{0,15}(?:\\s[^<>]{0,300})?\\/?>',
+    '<!--[^]{0,2000}?-->',
+    '&(?<entity>nbsp|ensp|emsp|amp|lt|gt|quot|apos|ldquo|rdquo|lsquo|rsquo|mdash|hellip|middot|#\\d{1,6}|#x[0-9a-fA-F]{1,6});',
+    '(?<heading>^[ \\t\\u3000]*#{1,6}[ \\t]+)',
+    '\\*\\*',
+    '_\\{(?<subscript>[^{}\\n]{1,12})\\}',
+    // A pinyin gloss after a character (經(jīng)濟): lower-case syllable with a tone mark or tone digit.
+    '(?<=\\p{Script=Han})[（(](?=[a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ1-4])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}[1-4]?[)）]',
+    // A footnote mark of a web copy (R&D[3]经费).
+    '(?<=[\\p{Script=Han}A-Za-z])\\[\\d{1,2}\\]',
+    '\\r\\n?',
+    '[\\u200b-\\u200f\\ufeff\\u00ad]',
+  ].join('|'),
+  'gmu',
+);
+
+const ENTITIES: Record<string, string> = {
+  nbsp: ' ', ensp: ' ', emsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'",
+  ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', mdash: '—', hellip: '…', middot: '·',
+};
+
+/** ASCII punctuation written inside Chinese sentences, in the Chinese form the extractor reads. */
+const CHINESE_PUNCTUATION: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '!': '！', '?': '？' };
+
+export function normalizeText(original: string): NormalizedText {
+  const out = new Builder(original.length + 1);
+  let last = 0;
+  for (const match of original.matchAll(MARKUP)) {
+    out.copy(original, last, match.index);
+    last = match.index + match[0].length;
+    const groups = match.groups ?? {};
+    if (groups.block !== undefined || match[0][0] === '\r') out.push('\n', match.index, last);
+    else if (groups.entity !== undefined) out.push(decodeEntity(groups.entity), match.index, last);
+    else if (groups.subscript !== undefined) out.copy(original, match.index + 2, last - 1);
+  }
+  out.copy(original, last, original.length);
+  const folded = foldForms(out.text());
+  return { original, text: toSimplified(folded), from: out.from.slice(0, folded.length), to: out.to.slice(0, folded.length) };
+}
+
+function decodeEntity(entity: string): string {
+  if (entity.startsWith('#')) {
+    const code = entity[1] === 'x' || entity[1] === 'X' ? Number.parseInt(entity.slice(2), 16) : Number(entity.slice(1));
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code === 0xa0 ? 0x20 : code).slice(0, 1) : ' ';
+  }
+  return ENTITIES[entity] ?? ' ';
+}
+
+/**
+ * Full-width digits, letters and signs to ASCII (NFKC's folding, applied one character at a time so positions hold),
+ * ideographic and no-break spaces to spaces, and ASCII punctuation to the Chinese form, except where it belongs to a
+ * number (1,234.5 and 10:30 keep theirs).
+ */
+export function foldForms(text: string): string {
+  let result = '';
+  for (let index = 0; index < text.length; index += 1) {
+    const character = text[index]!;
+    const code = character.charCodeAt(0);
+    let folded = character;
+    if (code >= 0xff01 && code <= 0xff5e) folded = String.fromCharCode(code - 0xfee0);
+    else if (code === 0x3000 || code === 0xa0) folded = ' ';
+    // ℅ (care of) stands for % on pages whose font or encoding lost the percent sign.
+    else if (code === 0x2105) folded = '%';
+    if (folded in CHINESE_PUNCTUATION) {
+      const between = isDigit(text[index - 1]) && isDigit(text[index + 1]);
+      const inNumber = (folded === ',' && between && /^\d{3}(?!\d)/.test(text.slice(index + 1, index + 5))) || (folded === ':' && between);
+      // Full-width punctuation stays Chinese; ASCII punctuation too, unless it is part of a number.
+      if (!inNumber) folded = CHINESE_PUNCTUATION[folded]!;
+    }
+    result += folded;
+  }
+  return result;
+}
+
+function isDigit(character: string | undefined): boolean {
+  return character !== undefined && character >= '0' && character <= '9';
+}
+
+let converter: ((text: string) => string) | undefined;
+let variants: Map<string, string> | undefined;
+
+/** A text is traditional when conversion changes at least this share of its characters (a simplified one: ~0). */
+const TRADITIONAL_SHARE = 0.02;
+
+/**
+ * Traditional → simplified (OpenCC, Taiwan forms, plus variant characters OpenCC leaves: data/char-variants.json),
+ * character for character: a phrase conversion that changes the length of a line is redone character by character,
+ * so positions always hold. Only a traditional text is converted: OpenCC would turn simplified 乾安县 into 干安县.
+ */
+export function toSimplified(text: string): string {
+  const convert = (converter ??= OpenCC.Converter({ from: 'tw', to: 'cn' }));
+  variants ??= new Map(Object.entries((JSON.parse(readFileSync(decodeURIComponent(new URL('../../data/char-variants.json', import.meta.url).pathname), 'utf8')) as { variants: Record<string, string> }).variants));
+  const whole = convert(text);
+  let changed = 0;
+  const length = Math.min(whole.length, text.length);
+  for (let index = 0; index < length; index += 1) if (whole.charCodeAt(index) !== text.charCodeAt(index)) changed += 1;
+  if (changed < text.length * TRADITIONAL_SHARE) return text;
+  const withVariants = (converted: string): string => converted.replace(variantPatternOf(variants!), (character) => variants!.get(character)!);
+  if (whole.length === text.length) return withVariants(whole);
+  const byCharacter = (character: string): string => {
+    const converted = convert(character);
+    return converted.length === character.length ? converted : character;
+  };
+  return withVariants(
+    text
+      .split('\n')
+      .map((line) => {
+        const converted = convert(line);
+        return converted.length === line.length ? converted : [...line].map(byCharacter).join('');
+      })
+      .join('\n'),
+  );
+}
+
+let variantPattern: RegExp | undefined;
+function variantPatternOf(table: Map<string, string>): RegExp {
+  variantPattern ??= new RegExp(`[${[...table.keys()].join('')}]`, 'gu');
+  return variantPattern;
+}
+
+/** Output characters with the original range each stands for. */
+class Builder {
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  private readonly parts: string[] = [];
+  private length = 0;
+
+  constructor(capacity: number) {
+    this.from = new Int32Array(capacity);
+    this.to = new Int32Array(capacity);
+  }
+
+  /** Original characters [start, end), each standing for itself. */
+  copy(original: string, start: number, end: number): void {
+    if (end <= start) return;
+    this.parts.push(original.slice(start, end));
+    for (let at = start; at < end; at += 1, this.length += 1) {
+      this.from[this.length] = at;
+      this.to[this.length] = at + 1;
+    }
+  }
+
+  /** One replacement character standing for the original range [start, end). */
+  push(character: string, start: number, end: number): void {
+    this.parts.push(character);
+    this.from[this.length] = start;
+    this.to[this.length] = end;
+    this.length += 1;
+  }
+
+  text(): string {
+    return this.parts.join('');
+  }
+}

@@ -1,0 +1,58 @@
+// The extractor on the labelled corpus of real reports (tests/corpus): the issue's targets, as tests that fail.
+// `npm run eval` runs this file and prints the table.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CorpusTotals, formatTable, loadCorpus, type ReportScore, scoreReport, totals } from './scoreCorpus.js';
+
+const corpus = loadCorpus();
+let scores: ReportScore[] = [];
+let total: CorpusTotals;
+
+beforeAll(async () => {
+  scores = [];
+  for (const { golden, path } of corpus) scores.push(await scoreReport(golden, path));
+  total = totals(scores, new Set(corpus.map(({ golden }) => golden.province)).size);
+}, 300_000);
+
+afterAll(() => {
+  if (scores.length > 0) process.stdout.write(`\n${formatTable(scores, total)}\n`);
+});
+
+describe('the labelled corpus', () => {
+  it('holds at least 30 real reports from at least 12 provinces', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(30);
+    expect(total.provinces).toBeGreaterThanOrEqual(12);
+  });
+
+  it('gets every region right', () => {
+    expect(scores.filter((score) => !score.regionRight).map((score) => `${score.id}: ${score.error ?? score.regionGot}`)).toEqual([]);
+  });
+
+  it('finds at least 90% of the labelled figures at their quote, with a label that names them', () => {
+    expect(total.named / total.figures).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('gets the growth right for at least 95% of the found figures that have one', () => {
+    expect(total.growthRight / total.withGrowth).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('tells results from targets for at least 95% of the found figures', () => {
+    expect(total.kindRight / total.found).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('quotes every figure verbatim from the original, holding its number', () => {
+    expect(scores.flatMap((score) => score.badProvenance)).toEqual([]);
+  });
+
+  it('gives at most 2% of figures a label that names nothing', () => {
+    expect(total.emptyLabels / total.extracted).toBeLessThanOrEqual(0.02);
+  });
+
+  it('reads the session date of at least 80% of the reports that state one, and the review year of 80%', () => {
+    expect(total.datesRight / total.datesStated).toBeGreaterThanOrEqual(0.8);
+    expect(total.yearsRight / total.yearsStated).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('never takes a labelled threshold, year or count of meetings for a figure', () => {
+    expect(scores.flatMap((score) => score.notFiguresFound)).toEqual([]);
+  });
+});

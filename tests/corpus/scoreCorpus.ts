@@ -1,0 +1,221 @@
+/**
+ * Scores the extractor on the labelled corpus of real reports (tests/corpus, see its README): region, recall of the
+ * labelled figures at their quote with a label that names them, growth, actual/target, provenance, labels that name
+ * nothing, session date, review year, and numbers that must not come out as figures.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extractSummary } from '../../src/extract/extractSummary.js';
+import { decodeReport } from '../../src/ingest/readReport.js';
+import { normalizeText } from '../../src/ingest/normalizeText.js';
+import type { BriefingSummary, Figure } from '../../src/summary/schema.js';
+
+export const CORPUS_DIR = fileURLToPath(new URL('./', import.meta.url));
+
+export interface GoldenCorpusFigure {
+  indicator: string | null;
+  label: string;
+  labelCore: string;
+  valueText: string;
+  value: number;
+  unit: string;
+  qualifier: string | null;
+  growthPct: number | null;
+  growthUnit?: 'percent' | 'points';
+  year: number | null;
+  kind: 'actual' | 'target';
+  quote: string;
+}
+
+export interface GoldenReport {
+  id: string;
+  source: { url?: string; repo?: string; path?: string; note?: string };
+  province: string;
+  kind: string;
+  length: 'full' | 'opening';
+  quirks: string[];
+  region: { name: string; code: string; parent: string; level: string };
+  session: { date: string | null };
+  reviewYear: number | null;
+  figures: GoldenCorpusFigure[];
+  notFigures: Array<{ valueText: string; context: string; why: string }>;
+}
+
+export function loadCorpus(): Array<{ golden: GoldenReport; path: string }> {
+  return readdirSync(join(CORPUS_DIR, 'golden'))
+    .filter((name) => name.endsWith('.golden.json'))
+    .sort()
+    .map((name) => {
+      const golden = JSON.parse(readFileSync(join(CORPUS_DIR, 'golden', name), 'utf8')) as GoldenReport;
+      return { golden, path: join(CORPUS_DIR, 'reports', `${golden.id}.txt`) };
+    });
+}
+
+export interface ReportScore {
+  id: string;
+  regionRight: boolean;
+  regionGot: string;
+  error?: string;
+  figures: number;
+  found: number;
+  named: number;
+  withGrowth: number;
+  growthRight: number;
+  kindRight: number;
+  missed: string[];
+  wrong: string[];
+  extracted: number;
+  badProvenance: string[];
+  emptyLabels: string[];
+  dateStated: boolean;
+  dateRight: boolean;
+  yearStated: boolean;
+  yearRight: boolean;
+  notFiguresFound: string[];
+}
+
+const simplify = (text: string): string => normalizeText(text).text.replace(/\s+/g, '');
+const unitOf = (unit: string): string => simplify(unit).replace(/^(?:余|多)/, '').replace(/^(.+?)(?:余|多)(.+)$/, '$1$2');
+
+/** A label that names nothing: markup, a bare unit or verb, a doubled word, fewer than two characters of text. */
+export function namesNothing(label: string, unit: string): boolean {
+  const han = label.match(/\p{Script=Han}/gu)?.length ?? 0;
+  return han < 2 || /[<>/&;]/.test(label) || label === unit || /^(?:增长|增速|增幅|下降|降幅|提高|完成|实现|达到|总额|其中|同比)+$/.test(label) || /(.{2,})\1/.test(label);
+}
+
+export async function scoreReport(golden: GoldenReport, path: string): Promise<ReportScore> {
+  const bytes = readFileSync(path);
+  const original = bytes.toString('utf8');
+  const base: ReportScore = {
+    id: golden.id, regionRight: false, regionGot: '', figures: golden.figures.length, found: 0, named: 0, withGrowth: 0, growthRight: 0, kindRight: 0,
+    missed: [], wrong: [], extracted: 0, badProvenance: [], emptyLabels: [], dateStated: golden.session.date !== null, dateRight: false,
+    yearStated: golden.reviewYear !== null, yearRight: false, notFiguresFound: [],
+  };
+  let summary: BriefingSummary;
+  try {
+    summary = await extractSummary(decodeReport(path, bytes));
+  } catch (error) {
+    return { ...base, error: (error as Error).message, missed: golden.figures.map((figure) => `${figure.label} ${figure.valueText}${figure.unit}`) };
+  }
+  const score = { ...base, regionGot: `${summary.region.name} ${summary.region.code}`, regionRight: summary.region.code === golden.region.code, extracted: summary.figures.length };
+  score.dateRight = golden.session.date !== null && summary.session.date === golden.session.date;
+  score.yearRight = golden.reviewYear !== null && summary.reviewYear === golden.reviewYear;
+
+  const overlaps = (figure: Figure, from: number, to: number): boolean => figure.offset !== undefined && figure.offset < to && figure.offset + figure.quote.length > from;
+  for (const expected of golden.figures) {
+    const at = original.indexOf(expected.quote);
+    const candidates = summary.figures.filter(
+      (figure) => Math.abs(Math.abs(figure.value) - Math.abs(expected.value)) < 1e-9 && unitOf(figure.unit) === unitOf(expected.unit) && overlaps(figure, at, at + expected.quote.length),
+    );
+    const labelNames = (figure: Figure): boolean => (expected.indicator ? figure.indicator === expected.indicator : simplify(figure.label).includes(simplify(expected.labelCore)));
+    const figure = candidates.find(labelNames) ?? candidates[0];
+    const name = `${expected.label} ${expected.valueText}${expected.unit}`;
+    if (!figure) {
+      score.missed.push(name);
+      continue;
+    }
+    score.found += 1;
+    if (labelNames(figure)) score.named += 1;
+    else score.wrong.push(`${name}: label ${figure.label}${figure.indicator ? ` (${figure.indicator})` : ''}, expected ${expected.indicator ?? expected.labelCore}`);
+    // A rate standing alone (规上工业增加值增长5.2%) is the figure itself: some labellers repeat it as its growth.
+    const bareRate = expected.unit.replace('％', '%') === '%' && expected.growthPct !== null && Math.abs(expected.growthPct) === Math.abs(expected.value);
+    const expectedGrowth = bareRate ? null : expected.growthPct;
+    if (expectedGrowth !== null) {
+      score.withGrowth += 1;
+      const got = expected.growthUnit === 'points' ? figure.growthPoints : figure.growthPct;
+      if (got === expectedGrowth) score.growthRight += 1;
+      else score.wrong.push(`${name}: growth ${got ?? 'none'} instead of ${expectedGrowth}`);
+    }
+    if (figure.kind === expected.kind) score.kindRight += 1;
+    else score.wrong.push(`${name}: ${figure.kind} instead of ${expected.kind}`);
+  }
+  for (const figure of summary.figures) {
+    if (!original.includes(figure.quote) || !simplify(figure.quote).includes(figure.valueText.replace(/\s+/g, ''))) score.badProvenance.push(`${figure.label}: ${figure.quote}`);
+    if (namesNothing(figure.label, figure.unit)) score.emptyLabels.push(`${figure.label} ${figure.valueText}${figure.unit}`);
+  }
+  for (const not of golden.notFigures) {
+    const at = original.indexOf(not.context);
+    const hit = summary.figures.find((figure) => simplify(figure.valueText) === simplify(not.valueText) && overlaps(figure, at, at + not.context.length) && simplify(figure.quote).includes(simplify(not.context)));
+    if (hit) score.notFiguresFound.push(`${not.context} (${not.why}) came out as ${hit.label} ${hit.valueText}${hit.unit}`);
+  }
+  return score;
+}
+
+export interface CorpusTotals {
+  reports: number;
+  provinces: number;
+  regionRight: number;
+  figures: number;
+  found: number;
+  named: number;
+  withGrowth: number;
+  growthRight: number;
+  kindRight: number;
+  extracted: number;
+  badProvenance: number;
+  emptyLabels: number;
+  datesStated: number;
+  datesRight: number;
+  yearsStated: number;
+  yearsRight: number;
+  notFiguresFound: number;
+}
+
+export function totals(scores: ReportScore[], provinces: number): CorpusTotals {
+  const sum = (pick: (score: ReportScore) => number): number => scores.reduce((total, score) => total + pick(score), 0);
+  return {
+    reports: scores.length,
+    provinces,
+    regionRight: sum((score) => Number(score.regionRight)),
+    figures: sum((score) => score.figures),
+    found: sum((score) => score.found),
+    named: sum((score) => score.named),
+    withGrowth: sum((score) => score.withGrowth),
+    growthRight: sum((score) => score.growthRight),
+    kindRight: sum((score) => score.kindRight),
+    extracted: sum((score) => score.extracted),
+    badProvenance: sum((score) => score.badProvenance.length),
+    emptyLabels: sum((score) => score.emptyLabels.length),
+    datesStated: sum((score) => Number(score.dateStated)),
+    datesRight: sum((score) => Number(score.dateRight)),
+    yearsStated: sum((score) => Number(score.yearStated)),
+    yearsRight: sum((score) => Number(score.yearRight)),
+    notFiguresFound: sum((score) => score.notFiguresFound.length),
+  };
+}
+
+const percent = (part: number, whole: number): string => (whole === 0 ? '—' : `${((part / whole) * 100).toFixed(1)}%`);
+
+export function formatTable(scores: ReportScore[], total: CorpusTotals): string {
+  const lines = [
+    `Corpus: ${total.reports} real reports from ${total.provinces} provinces (tests/corpus)`,
+    '',
+    `| measure | result | target |`,
+    `|---|---|---|`,
+    `| region right | ${total.regionRight}/${total.reports} = ${percent(total.regionRight, total.reports)} | 100% |`,
+    `| figures found at their quote, label names them | ${total.named}/${total.figures} = ${percent(total.named, total.figures)} | ≥ 90% |`,
+    `| (found at their quote, any label) | ${total.found}/${total.figures} = ${percent(total.found, total.figures)} | |`,
+    `| growth right, of found figures that have one | ${total.growthRight}/${total.withGrowth} = ${percent(total.growthRight, total.withGrowth)} | ≥ 95% |`,
+    `| actual/target right, of found figures | ${total.kindRight}/${total.found} = ${percent(total.kindRight, total.found)} | ≥ 95% |`,
+    `| provenance: quote verbatim and holds the number | ${total.extracted - total.badProvenance}/${total.extracted} = ${percent(total.extracted - total.badProvenance, total.extracted)} | 100% |`,
+    `| labels that name nothing | ${total.emptyLabels}/${total.extracted} = ${percent(total.emptyLabels, total.extracted)} | ≤ 2% |`,
+    `| session date right, of reports that state one | ${total.datesRight}/${total.datesStated} = ${percent(total.datesRight, total.datesStated)} | ≥ 80% |`,
+    `| review year right | ${total.yearsRight}/${total.yearsStated} = ${percent(total.yearsRight, total.yearsStated)} | ≥ 80% |`,
+    `| labelled non-figures that came out as figures | ${total.notFiguresFound} | 0 |`,
+    '',
+    'Per report:',
+  ];
+  for (const score of scores) {
+    lines.push(
+      `  ${score.id.padEnd(26)} region ${score.regionRight ? 'ok ' : 'NO '} ${score.error ? `ERROR ${score.error}` : score.regionGot.padEnd(16)} figures ${score.named}/${score.figures}` +
+        ` growth ${score.growthRight}/${score.withGrowth} kind ${score.kindRight}/${score.found} date ${score.dateStated ? (score.dateRight ? 'ok' : 'NO') : '-'} year ${score.yearStated ? (score.yearRight ? 'ok' : 'NO') : '-'}`,
+    );
+    for (const missed of score.missed) lines.push(`      missed   ${missed}`);
+    for (const wrong of score.wrong) lines.push(`      wrong    ${wrong}`);
+    for (const label of score.emptyLabels) lines.push(`      empty    ${label}`);
+    for (const bad of score.badProvenance) lines.push(`      quote    ${bad}`);
+    for (const not of score.notFiguresFound) lines.push(`      notfig   ${not}`);
+  }
+  return lines.join('\n');
+}
