@@ -16,7 +16,7 @@ for (const name of readdirSync(join(root, 'golden')).filter((n) => n.startsWith(
   let golden;
   try { golden = JSON.parse(readFileSync(join(root, 'golden', name), 'utf8')); } catch (error) { problem(id, `golden JSON: ${error.message}`); continue; }
   let text;
-  try { text = readFileSync(join(root, 'reports', `${id}.txt`), 'utf8'); } catch { problem(id, 'no reports/<id>.txt'); continue; }
+  try { text = readFileSync(golden.report ? join(root, '../..', golden.report) : join(root, 'reports', `${id}.txt`), 'utf8'); } catch { problem(id, 'no report text (reports/<id>.txt or the golden file\'s "report" path)'); continue; }
   if (golden.id !== id) problem(id, `id field ${golden.id} differs from the file name`);
   for (const field of ['province', 'kind', 'length', 'region', 'session', 'figures', 'notFigures', 'source']) if (!(field in golden)) problem(id, `missing ${field}`);
   if (!/^\d{6}$/.test(golden.region?.code ?? '')) problem(id, 'region.code is not six digits');

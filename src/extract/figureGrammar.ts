@@ -94,7 +94,7 @@ function grammar(): { pattern: RegExp; families: Map<string, string>; rates: Set
   const { units, words } = grammarData();
   const families = new Map<string, string>();
   for (const { unit, family } of [...units.bases, ...units.rates]) families.set(unit, family);
-  const number = `(?:[-−]|负)?(?:\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?: \\d{3})+(?![\\d.])|\\d+)(?:\\.\\d+)?|[${CHINESE_NUMERAL_CHARACTERS}]+(?:点[零〇一二三四五六七八九]+)?`;
+  const number = `(?:[-−]|负)?(?:\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?: \\d{3})+(?!\\d)|\\d+)(?:\\.\\d+)?|[${CHINESE_NUMERAL_CHARACTERS}]+(?:点[零〇一二三四五六七八九]+)?`;
   const magnitude = alternatives(Object.keys(units.magnitudes));
   const base = alternatives(units.bases.map((entry) => entry.unit));
   const rate = alternatives(units.rates.map((entry) => entry.unit));

@@ -7,6 +7,7 @@ import type { BriefingSummary, Figure, Highlight } from '../summary/schema.js';
 import { formatChineseDate, formatGrowth } from './helpers.js';
 import { checkResources } from './checkResources.js';
 import type { LayoutTemplate } from './templates.js';
+import { displayNumber, displayUnit } from '../summary/figureText.js';
 
 export type DocDefinition = Record<string, unknown>;
 
@@ -124,12 +125,14 @@ interface Tile {
 }
 
 function toTile(figure: Figure, tileWidth: number): Tile {
-  const characters = figure.valueText.length + figure.unit.length / 2;
+  const value = displayNumber(figure);
+  const unit = displayUnit(figure);
+  const characters = value.length + unit.length / 2;
   return {
     label: figure.label,
-    value: figure.valueText,
+    value,
     valueSize: Math.min(TILE_VALUE_SIZE, Math.floor((tileWidth / (characters * DIGIT_WIDTH)) * 10) / 10),
-    unit: figure.unit,
+    unit,
     growth: formatGrowth(figure.growthPct),
     isDecline: (figure.growthPct ?? 0) < 0,
     note: [figure.year ? `${figure.year}年` : '', figure.kind === 'target' ? '目标' : ''].join(''),

@@ -9,6 +9,7 @@ import { BriefingError } from '../errors.js';
 import type { BriefingSummary } from '../summary/schema.js';
 import type { LayoutChoice } from './buildDocDefinition.js';
 import type { LayoutTemplate } from './templates.js';
+import { displayNumber, displayUnit } from '../summary/figureText.js';
 
 const SCALE_STEP = 0.05;
 type ListName = 'targets' | 'highlights' | 'figures';
@@ -144,7 +145,7 @@ function minimumOf(list: ListName): number {
 function describe(summary: BriefingSummary, list: ListName, index: number): string {
   if (list === 'figures') {
     const figure = summary.figures[index]!;
-    return `${figure.label} ${figure.valueText}${figure.unit}`;
+    return `${figure.label} ${displayNumber(figure)}${displayUnit(figure)}`;
   }
   return summary[list][index]!.title;
 }

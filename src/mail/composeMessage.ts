@@ -14,6 +14,7 @@ import type { SessionRegion, MailSession } from './loadSession.js';
 import type { MailBodyContext, MailFigure, MailItem, MailRegion, MailTemplates, SubjectContext } from './mailTemplates.js';
 import type { Delegate } from './readDelegates.js';
 import type { Sender } from './resolveSender.js';
+import { displayNumber, displayUnit } from '../summary/figureText.js';
 
 /** How much of each summary the mail shows; the attached PDF has the rest. Summaries list items in rank order. */
 export const MAIL_LIMITS = { figures: 8, highlights: 5, targets: 3 } as const;
@@ -105,7 +106,7 @@ function mailFigureOf(figure: Figure): MailFigure {
   const year = figure.year === undefined ? '' : `${figure.year}年`;
   return {
     label: figure.label,
-    value: `${figure.valueText}${figure.unit}`,
+    value: `${displayNumber(figure)}${displayUnit(figure)}`,
     growth: formatGrowth(figure.growthPct),
     note: figure.kind === 'target' ? `${year}目标` : year,
   };

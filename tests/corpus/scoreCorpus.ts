@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractSummary } from '../../src/extract/extractSummary.js';
 import { decodeReport } from '../../src/ingest/readReport.js';
-import { normalizeText } from '../../src/ingest/normalizeText.js';
+import { convertTraditional, foldForms, normalizeText } from '../../src/ingest/normalizeText.js';
 import type { BriefingSummary, Figure } from '../../src/summary/schema.js';
 
 export const CORPUS_DIR = fileURLToPath(new URL('./', import.meta.url));
@@ -30,6 +30,8 @@ export interface GoldenCorpusFigure {
 
 export interface GoldenReport {
   id: string;
+  /** Path of the text from the repository root, when it is not tests/corpus/reports/<id>.txt. */
+  report?: string;
   source: { url?: string; repo?: string; path?: string; note?: string };
   province: string;
   kind: string;
@@ -48,7 +50,8 @@ export function loadCorpus(): Array<{ golden: GoldenReport; path: string }> {
     .sort()
     .map((name) => {
       const golden = JSON.parse(readFileSync(join(CORPUS_DIR, 'golden', name), 'utf8')) as GoldenReport;
-      return { golden, path: join(CORPUS_DIR, 'reports', `${golden.id}.txt`) };
+      // The bundled samples are scored in place (data/reports); the others are kept under tests/corpus/reports.
+      return { golden, path: golden.report ? join(CORPUS_DIR, '../..', golden.report) : join(CORPUS_DIR, 'reports', `${golden.id}.txt`) };
     });
 }
 
@@ -75,7 +78,8 @@ export interface ReportScore {
   notFiguresFound: string[];
 }
 
-const simplify = (text: string): string => normalizeText(text).text.replace(/\s+/g, '');
+/** A golden string as the extractor reads text: folded and simplified (a unit alone, 億元, is too short to tell it is traditional). */
+const simplify = (text: string): string => convertTraditional(foldForms(normalizeText(text).text)).replace(/\s+/g, '');
 const unitOf = (unit: string): string => simplify(unit).replace(/^(?:余|多)/, '').replace(/^(.+?)(?:余|多)(.+)$/, '$1$2');
 
 /** A label that names nothing: markup, a bare unit or verb, a doubled word, fewer than two characters of text. */

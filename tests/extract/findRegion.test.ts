@@ -45,6 +45,40 @@ describe('findRegion corrections and errors', () => {
   });
 });
 
+describe('findRegion: who speaks, in whole words', () => {
+  const regionOf = async (text: string) => (await findRegion(normalizeText(text).text, 'x.txt')).region;
+
+  it('does not read 范县 in 示范县, 和县 in 市委、市政府和县委, 大城县 in 超大城市', async () => {
+    const text = '现在，我代表县人民政府向大会报告工作。在市委、市政府和县委的坚强领导下，全县获评国家生态文明建设示范县，对接超大城市市场。沁源县人民政府。';
+    expect(await regionOf(text)).toMatchObject({ name: '沁源县', code: '140431' });
+  });
+
+  it('counts no short name inside a street, station or farm name, nor without supporting evidence', async () => {
+    // 长治 appears only as 长治路 and 长治站: no evidence for 长治市; 襄垣县 speaks.
+    expect(await regionOf('襄垣县人民政府工作报告。全县沿长治路新建商铺，长治站改造完成，襄垣县经济平稳。')).toMatchObject({ name: '襄垣县' });
+    // 宁远 alone, with nothing to support it, is not a region.
+    await expect(findRegion('宁远的春天来得早。', 'x.txt')).rejects.toMatchObject({ code: 'REGION_NOT_FOUND' });
+  });
+
+  it("gives a city's report to the city, however often it names its counties", async () => {
+    const text = '长治市人民政府工作报告\n现在，我代表市人民政府向大会报告工作。全市经济平稳。沁源县、襄垣县、屯留区、上党区项目加快，沁源县煤层气、襄垣县新材料、沁源县旅游、襄垣县农业。全市上下…';
+    expect(await regionOf(text)).toMatchObject({ name: '长治市', code: '140400', level: 'city' });
+  });
+
+  it('reads a banner, a league and an autonomous prefecture by their own names and short forms', async () => {
+    expect(await regionOf('2023年2月23日在苏尼特右旗第十六届人民代表大会第三次会议上。全旗经济')).toMatchObject({ name: '苏尼特右旗', level: 'banner' });
+    expect(await regionOf('黔东南州经济社会发展稳中有进，全州地区生产总值完成1123亿元，凯里、黄平增速居前。')).toMatchObject({ name: '黔东南苗族侗族自治州', level: 'city' });
+  });
+
+  it('corrects only misreadings from the OCR confusion table (电/屯), never any one-character neighbour', async () => {
+    await expect(findRegion('屯流区召开会议，屯流区人民政府报告工作。', 'x.txt')).rejects.toMatchObject({ code: 'REGION_NOT_FOUND' });
+  });
+
+  it('reads a traditional-character repost (宁陜縣: a variant OpenCC leaves)', async () => {
+    expect(await regionOf('2022年陜西省安康市寧陜縣國民經濟和社會發展統計公報。全縣生產總值完成26.55億元。')).toMatchObject({ name: '宁陕县', code: '610923' });
+  });
+});
+
 describe('gazetteer', () => {
   it('gives every county-level unit an official parent name (a province for those it governs directly)', async () => {
     const { loadGazetteer } = await import('../../src/extract/gazetteer.js');

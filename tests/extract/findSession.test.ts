@@ -26,3 +26,30 @@ describe('findSession', () => {
     expect(found.planStart).toBe(1);
   });
 });
+
+describe('findSession on dates as reports print them', () => {
+  const sessionOf = (text: string) => findSession(cleanText(text));
+
+  it('reads dates with spaces, dots, line breaks and traditional characters', () => {
+    expect(sessionOf('——2021年12 月 8 日在盘锦市兴隆台区第九届人民代表大会\n第一次会议上\n').session).toMatchObject({ name: '盘锦市兴隆台区第九届人民代表大会第一次会议', date: '2021-12-08' });
+    expect(sessionOf('（2024.1.10在某县第十八届人民代表大会第三次会议上）').session.date).toBe('2024-01-10');
+    expect(sessionOf('2023年2月27日在瀏陽市第十八屆\n人民代表大會第三次會議上\n').session).toMatchObject({ date: '2023-02-27', name: '浏阳市第十八届人民代表大会第三次会议' });
+  });
+
+  it('takes the meeting date, not a web page publication date', () => {
+    const text = '公开日期：2025-04-15 14:43\n成文日期：2025年04月15日\n2025年3月21日在汉滨区第十九届\n人民代表大会第四次会议上\n一、过去一年工作回顾\n2024年，我们…\n';
+    expect(sessionOf(text)).toMatchObject({ session: { date: '2025-03-21' }, reviewYear: 2024 });
+  });
+
+  it('completes a month and day with the year after the year reviewed', () => {
+    expect(sessionOf('今天(2月10日)上午\n宜都市第九届人民代表大会第五次会议\n在宜都大剧院开幕\n回首2024年\n').session).toMatchObject({ name: '宜都市第九届人民代表大会第五次会议', date: '2025-02-10' });
+  });
+
+  it('reads the year a communiqué reports and finds no plan in it', () => {
+    expect(sessionOf('2022年宁陕县国民经济和社会发展统计公报\n\n全县生产总值完成26.55亿元。\n')).toMatchObject({ reviewYear: 2022, planYear: undefined });
+  });
+
+  it('finds the year reviewed from the two years a report speaks of, when no cue names it', () => {
+    expect(sessionOf('三穗县第十五届人民代表大会第五次会议隆重开幕。\n2010年，全县生产总值实现131487万元。\n2011年，全县将…\n').reviewYear).toBe(2010);
+  });
+});

@@ -1,0 +1,16 @@
+/**
+ * How a figure's number and unit read on a page or in a mail: a range as 5–6, and the report's own bound
+ * (左右, 以上, 以内) after the unit, so a target of 增长6%左右 is not printed as a flat 6%.
+ */
+import type { Figure } from './schema.js';
+
+/** Qualifiers that change what the number claims; 多 and 余 (just over) are left to the quote. */
+const SHOWN_QUALIFIERS = new Set(['左右', '以上', '以内', '以下', '上下', '及以上', '之内']);
+
+export function displayNumber(figure: Pick<Figure, 'valueText' | 'valueTo'>): string {
+  return figure.valueTo === undefined ? figure.valueText : `${figure.valueText}–${figure.valueTo}`;
+}
+
+export function displayUnit(figure: Pick<Figure, 'unit' | 'qualifier'>): string {
+  return figure.qualifier && SHOWN_QUALIFIERS.has(figure.qualifier) ? `${figure.unit}${figure.qualifier}` : figure.unit;
+}

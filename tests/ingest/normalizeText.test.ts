@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { foldForms, normalizeText, toSimplified } from '../../src/ingest/normalizeText.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/samples.js';
+
+/** The original text each normalised character stands for, joined: what a quote of the whole would be. */
+function sourceOf(original: string, start: number, end: number): string {
+  const normalized = normalizeText(original);
+  return original.slice(normalized.from[start], normalized.to[end - 1]);
+}
+
+describe('normalizeText', () => {
+  it('drops markup residue of web copies: tags, entities, pinyin glosses, footnote marks', () => {
+    const original = '<p>全年<span style="x">地區生產總值</span>&nbsp;完成 192.3億元</p><br>經(jīng)濟增長(zhǎng)6%，R&D[3]经费';
+    expect(normalizeText(original).text).toBe('\n全年地区生产总值 完成 192.3亿元\n\n经济增长6%，R&D经费');
+  });
+
+  it('keeps pinyin-like text that is not a gloss, and parentheses that are not pinyin', () => {
+    expect(normalizeText('生产总值（GDP）完成100亿元(km)').text).toBe('生产总值（GDP）完成100亿元（km）');
+  });
+
+  it('folds full-width digits, letters and signs, and ASCII punctuation to the Chinese form outside numbers', () => {
+    expect(foldForms('２０２３年，增长４．５％;比重11.8:48.3,收入1,234.5元,Ａ')).toBe('2023年，增长4.5%；比重11.8:48.3，收入1,234.5元，A');
+    expect(foldForms('增长6.5℅')).toBe('增长6.5%');
+  });
+
+  it('converts a traditional text to simplified, and leaves a simplified text alone (乾安县 stays)', () => {
+    expect(toSimplified('寧陜縣國民經濟和社會發展統計公報')).toBe('宁陕县国民经济和社会发展统计公报');
+    expect(toSimplified('吉林省乾安县经济运行总体平稳，发展质量稳步提升。')).toBe('吉林省乾安县经济运行总体平稳，发展质量稳步提升。');
+  });
+
+  it('maps every normalised character back to the original it stands for', () => {
+    const original = '**地區生產總值**完成&nbsp;４２６．８億元，PM_{2.5}下降';
+    const { text } = normalizeText(original);
+    expect(text).toBe('地区生产总值完成 426.8亿元，PM2.5下降');
+    const at = text.indexOf('426.8亿元');
+    expect(sourceOf(original, at, at + '426.8亿元'.length)).toBe('４２６．８億元');
+    expect(sourceOf(original, text.indexOf('完成'), at)).toBe('完成&nbsp;');
+    expect(sourceOf(original, 0, text.length)).toBe(original.slice(2));
+  });
+
+  it('turns CR and CRLF line endings into line breaks (one character for CRLF)', () => {
+    const { text, from, to } = normalizeText('第一行\r\n第二行\r第三行');
+    expect(text).toBe('第一行\n第二行\n第三行');
+    expect([from[3], to[3]]).toEqual([3, 5]);
+  });
+
+  it('keeps its map in order and within the original, for any text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('增', '長', '１', '％', '<', 'b', 'r', '>', '&', 'n', 's', 'p', ';', '(', 'ā', ')', '\r', '\n', ' ', '億', '*', '_', '{', '}', ',', '5') }), (original) => {
+        const { text, from, to } = normalizeText(original);
+        expect(from.length).toBe(text.length);
+        for (let index = 0; index < text.length; index += 1) {
+          expect(from[index]!).toBeLessThan(to[index]!);
+          expect(to[index]!).toBeLessThanOrEqual(original.length);
+          if (index > 0) expect(from[index]!).toBeGreaterThanOrEqual(to[index - 1]!);
+        }
+      }),
+    );
+  });
+
+  it('leaves the simplified samples as they are, but for markup and punctuation forms', () => {
+    const original = readFileSync(join(ROOT, 'data/reports/004_02e8585f2ada8328.txt'), 'utf8');
+    const { text } = normalizeText(original);
+    expect(text.replace(/[，；：（）！？]/g, '')).toBe(foldForms(original.replaceAll('**', '')).replace(/[，；：（）！？]/g, '').replace(/\r\n?/g, '\n'));
+  });
+});
