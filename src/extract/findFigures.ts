@@ -138,9 +138,9 @@ function labelOfName(subject: string, words: FigureWords): { label: string; indi
 function isChange(text: string, quantity: Quantity, quantities: Quantity[], words: FigureWords): boolean {
   if (quantity.isRate) return false;
   const before = zoneBefore(text, quantity, quantities).trim();
-  const change = `(?:${[...words.growthUp, ...words.growthDown].join('|')})(?:了)?$`;
   // …比上年增加35523吨; …收入17353元，增加1024元 (a clause that is only the change).
-  return (new RegExp(change).test(before) && /(?:比|较|同比|净)/.test(before)) || new RegExp(`^(?:同比|比上年|较上年|比去年|较去年)?${change}`).test(before);
+  const { changeEnd, changeOnly } = patternsOf(words);
+  return (changeEnd.test(before) && /(?:比|较|同比|净)/.test(before)) || changeOnly.test(before);
 }
 
 /**
@@ -166,8 +166,7 @@ function listSubjects(text: string, amounts: Quantity[], words: FigureWords): Ma
 
 /** 同比增长6.0%、增长7%和6.5%、下降4.3%: a growth cue and the rates after it (a list after 分别). */
 function growthPhrases(text: string, quantities: Quantity[], words: FigureWords): GrowthPhrase[] {
-  const up = [...words.growthUp].sort((a, b) => b.length - a.length);
-  const down = [...words.growthDown].sort((a, b) => b.length - a.length);
+  const { growthCues, down } = patternsOf(words);
   const phrases: GrowthPhrase[] = [];
   let current: GrowthPhrase | undefined;
   for (const quantity of quantities) {
@@ -177,7 +176,7 @@ function growthPhrases(text: string, quantities: Quantity[], words: FigureWords)
     }
     const lead = text.slice(Math.max(0, quantity.start - 10), quantity.start);
     const stripped = lead.replace(/\s+$/, '').replace(/(?:了|为|达到|达|分别|约|超过|高达|接近|近)$/, '');
-    const cueWord = [...up, ...down].find((word) => stripped.endsWith(word));
+    const cueWord = growthCues.find((word) => stripped.endsWith(word));
     const previous = current?.rates.at(-1);
     // 7%和6.5%, 7%、6.5%: a further rate of the same list.
     if (current && previous && /^[、和与及，]?$/.test(text.slice(previous.end, quantity.start))) {
@@ -199,10 +198,51 @@ function growthPhrases(text: string, quantities: Quantity[], words: FigureWords)
 function belongsTo(between: string, words: FigureWords): boolean {
   if (!CLAUSE_BREAK.test(between)) return between.replace(/\s/g, '').length <= MAX_WORDS_BEFORE_GROWTH;
   // 粮食产量212819吨，比上年增长35523吨，增长20%: the absolute change between them leaves the rate with the amount.
-  const withoutChanges = between.replace(new RegExp(`(?:同比|比上年末?|较上年末?|比去年|较去年)(?:${[...words.growthUp, ...words.growthDown].join('|')})了?[\\d.,]+\\s?(?:万|亿)?\\p{Script=Han}{1,3}`, 'gu'), '');
+  const { changeInBetween, fillers } = patternsOf(words);
+  const withoutChanges = between.replace(changeInBetween, '');
   let rest = withoutChanges.replace(/[\s，、：（）]/g, '');
-  for (const filler of [...words.growthFillers].sort((a, b) => b.length - a.length)) rest = rest.replaceAll(filler, '');
+  for (const filler of fillers) rest = rest.replaceAll(filler, '');
   return rest.length === 0 && !SENTENCE_END.test(between);
+}
+
+interface Patterns {
+  growthCues: string[];
+  down: string[];
+  changeEnd: RegExp;
+  changeOnly: RegExp;
+  changeInBetween: RegExp;
+  fillers: string[];
+  subjectEnd: RegExp;
+  nounEnd: RegExp;
+  lead: string[];
+  tail: string[];
+  generic: string[];
+  upToVerb: RegExp;
+}
+const compiled = new WeakMap<FigureWords, Patterns>();
+
+/** The grammar's word lists compiled once: longest words first, alternations as regular expressions. */
+function patternsOf(words: FigureWords): Patterns {
+  let patterns = compiled.get(words);
+  if (patterns) return patterns;
+  const longestFirst = (list: string[]): string[] => [...list].sort((a, b) => b.length - a.length);
+  const changes = longestFirst([...words.growthUp, ...words.growthDown]).join('|');
+  patterns = {
+    growthCues: longestFirst([...words.growthUp, ...words.growthDown]),
+    down: words.growthDown,
+    changeEnd: new RegExp(`(?:${changes})(?:了)?$`),
+    changeOnly: new RegExp(`^(?:同比|比上年|较上年|比去年|较去年)?(?:${changes})(?:了)?$`),
+    changeInBetween: new RegExp(`(?:同比|比上年末?|较上年末?|比去年|较去年)(?:${changes})了?[\\d.,]+\\s?(?:万|亿)?\\p{Script=Han}{1,3}`, 'gu'),
+    fillers: longestFirst(words.growthFillers),
+    subjectEnd: new RegExp(`\\d|${[changes, '年均', '完成', '实现', '达到', '突破', '超过'].join('|')}`),
+    nounEnd: new RegExp(`(?:${[...words.actionVerbs, '实现', '完成', '上规入统', '投入', '达到'].join('|')})|[由从向为与在]`),
+    lead: longestFirst(words.labelLead),
+    tail: longestFirst(words.labelTail),
+    generic: longestFirst(words.genericAmounts),
+    upToVerb: new RegExp(`^.*?(?:${[...words.actionVerbs, '列入', '谋划', '安排'].join('|')})`),
+  };
+  compiled.set(words, patterns);
+  return patterns;
 }
 
 function sameSentence(text: string, from: number, to: number): boolean {
@@ -292,7 +332,7 @@ function labelAmount(text: string, quantity: Quantity, quantities: Quantity[], w
 function previousSubject(text: string, clauseStart: number, words: FigureWords): string {
   if (clauseStart === 0 || text[clauseStart - 1] !== '，') return '';
   const previous = clauseBefore(text, clauseStart - 1);
-  const cut = previous.search(new RegExp(`\\d|${[...words.growthUp, ...words.growthDown, '年均', '完成', '实现', '达到', '突破', '超过'].join('|')}`));
+  const cut = previous.search(patternsOf(words).subjectEnd);
   return cut > 0 ? previous.slice(0, cut) : '';
 }
 
@@ -308,7 +348,7 @@ function wordsAfter(text: string, end: number, words: FigureWords): { noun?: str
   let stop = end;
   while (stop < text.length && !CLAUSE_BREAK.test(text[stop]!)) stop += 1;
   const rest = text.slice(end, stop).replace(/\d.*$/, '');
-  const verbAt = rest.search(new RegExp(`(?:${[...words.actionVerbs, '实现', '完成', '上规入统', '投入', '达到'].join('|')})|[由从向为与在]`));
+  const verbAt = rest.search(patternsOf(words).nounEnd);
   const noun = cleanLabel(verbAt >= 0 ? rest.slice(0, verbAt) : rest, words);
   return noun && namesSomething(noun, words) && !words.genericAmounts.includes(noun) ? { noun, rest } : { rest };
 }
@@ -316,8 +356,7 @@ function wordsAfter(text: string, end: number, words: FigureWords): { noun?: str
 /** Words cut free of leading verbs and fillers (全年实现, 其中) and trailing ones (达到, 同比增长), spaces and numbers. */
 export function cleanLabel(words: string, data: FigureWords): string | undefined {
   let label = words.replace(/\s+/g, '').replace(/[“”"‘’《》]/g, '').replace(/^[—\-（(：:；，、]+/, '');
-  const lead = [...data.labelLead].sort((a, b) => b.length - a.length);
-  const tail = [...data.labelTail].sort((a, b) => b.length - a.length);
+  const { lead, tail } = patternsOf(data);
   for (let changed = true; changed; ) {
     changed = false;
     for (const word of lead) {
@@ -354,10 +393,9 @@ function enumerationSubject(text: string, clauseStart: number, words: FigureWord
   const previous = text.slice(previousStart, clauseStart - 1).split('、').at(-1) ?? '';
   // The name of the item before (粮食播种面积11.34万亩 → 粮食播种面积), without its own measure (→ 粮食).
   let subject = cleanLabel(previous.replace(/\d{4}年/g, '').split(/\d/)[0] ?? '', words) ?? '';
-  const measure = [...words.genericAmounts].sort((a, b) => b.length - a.length).find((word) => subject.endsWith(word) && subject.length > word.length);
+  const measure = patternsOf(words).generic.find((word) => subject.endsWith(word) && subject.length > word.length);
   if (measure) subject = subject.slice(0, -measure.length);
-  const verbs = [...words.actionVerbs, '列入', '谋划', '安排'].join('|');
-  const trimmed = subject.replace(new RegExp(`^.*?(?:${verbs})`), '').replace(/^.*等/, '');
+  const trimmed = subject.replace(patternsOf(words).upToVerb, '').replace(/^.*等/, '');
   return trimmed.length >= 2 && trimmed.length <= 8 ? trimmed : '';
 }
 

@@ -175,9 +175,16 @@ async function wholeWordMentions(text: string, mentions: Mention[], words: Regio
   });
 }
 
+interface NameEntry {
+  name: string;
+  division: Division;
+  full: boolean;
+  misread?: string;
+}
+
 interface NameIndex {
-  byFirstCharacter: Map<string, Array<{ name: string; division: Division; full: boolean; misread?: string }>>;
-  maxLength: number;
+  /** Entries by their first two characters (every name has at least two). */
+  byPrefix: Map<string, NameEntry[]>;
 }
 let index: NameIndex | undefined;
 
@@ -191,7 +198,7 @@ function nameIndex(): NameIndex {
     if (division.shortName) official.add(division.shortName);
   }
   const confusable = ocrConfusions();
-  const entries: Array<{ name: string; division: Division; full: boolean; misread?: string }> = [];
+  const entries: NameEntry[] = [];
   for (const division of [...counties, ...cities]) {
     entries.push({ name: division.name, division, full: true });
     if (division.shortName) entries.push({ name: division.shortName, division, full: false });
@@ -206,24 +213,22 @@ function nameIndex(): NameIndex {
       }
     }
   }
-  const byFirstCharacter = new Map<string, NameIndex['byFirstCharacter'] extends Map<string, infer V> ? V : never>();
-  let maxLength = 0;
+  const byPrefix = new Map<string, NameEntry[]>();
   for (const entry of entries) {
-    const list = byFirstCharacter.get(entry.name[0]!) ?? [];
-    list.push(entry);
-    byFirstCharacter.set(entry.name[0]!, list);
-    maxLength = Math.max(maxLength, entry.name.length);
+    if (entry.name.length < 2) continue;
+    const prefix = entry.name.slice(0, 2);
+    byPrefix.set(prefix, [...(byPrefix.get(prefix) ?? []), entry]);
   }
-  index = { byFirstCharacter, maxLength };
+  index = { byPrefix };
   return index;
 }
 
 /** All occurrences of names in one pass; at a position the longest name wins (沁源县 over 沁源). */
 function scanNames(text: string): Mention[] {
-  const { byFirstCharacter } = nameIndex();
+  const { byPrefix } = nameIndex();
   const mentions: Mention[] = [];
   for (let at = 0; at < text.length; at += 1) {
-    const entries = byFirstCharacter.get(text[at]!);
+    const entries = byPrefix.get(text.slice(at, at + 2));
     if (!entries) continue;
     let longest = 0;
     const found: Mention[] = [];
