@@ -360,7 +360,8 @@ export function cleanLabel(words: string, data: FigureWords): string | undefined
   for (let changed = true; changed; ) {
     changed = false;
     for (const word of lead) {
-      if (label.startsWith(word) && label.length > word.length) {
+      // 新增 stays: 新增经营主体 (an increment) is not 经营主体 (the stock).
+      if (label.startsWith(word) && label.length > word.length && !data.incrementWords.includes(word)) {
         label = label.slice(word.length);
         changed = true;
       }
