@@ -93,6 +93,8 @@ function sourceKindOf(text: string): SourceKind {
 }
 
 const HEADLINE_PART = /^\p{Script=Han}{3,10}$/u;
+/** A title line, not a paragraph that mentions the title. */
+const MAX_TITLE = 40;
 const MIN_HEADLINE = 12;
 
 /**
@@ -103,6 +105,10 @@ const MIN_HEADLINE = 12;
 function findTitle(paragraphs: Paragraph[], kind: SourceKind, years: { reviewYear?: number; planYear?: number }): { title: string; subtitle?: string } {
   const head = paragraphs.slice(0, 60);
   const subtitle = head.find((paragraph) => /^——/.test(paragraph.text))?.text.replace(/^——/, '');
+  if (kind === 'communique') {
+    const own = head.find((paragraph) => /统计公报/.test(paragraph.text) && paragraph.text.length <= MAX_TITLE);
+    if (own) return { title: own.text.replace(/^[（(][^）)]*[）)]/, ''), subtitle };
+  }
   if (kind === 'work_report') {
     return { title: head.find((paragraph) => /工作报告$/.test(paragraph.text))?.text ?? '政府工作报告', subtitle };
   }

@@ -95,7 +95,9 @@ export function figuresOf(text: string): FoundFigure[] {
       growthOf.set(next, { rate: last, sign: phrase.sign });
       continue;
     }
-    const subject = subjectBefore(text, phrase.cueStart, quantities);
+    let subject = subjectBefore(text, phrase.cueStart, quantities);
+    // 新兴产业加速成长，产值增长145%: a generic name (产值) belongs to the subject of the clause before.
+    if (words.genericAmounts.includes(cleanLabel(subject, words) ?? '')) subject = `${previousSubject(text, phrase.cueStart - subject.length, words)}${subject}`;
     const subjects = splitSubject(subject, phrase.rates.length, words);
     phrase.rates.forEach((rate, index) => bareRates.push({ rate, sign: phrase.sign, subject: subjects[index] ?? subject }));
   }
@@ -234,7 +236,7 @@ function patternsOf(words: FigureWords): Patterns {
     changeOnly: new RegExp(`^(?:同比|比上年|较上年|比去年|较去年)?(?:${changes})(?:了)?$`),
     changeInBetween: new RegExp(`(?:同比|比上年末?|较上年末?|比去年|较去年)(?:${changes})了?[\\d.,]+\\s?(?:万|亿)?\\p{Script=Han}{1,3}`, 'gu'),
     fillers: longestFirst(words.growthFillers),
-    subjectEnd: new RegExp(`\\d|${[changes, '年均', '完成', '实现', '达到', '突破', '超过'].join('|')}`),
+    subjectEnd: new RegExp(`\\d|${[changes, ...words.subjectAdverbs, '年均', '完成', '实现', '达到', '突破', '超过'].join('|')}`),
     nounEnd: new RegExp(`(?:${[...words.actionVerbs, '实现', '完成', '上规入统', '投入', '达到'].join('|')})|[由从向为与在]`),
     lead: longestFirst(words.labelLead),
     tail: longestFirst(words.labelTail),
@@ -287,8 +289,9 @@ function zoneBefore(text: string, quantity: Quantity, quantities: Quantity[]): s
 function labelAmount(text: string, quantity: Quantity, quantities: Quantity[], words: FigureWords): { label: string; indicator?: IndicatorMatch['indicator'] } | undefined {
   let before = zoneBefore(text, quantity, quantities);
   const trimmed = before.trim().replace(/\d{4}年(?:的|底|末)?$/, '');
-  // 由7%下降到5%, 从1091亿元增加到1650亿元: the base of a comparison; 全省59个城区: a peer group; (折合4505美元).
-  if ([...words.comparisonBase, ...words.peerScopes, ...words.conversionWords].some((word) => trimmed.endsWith(word))) return undefined;
+  // 由7%下降到5%, 从1091亿元增加到1650亿元: the base of a comparison; 全省59个城区: a peer group; (折合4505美元);
+  // 对34家化工企业: the object of an action.
+  if ([...words.comparisonBase, ...words.peerScopes, ...words.conversionWords, ...words.objectMarkers].some((word) => trimmed.endsWith(word))) return undefined;
   const clause = clauseBefore(text, quantity.start);
   // …从2011年的1091亿元增加到2016年的1650亿元: the amount a comparison reaches takes the name before the base.
   const previous = quantities.filter((other) => other.end <= quantity.start).at(-1);
