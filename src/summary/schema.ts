@@ -44,29 +44,19 @@ export const sessionSchema = z.object({
 
 export const figureSchema = z
   .object({
-    label: z.string().min(1),
-    /** The number as the report writes it, after normalisation (ASCII digits: "489.31", "1,234.5"; or "三点五"). */
-    valueText: z.string().min(1),
-    /** The same number as a JavaScript number, without the unit's magnitude (489.31 for 489.31亿元). */
-    value: z.number(),
-    /** Upper bound when the report gives a range (5%—6%: value 5, valueTo 6). */
-    valueTo: z.number().optional(),
-    /** The unit, normalised (亿元, 万吨, %, 个百分点, 个 …; 億元 and ％ in the report read 亿元 and %). */
-    unit: z.string(),
-    /** What the report says of the number's precision: 左右, 以上, 以内, 多, 余 … */
-    qualifier: z.string().optional(),
-    /** Growth rate in percent attached to this amount (下降4.3% → -4.3). */
-    growthPct: z.number().optional(),
-    /** Growth in percentage points (提高1.2个百分点). */
-    growthPoints: z.number().optional(),
-    year: year.optional(),
-    kind: z.enum(['actual', 'target']),
-    /** Verbatim substring of the source file's text containing the number (traditional, full-width and all). */
-    quote: z.string().min(1),
-    /** Offset of `quote` in the source text (UTF-16 code units), when known. */
-    offset: z.number().int().nonnegative().optional(),
-    /** Id of the standard indicator (data/indicators.json) the figure is, e.g. "gdp". */
-    indicator: z.string().regex(/^[a-z][a-z0-9_]*$/).optional(),
+    label: z.string().min(1).describe('What the figure measures: the catalogue\'s standard label for a standard indicator, else the noun phrase of its clause.'),
+    valueText: z.string().min(1).describe('The number as the report writes it, after normalisation (ASCII digits: "489.31", "1,234.5"; or "三点五").'),
+    value: z.number().describe('The same number as a JavaScript number, without the unit\'s magnitude (489.31 for 489.31亿元).'),
+    valueTo: z.number().optional().describe('Upper bound when the report gives a range (5%—6%: value 5, valueTo 6).'),
+    unit: z.string().describe('The unit, normalised (亿元, 万吨, %, 个百分点, 个 …; 億元 and ％ in the report read 亿元 and %).'),
+    qualifier: z.string().optional().describe('What the report says of the number\'s precision: 左右, 以上, 以内, 多, 余 …'),
+    growthPct: z.number().optional().describe('Growth rate in percent attached to this amount (下降4.3% → -4.3).'),
+    growthPoints: z.number().optional().describe('Growth in percentage points (提高1.2个百分点).'),
+    year: year.optional().describe('The year the figure is for.'),
+    kind: z.enum(['actual', 'target']).describe('actual: achieved (incl. the estimate of the year reviewed); target: a goal.'),
+    quote: z.string().min(1).describe('Verbatim substring of the source file\'s text containing the number (traditional, full-width and all).'),
+    offset: z.number().int().nonnegative().optional().describe('Offset of `quote` in the source text (UTF-16 code units), when known.'),
+    indicator: z.string().regex(/^[a-z][a-z0-9_]*$/).optional().describe('Id of the standard indicator (data/indicators.json) the figure is, e.g. "gdp".'),
   })
   // A briefing never shows a number the report lacks: the quote, read as the extractor reads it, holds the value.
   .refine((figure) => compact(normalizeText(figure.quote).text).includes(compact(figure.valueText)), {
