@@ -71,6 +71,24 @@ describe('formats', () => {
     expect(summary.figures.map((figure) => figure.valueText)).toEqual(expect.arrayContaining(['426.8', '102.9', '4061.7']));
   });
 
+  it('reads the whole report from a PDF whose text layer is hard-wrapped, figures as from the text', async () => {
+    // Every paragraph of the sample, wrapped by the layout at the page width: the text layer has a line break at the end
+    // of every printed line and none between paragraphs, numbers cut from their units included.
+    const paragraphs = text.split('\n').filter((line) => line.trim());
+    const pdf = await (await layOutPdf({ content: paragraphs.map((line) => ({ text: line.trim(), margin: [0, 0, 0, 0] })), defaultStyle: { font: 'NotoSansSC', fontSize: 10.5 } }, ['NotoSansSC'])).toBuffer();
+    const report = await readReport(saved('wrapped.pdf', pdf));
+    expect(report.original.split('\n').length).toBeGreaterThan(paragraphs.length * 1.5);
+    const summary = await extractSummary(report);
+    const key = (figure: BriefingSummary['figures'][number]): string => `${figure.indicator ?? figure.label}|${figure.value}${figure.unit}|${figure.growthPct ?? ''}|${figure.kind}`;
+    const fromText = new Set(reference.figures.map(key));
+    const fromPdf = new Set(summary.figures.map(key));
+    const kept = [...fromText].filter((figure) => fromPdf.has(figure));
+    expect(summary.region.name).toBe('沁水县');
+    expect(summary.session.date).toBe(reference.session.date);
+    expect(kept.length / fromText.size, `lost: ${[...fromText].filter((figure) => !fromPdf.has(figure)).join(', ')}`).toBeGreaterThanOrEqual(0.95);
+    for (const figure of summary.figures) expect(report.original.slice(figure.offset, figure.offset! + figure.quote.length)).toBe(figure.quote);
+  });
+
   it('refuses a PDF without a text layer with the fix', async () => {
     const pdf = await (await layOutPdf({ content: [{ canvas: [{ type: 'rect', x: 0, y: 0, w: 200, h: 100, color: '#888888' }] }], defaultStyle: { font: 'NotoSansSC' } }, ['NotoSansSC'])).toBuffer();
     await expect(readReport(saved('scan.pdf', pdf))).rejects.toMatchObject({ code: 'INPUT_NO_TEXT', message: 'no text layer: run OCR first', file: join(folder, 'scan.pdf') });
