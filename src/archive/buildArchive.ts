@@ -5,7 +5,7 @@
  * unchanged session rewrites nothing.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BriefingError, toBriefingError } from '../errors.js';
 import { extractSummary } from '../extract/extractSummary.js';
@@ -15,7 +15,7 @@ import { renderBriefing } from '../pipeline/renderBriefing.js';
 import { readSummaryFile } from '../pipeline/readSummaryFile.js';
 import type { BriefingSummary } from '../summary/schema.js';
 import { canonicalJson } from '../summary/fingerprint.js';
-import { temporaryPathFor, trackTemporaryFolder } from '../util/atomicWrite.js';
+import { makeDirectory, temporaryPathFor, trackTemporaryFolder } from '../util/atomicWrite.js';
 import { toolVersion } from '../version.js';
 import { makeBook } from './makeBook.js';
 import { BOOK_FILE, describeFile, MANIFEST_FILE, type Manifest, type ManifestRegion, manifestChanges } from './manifest.js';
@@ -67,7 +67,7 @@ export async function buildArchive(options: ArchiveOptions): Promise<ArchiveResu
   const folder = join(outDir, folderName);
   const staging = temporaryPathFor(folder);
   const untrack = trackTemporaryFolder(staging);
-  await mkdir(staging, { recursive: true });
+  await makeDirectory(staging);
   try {
     const regions: ManifestRegion[] = [];
     const entries = [];

@@ -33,8 +33,6 @@ export function startSegmenter(): void {
   if (segmenter) return;
   const worker = new Worker(WORKER, { execArgv: [] }); // not the flags of the main thread: it runs one module
   const started: Segmenter = { worker, pending: new Map(), nextId: 0 };
-  // The thread never keeps the process alive by itself, only while a request waits for it.
-  worker.unref();
   worker.on('message', (reply: KeywordReply) => {
     const request = started.pending.get(reply.id);
     started.pending.delete(reply.id);
@@ -49,6 +47,9 @@ export function startSegmenter(): void {
   };
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`its thread ended (exit code ${code})`)));
+  // The thread never keeps the process alive by itself, only while a request waits for it. Unref'd after its listeners
+  // are added: adding a 'message' listener refs the worker again, and a batch whose inputs all fail would never exit.
+  worker.unref();
   segmenter = started;
 }
 

@@ -6,8 +6,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { BriefingError } from '../errors.js';
 
 const inFlight = new Set<string>();
@@ -21,7 +21,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   const temporary = temporaryPathFor(path);
   inFlight.add(temporary);
   try {
-    await mkdir(dirname(path), { recursive: true });
+    await makeDirectory(dirname(path));
     await writeFile(temporary, data);
     await rename(temporary, path);
   } catch (error) {
@@ -34,6 +34,31 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     });
   } finally {
     inFlight.delete(temporary);
+  }
+}
+
+/**
+ * Creates a folder and its missing parents, one level at a time. Node's recursive mkdir loops forever where a level
+ * cannot be created but does not exist either (`/proc/x`); this fails with that level's error instead.
+ */
+export async function makeDirectory(path: string): Promise<void> {
+  const missing: string[] = [];
+  for (let current = resolve(path); ; ) {
+    try {
+      if (!(await stat(current)).isDirectory()) throw Object.assign(new Error(`${current} is a file, not a folder`), { code: 'ENOTDIR' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      missing.push(current);
+      const parent = dirname(current);
+      if (parent === current) break;
+      current = parent;
+    }
+  }
+  for (const folder of missing.reverse()) {
+    await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
   }
 }
 
