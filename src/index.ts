@@ -1,4 +1,11 @@
-/** The library API: every stage, in the order it runs. The CLI (src/cli) is a thin shell over these. */
+/**
+ * The library API (`import { extract, render, build, archive, verify, mail } from 'briefing'`): every stage, in the
+ * order it runs, and the commands as functions. The CLI (src/cli) is a thin shell over these.
+ */
+import { extractSummary } from './extract/extractSummary.js';
+import { readReport } from './ingest/readReport.js';
+import type { BriefingSummary } from './summary/schema.js';
+
 export { readReport, decodeReport } from './ingest/readReport.js';
 export { cleanText } from './ingest/cleanText.js';
 export type { ReportText, Paragraph } from './ingest/types.js';
@@ -14,4 +21,19 @@ export { renderChart } from './charts/renderChart.js';
 export { layOutPdf } from './pdf/renderPdf.js';
 export { renderBriefing } from './pipeline/renderBriefing.js';
 export { runBatch } from './pipeline/runBatch.js';
+import { runBatch } from './pipeline/runBatch.js';
 export { BriefingError } from './errors.js';
+export { buildArchive as archive } from './archive/buildArchive.js';
+export { verifyArchive as verify } from './archive/verifyArchive.js';
+export { mailSession as mail } from './mail/mailSession.js';
+export { renderBriefing as render } from './pipeline/renderBriefing.js';
+
+/** One report file → its validated summary (what `briefing extract` writes). */
+export async function extract(file: string): Promise<BriefingSummary> {
+  return extractSummary(await readReport(file));
+}
+
+/** Report files → summaries and one-page PDFs in `outDir` (what `briefing build` does); one result per input. */
+export async function build(files: string[], options: { outDir: string; template?: string; workers?: number }): ReturnType<typeof runBatch> {
+  return runBatch({ mode: 'build', files, ...options });
+}

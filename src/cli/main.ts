@@ -12,6 +12,7 @@ import { registerBatchCommands } from './commands/batch.js';
 import { registerInfoCommands } from './commands/info.js';
 import { registerMailCommands } from './commands/mail.js';
 import { EXIT_OK, EXIT_USAGE, type RegisterCommand } from './shared.js';
+import { toolVersion } from '../version.js';
 
 const COMMANDS: RegisterCommand[] = [registerBatchCommands, registerArchiveCommands, registerMailCommands, registerInfoCommands];
 
@@ -21,6 +22,7 @@ export async function main(argv: string[]): Promise<number> {
   const program = new Command()
     .name('briefing')
     .description('Turns long Chinese regional reports into one-page PDF briefings per region.')
+    .version(toolVersion(), '-V, --version', 'print the version of briefing')
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) })
     .showHelpAfterError('(run briefing --help for usage)');
