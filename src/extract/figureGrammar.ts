@@ -46,12 +46,16 @@ export interface FigureWords {
   actionVerbs: string[];
   /** (折合4505美元): the same figure in another unit. */
   conversionWords: string[];
+  /** Nouns that, after an indicator's name, make it a modifier (高新技术企业项目 counts projects). */
+  headNouns: string[];
   /** 住户存款余额, 企业贷款余额: a part of an indicator, not the indicator. */
   subcategoryWords: string[];
   /** 对34家化工企业开展评估: a quantity after 对 is what an action is done to, not a figure of the region. */
   objectMarkers: string[];
   /** Adverbs that end the name a clause opens with (新兴产业加速成长 → 新兴产业). */
   subjectAdverbs: string[];
+  /** 突破3万美元大关: a milestone passed, not a measured figure. */
+  milestoneWords: string[];
   /** Qualities after an amount that make it a specification (650公斤高产冬小麦), not a figure. */
   specificationWords: string[];
   /** 新增11家规上工业企业: an increment of an indicator, not the indicator. */

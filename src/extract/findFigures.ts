@@ -87,17 +87,19 @@ export function figuresOf(text: string): FoundFigure[] {
       continue;
     }
     if (phrase.rates[0]!.family === 'points') continue;
-    // 生产总值年均增长12.2%，2016年达到1156.49亿元: the clause after names no subject of its own, so its amount is the
-    // one whose growth this is.
+    // 生产总值年均增长12.2%，2016年达到1156.49亿元; 地区生产总值增长8.7%、达到9651.4亿元: the clause after names no
+    // subject of its own, so its amount is the one whose growth this is.
     const last = phrase.rates.at(-1)!;
     const next = amounts.find((amount) => amount.start >= last.end && !amount.isRate);
-    if (phrase.rates.length === 1 && next && !growthOf.has(next) && /^，(?:\d{4}年)?[^，。；\d]{0,4}$/.test(text.slice(last.end, next.start)) && !cleanLabel(text.slice(last.end + 1, next.start).replace(/^\d{4}年/, ''), words)) {
+    if (phrase.rates.length === 1 && next && !growthOf.has(next) && /^[，、](?:\d{4}年)?[^，。；\d]{0,4}$/.test(text.slice(last.end, next.start)) && !cleanLabel(text.slice(last.end + 1, next.start).replace(/^\d{4}年/, ''), words)) {
       growthOf.set(next, { rate: last, sign: phrase.sign });
       continue;
     }
     let subject = subjectBefore(text, phrase.cueStart, quantities);
     // 新兴产业加速成长，产值增长145%: a generic name (产值) belongs to the subject of the clause before.
-    if (words.genericAmounts.includes(cleanLabel(subject, words) ?? '')) subject = `${previousSubject(text, phrase.cueStart - subject.length, words)}${subject}`;
+    // 地方一般公共预算收入扣除留抵退税，同口径增长9.9%: a subject of fillers only is the one before, too.
+    const own = cleanLabel(patternsOf(words).fillers.reduce((rest, filler) => rest.replaceAll(filler, ''), subject), words);
+    if (!own || words.genericAmounts.includes(own)) subject = `${previousSubject(text, phrase.cueStart - subject.length, words)}${own ?? ''}`;
     const subjects = splitSubject(subject, phrase.rates.length, words);
     phrase.rates.forEach((rate, index) => bareRates.push({ rate, sign: phrase.sign, subject: subjects[index] ?? subject }));
   }
@@ -270,6 +272,9 @@ function splitSubject(subject: string, count: number, words: FigureWords): strin
   }
   const parts = cleaned.split(/[、和与及]/);
   if (parts.length === count) {
+    // 一般公共预算收入和支出: a bare measure (支出) is of the same thing as the first (一般公共预算).
+    const measure = patternsOf(words).generic.find((word) => parts[0]!.endsWith(word) && parts[0]!.length > word.length);
+    if (measure && parts.slice(1).every((part) => words.genericAmounts.includes(part))) return parts.map((part, index) => (index === 0 ? part : `${parts[0]!.slice(0, -measure.length)}${part}`));
     const last = parts.at(-1)!;
     // 城镇、农村居民人均可支配收入: the shared tail follows the last part's head.
     return parts.map((part, index) => (index < count - 1 && part.length <= 4 && last.length > part.length + 2 ? `${part}${last.slice(part.length)}` : part));
@@ -292,6 +297,8 @@ function labelAmount(text: string, quantity: Quantity, quantities: Quantity[], w
   // 由7%下降到5%, 从1091亿元增加到1650亿元: the base of a comparison; 全省59个城区: a peer group; (折合4505美元);
   // 对34家化工企业: the object of an action.
   if ([...words.comparisonBase, ...words.peerScopes, ...words.conversionWords, ...words.objectMarkers].some((word) => trimmed.endsWith(word))) return undefined;
+  // 1美元兑6.228元: a rate of exchange; 突破3万美元大关: a milestone.
+  if ([...words.conversionWords, ...words.milestoneWords].some((word) => text.startsWith(word, quantity.end))) return undefined;
   const clause = clauseBefore(text, quantity.start);
   // …从2011年的1091亿元增加到2016年的1650亿元: the amount a comparison reaches takes the name before the base.
   const previous = quantities.filter((other) => other.end <= quantity.start).at(-1);
@@ -333,7 +340,7 @@ function labelAmount(text: string, quantity: Quantity, quantities: Quantity[], w
 
 /** The name a clause opens with (预计全市地区生产总值突破千亿元 → 预计全市地区生产总值), for the clause after it. */
 function previousSubject(text: string, clauseStart: number, words: FigureWords): string {
-  if (clauseStart === 0 || text[clauseStart - 1] !== '，') return '';
+  if (clauseStart === 0 || !'，、'.includes(text[clauseStart - 1]!)) return '';
   const previous = clauseBefore(text, clauseStart - 1);
   const cut = previous.search(patternsOf(words).subjectEnd);
   return cut > 0 ? previous.slice(0, cut) : '';

@@ -23,6 +23,7 @@ export interface RegionFinding {
 }
 
 interface RegionWords {
+  shortNamesThatAreWords: string[];
   speakerCues: string[];
   levelWords: Record<string, string[]>;
   facilitySuffixes: string[];
@@ -59,6 +60,13 @@ export async function findRegion(text: string, file: string, originalOf?: (start
   const mentions = await wholeWordMentions(text, scanNames(text), words);
   const scored = score(text, mentions, words);
   const [best, second] = scored;
+  const alone = best ? undefined : soleShortName(text, mentions, words);
+  if (alone) {
+    return {
+      region: { name: alone.name, code: alone.code, parent: alone.parent, level: alone.level },
+      warnings: [`region read from its short name alone (the text names no other region): ${alone.shortName} → ${alone.name} (${alone.parent}, ${alone.code}); check it`],
+    };
+  }
   if (!best) {
     throw new BriefingError('REGION_NOT_FOUND', 'no region of the GB/T 2260 gazetteer is named in the report', {
       file,
@@ -84,6 +92,17 @@ export async function findRegion(text: string, file: string, originalOf?: (start
     region: { name: division.name, code: division.code, parent: division.parent, level: division.level, ...(asWritten ? { asWritten } : {}) },
     warnings,
   };
+}
+
+/**
+ * A text that names no region fully, but one region only by its short name, as a whole word, and speaks at that
+ * region's level (为伊吾的改革开放 … 全县): that region, said with a warning. Two short names, or none, stay unknown.
+ */
+function soleShortName(text: string, mentions: Mention[], words: RegionWords): Division | undefined {
+  const named = new Set(mentions.filter((mention) => !mention.misread).map((mention) => mention.division));
+  if (named.size !== 1) return undefined;
+  const [division] = named as unknown as [Division];
+  return division.shortName && speakingLevel(text, words) === levelSuffix(division.name) ? division : undefined;
 }
 
 /** The original spelling of the region's full name (traditional characters), when it differs from the official one. */
@@ -198,10 +217,11 @@ function nameIndex(): NameIndex {
     if (division.shortName) official.add(division.shortName);
   }
   const confusable = ocrConfusions();
+  const commonWords = new Set(regionWords().shortNamesThatAreWords);
   const entries: NameEntry[] = [];
   for (const division of [...counties, ...cities]) {
     entries.push({ name: division.name, division, full: true });
-    if (division.shortName) entries.push({ name: division.shortName, division, full: false });
+    if (division.shortName && !commonWords.has(division.shortName)) entries.push({ name: division.shortName, division, full: false });
     // 黔东南州, 张家川县: an autonomous region's short name with its level is its full name in running text.
     if (division.shortName && division.name.includes('自治')) entries.push({ name: `${division.shortName}${levelSuffix(division.name)}`, division, full: true });
     // A misreading changes one character of the name (not its suffix) into one OCR confuses it with.

@@ -44,7 +44,7 @@ export interface IndicatorMatch {
  */
 export function matchIndicator(words: string, family: string | undefined): IndicatorMatch | undefined {
   const { aliasPattern, byAlias } = loadIndicators();
-  const { shareWords, incrementWords, subcategoryWords } = grammarData().words;
+  const { shareWords, incrementWords, subcategoryWords, headNouns } = grammarData().words;
   let found: IndicatorMatch | undefined;
   for (const match of words.matchAll(aliasPattern)) {
     const indicator = byAlias.get(match[0]) ?? byAlias.get(match[0].toUpperCase());
@@ -53,6 +53,8 @@ export function matchIndicator(words: string, family: string | undefined): Indic
     const after = words.slice(end);
     if (words[match.index - 1] === '占' || shareWords.some((word) => after.startsWith(word))) continue;
     if (subcategoryWords.some((word) => words.slice(0, match.index).endsWith(word))) continue;
+    // 高新技术企业项目: the alias modifies another noun, which is what is counted.
+    if (headNouns.some((noun) => after.startsWith(noun))) continue;
     // 新增规上工业企业 is an increment of the indicator, not the indicator (城镇新增就业 names its increment itself).
     if (incrementWords.some((word) => words.slice(0, match.index).endsWith(word)) && !incrementWords.some((word) => match[0].includes(word))) continue;
     if (family !== undefined && !indicator.units.includes(family)) continue;

@@ -89,3 +89,16 @@ describe('gazetteer', () => {
     expect(counties.some((county) => county.name === '市辖区')).toBe(false);
   });
 });
+
+describe('findRegion from a short name alone', () => {
+  it('takes the one region a text names only by its short name, when it speaks at that level, with a warning', async () => {
+    const { region, warnings } = await findRegion(normalizeText('县委、政府团结带领全县各族人民，为伊吾的改革开放做出努力。全县地区生产总值445636万元。').text, 'x.txt');
+    expect(region).toMatchObject({ name: '伊吾县', code: '650522' });
+    expect(warnings[0]).toContain('check it');
+  });
+
+  it('refuses when two short names, or a short name at another level, are all there is', async () => {
+    await expect(findRegion(normalizeText('全县学习安吉、宁远的经验。').text, 'x.txt')).rejects.toMatchObject({ code: 'REGION_NOT_FOUND' });
+    await expect(findRegion(normalizeText('全市学习安吉的经验。').text, 'x.txt')).rejects.toMatchObject({ code: 'REGION_NOT_FOUND' });
+  });
+});
