@@ -3,8 +3,7 @@
  * and for word segmentation (whole-word checks of region names).
  */
 import { parentPort } from 'node:worker_threads';
-import { Jieba, TfIdf } from '@node-rs/jieba';
-import { dict, idf } from '@node-rs/jieba/dict.js';
+import { createSegmenter } from './segmenter.js';
 
 export type KeywordRequest = { id: number; op: 'keywords'; text: string; topK: number; tags: string[] } | { id: number; op: 'cut'; texts: string[] };
 export interface KeywordReply {
@@ -16,13 +15,12 @@ export interface KeywordReply {
 
 if (parentPort) {
   const port = parentPort;
-  const jieba = Jieba.withDict(dict);
-  const tfidf = TfIdf.withDict(idf);
+  const segmenter = createSegmenter();
   port.on('message', (request: KeywordRequest) => {
     const { id } = request;
     try {
-      if (request.op === 'cut') port.postMessage({ id, cuts: request.texts.map((text) => jieba.cut(text, false)) } satisfies KeywordReply);
-      else port.postMessage({ id, keywords: tfidf.extractKeywords(jieba, request.text, request.topK, request.tags).map((keyword) => keyword.keyword) } satisfies KeywordReply);
+      if (request.op === 'cut') port.postMessage({ id, cuts: request.texts.map((text) => segmenter.cut(text)) } satisfies KeywordReply);
+      else port.postMessage({ id, keywords: segmenter.keywords(request.text, request.topK, request.tags) } satisfies KeywordReply);
     } catch (error) {
       port.postMessage({ id, error: (error as Error).message } satisfies KeywordReply);
     }
