@@ -34,6 +34,7 @@ export interface RenderedFile {
 export interface PreparedSummary {
   id: string;
   regionName: string;
+  regionCode: string;
   warnings: string[];
   /** The whole summary: the summary file's text (fingerprinted) when freshly extracted. */
   json: string;
@@ -49,7 +50,7 @@ export type BatchTask =
  */
 export function prepared(summary: BriefingSummary, extracted: boolean): PreparedSummary {
   const json = extracted ? `${JSON.stringify(withFingerprint(summary), null, 2)}\n` : JSON.stringify(summary);
-  return { id: summary.id, regionName: summary.region.name, warnings: summary.warnings, json };
+  return { id: summary.id, regionName: summary.region.name, regionCode: summary.region.code, warnings: summary.warnings, json };
 }
 
 /** The same summary under another id (two inputs had the same one). Rare: the only place the main thread parses one. */

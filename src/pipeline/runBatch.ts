@@ -68,6 +68,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult[]> {
   };
   const inFlight = new Set<Promise<void>>();
   const usedIds = new Set<string>();
+  const usedStems = new Set<string>();
   try {
     for (let index = 0; index < files.length; index += 1) {
       prepareUpTo(index + window);
@@ -80,12 +81,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult[]> {
         continue;
       }
       try {
-        const summary = await settleSummary(outcome, result, options, usedIds, readsSummary);
+        const { summary, stem } = await settleSummary(outcome, result, options, { ids: usedIds, stems: usedStems }, readsSummary);
         if (!renders) {
           finish(result);
           continue;
         }
-        const pdfPath = join(options.outDir, `${summary.id}.pdf`);
+        const pdfPath = join(options.outDir, `${stem}.pdf`);
         const render = executor.run<RenderedFile>({ step: 'render', summaryJson: summary.json, pdfPath, template: options.template }).then((rendered) => {
           if (rendered.ok) {
             Object.assign(result, { pdf: pdfPath, pages: rendered.value.pages });
@@ -114,12 +115,25 @@ function prepareOutcome(outcome: Outcome<PreparedSummary>): PreparedSummary | Br
   return outcome.ok ? outcome.value : toError(outcome.error);
 }
 
-/** Gives the summary its unique id, writes (or keeps a hand-edited) summary file, and fills the result. */
-async function settleSummary(extracted: PreparedSummary, result: BatchResult, { outDir, force = false }: BatchOptions, usedIds: Set<string>, readsSummary: boolean): Promise<PreparedSummary> {
-  const id = uniqueId(extracted.id, usedIds);
+/**
+ * Gives the summary its unique id and its files their names, writes (or keeps a hand-edited) summary file, and fills
+ * the result. Files are named for people, by region: `<code>-<region>.pdf` and `.summary.json`, as in archives; when a
+ * batch has two inputs about one region, the later one in input order gets `-2` (then `-3` …) and a warning says so.
+ */
+async function settleSummary(
+  extracted: PreparedSummary,
+  result: BatchResult,
+  { outDir, force = false }: BatchOptions,
+  used: { ids: Set<string>; stems: Set<string> },
+  readsSummary: boolean,
+): Promise<{ summary: PreparedSummary; stem: string }> {
+  const id = uniqueId(extracted.id, used.ids);
   let summary = id === extracted.id ? extracted : withId(extracted, id, !readsSummary);
+  const regionStem = `${summary.regionCode}-${summary.regionName}`;
+  const stem = uniqueId(regionStem, used.stems);
+  if (stem !== regionStem) result.warnings.push(`another input of this batch is also about ${summary.regionName}: this one is written as ${stem}`);
   if (!readsSummary) {
-    result.summary = join(outDir, `${summary.id}${SUMMARY_SUFFIX}`);
+    result.summary = join(outDir, `${stem}${SUMMARY_SUFFIX}`);
     const edited = force ? undefined : await readEditedSummary(result.summary);
     if (edited) {
       // Review work is never lost: the person's version is kept, and it is what gets rendered.
@@ -132,7 +146,7 @@ async function settleSummary(extracted: PreparedSummary, result: BatchResult, { 
   result.id = summary.id;
   result.region = summary.regionName;
   result.warnings.unshift(...summary.warnings);
-  return summary;
+  return { summary, stem };
 }
 
 /** The summary already at `path` if a person has edited it since extraction; undefined if absent or untouched. */
@@ -156,7 +170,7 @@ async function readEditedSummary(path: string): Promise<BriefingSummary | undefi
   return validateSummary(data, path);
 }
 
-/** Two inputs with the same file name in different folders must not overwrite each other's outputs. */
+/** Two inputs with the same file name, or about the same region, must not overwrite each other's outputs. */
 function uniqueId(id: string, used: Set<string>): string {
   let candidate = id;
   for (let suffix = 2; used.has(candidate); suffix += 1) candidate = `${id}-${suffix}`;

@@ -35,8 +35,8 @@ describe('briefing CLI', () => {
     expect(results).toHaveLength(2);
     const [bad, good] = results;
     expect(bad).toMatchObject({ input: join(folder, 'nothing.txt'), pdf: null, error: { code: 'REGION_NOT_FOUND', file: join(folder, 'nothing.txt') } });
-    expect(good).toMatchObject({ id: 'tunliu', region: '屯留区', pdf: join(out, 'tunliu.pdf'), pages: 1, error: null });
-    expect(readdirSync(out).sort()).toEqual(['tunliu.pdf', 'tunliu.summary.json']);
+    expect(good).toMatchObject({ id: 'tunliu', region: '屯留区', pdf: join(out, '140405-屯留区.pdf'), pages: 1, error: null });
+    expect(readdirSync(out).sort()).toEqual(['140405-屯留区.pdf', '140405-屯留区.summary.json']);
   });
 
   it('exits 2 with a hint for an unknown template', async () => {
@@ -65,7 +65,7 @@ describe('review work is never lost', () => {
     const folder = mkdtempSync(join(tmpdir(), 'briefing-review-'));
     const report = SAMPLES[4]!.path;
     expect(await main(['extract', report, '-o', folder, '--json'])).toBe(0);
-    const file = join(folder, '004_02e8585f2ada8328.summary.json');
+    const file = join(folder, '140521-沁水县.summary.json');
     const edited = JSON.parse(readFileSync(file, 'utf8'));
     edited.title = '沁水县政府工作报告（审定稿）';
     writeFileSync(file, JSON.stringify(edited, null, 2));
@@ -87,7 +87,7 @@ describe('review work is never lost', () => {
   it('check names the file and JSON path of each problem and exits 1', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'briefing-check-'));
     expect(await main(['extract', SAMPLES[0]!.path, '-o', folder, '--json'])).toBe(0);
-    const file = join(folder, '000_fba74e62b4b44a80.summary.json');
+    const file = join(folder, '140431-沁源县.summary.json');
     const broken = JSON.parse(readFileSync(file, 'utf8'));
     broken.region.code = '14043';
     writeFileSync(join(folder, 'broken.summary.json'), JSON.stringify(broken));

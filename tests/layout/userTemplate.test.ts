@@ -47,7 +47,7 @@ describe('user template folders', () => {
     expect(pageCount(pdf)).toBe(1);
     expect(text(pdf)).toContain('代表卡片 · 沁水县');
     expect(text(pdf)).toContain('地区生产总值：426.8亿元');
-    expect(readdirSync(out)).toContain('004_02e8585f2ada8328.pdf');
+    expect(readdirSync(out)).toContain('140521-沁水县.pdf');
   });
 
   it('names file and line of an error in the manifest', () => {

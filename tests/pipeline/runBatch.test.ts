@@ -1,5 +1,6 @@
-// Batches on the worker pool: inputs that share a file name get their own ids, summary files and PDFs, and a
-// renamed summary still counts as untouched on the next run.
+// Batches on the worker pool: inputs that share a file name or a region get their own ids, summary files and PDFs
+// (named by region: <code>-<region>, then -2, -3 … in input order), and a renamed summary still counts as untouched on
+// the next run.
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -26,6 +27,9 @@ describe('runBatch on the pool', () => {
 
     const results = await runBatch({ mode: 'build', files, outDir: out, workers: 2 });
     expect(results.map((result) => result.id)).toEqual([id, ...Array.from({ length: COPIES - 1 }, (_, copy) => `${id}-${copy + 2}`)]);
+    const stem = `${sample.golden.region.code}-${sample.golden.region.name}`;
+    expect(results.map((result) => basename(result.pdf!))).toEqual([`${stem}.pdf`, ...Array.from({ length: COPIES - 1 }, (_, copy) => `${stem}-${copy + 2}.pdf`)]);
+    expect(results[1]!.warnings).toContain(`another input of this batch is also about ${sample.golden.region.name}: this one is written as ${stem}-2`);
     for (const result of results) {
       expect(result.error).toBeNull();
       expect(result.region).toBe(sample.golden.region.name);
