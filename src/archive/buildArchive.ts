@@ -19,6 +19,7 @@ import { makeDirectory, temporaryPathFor, trackTemporaryFolder } from '../util/a
 import { toolVersion } from '../version.js';
 import { makeBook } from './makeBook.js';
 import { BOOK_FILE, describeFile, MANIFEST_FILE, type Manifest, type ManifestRegion, manifestChanges } from './manifest.js';
+import { sessionMisfits } from './sessionFit.js';
 
 export interface ArchiveOptions {
   /** Report files and reviewed summary files (*.summary.json); a summary wins over a report of the same region. */
@@ -44,7 +45,10 @@ export interface ArchiveResult {
   changes: string[];
   manifest: Manifest | null;
   failures: ArchiveFailure[];
+  /** What needs a person: corrections made in extraction, reports that do not fit the session. */
   warnings: string[];
+  /** What fitting the pages left out (the summaries keep it all). */
+  trimmed: string[];
 }
 
 interface Member {
@@ -58,7 +62,7 @@ export async function buildArchive(options: ArchiveOptions): Promise<ArchiveResu
   const template = options.template ?? 'handout';
   const pdfa = options.pdfa ?? false;
   const { members, failures } = await collectMembers(options.files, onProgress);
-  if (failures.length > 0) return { folder: null, status: 'failed', changes: [], manifest: null, failures, warnings: [] };
+  if (failures.length > 0) return { folder: null, status: 'failed', changes: [], manifest: null, failures, warnings: [], trimmed: [] };
   if (members.length === 0) throw new BriefingError('USAGE', 'nothing to archive: no reports or summaries given', { hint: 'give report files, summary files or folders' });
 
   const date = options.date ?? latestSessionDate(members);
@@ -72,11 +76,13 @@ export async function buildArchive(options: ArchiveOptions): Promise<ArchiveResu
     const regions: ManifestRegion[] = [];
     const entries = [];
     const warnings: string[] = [];
+    const trimmed: string[] = [];
     for (const member of members) {
       const { region } = member.summary;
       onProgress?.(`rendering ${region.name}`);
       const rendered = await renderBriefing(member.summary, { template, creationDate, pdfa });
-      warnings.push(...rendered.warnings.map((warning) => `${region.name}: ${warning}`));
+      warnings.push(...member.summary.warnings.map((warning) => `${region.name}: ${warning}`), ...sessionMisfits(session, date, member.summary));
+      trimmed.push(...rendered.trimmed.map((item) => `${region.name}: ${item}`));
       const base = `${region.code}-${region.name}`;
       const summaryText = `${JSON.stringify(member.summary, null, 2)}\n`;
       await writeFile(join(staging, `${base}.pdf`), rendered.pdf);
@@ -108,10 +114,10 @@ export async function buildArchive(options: ArchiveOptions): Promise<ArchiveResu
     const previous = readManifestIfAny(folder);
     if (previous && canonicalJson(previous) === canonicalJson(manifest)) {
       await rm(staging, { recursive: true, force: true });
-      return { folder, status: 'unchanged', changes: [], manifest, failures: [], warnings };
+      return { folder, status: 'unchanged', changes: [], manifest, failures: [], warnings, trimmed };
     }
     await swapInto(staging, folder);
-    return { folder, status: previous ? 'updated' : 'created', changes: previous ? manifestChanges(previous, manifest) : [], manifest, failures: [], warnings };
+    return { folder, status: previous ? 'updated' : 'created', changes: previous ? manifestChanges(previous, manifest) : [], manifest, failures: [], warnings, trimmed };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;

@@ -11,7 +11,7 @@ import { registerArchiveCommands } from './commands/archive.js';
 import { registerBatchCommands } from './commands/batch.js';
 import { registerInfoCommands } from './commands/info.js';
 import { registerMailCommands } from './commands/mail.js';
-import { EXIT_OK, EXIT_USAGE, type RegisterCommand } from './shared.js';
+import { EXIT_OK, EXIT_USAGE, type RegisterCommand, stackOf } from './shared.js';
 import { toolVersion } from '../version.js';
 
 const COMMANDS: RegisterCommand[] = [registerBatchCommands, registerArchiveCommands, registerMailCommands, registerInfoCommands];
@@ -27,6 +27,9 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({ writeErr: (text) => process.stderr.write(text) })
     .showHelpAfterError('(run briefing --help for usage)');
   for (const register of COMMANDS) register(program, { setExitCode: (code) => (exitCode = code) });
+  // Every command takes --debug: an error then shows its stack and causes.
+  for (const command of program.commands) if (!command.options.some((option) => option.long === '--debug')) command.option('--debug', 'show stack traces of errors');
+  const debug = argv.includes('--debug');
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -36,6 +39,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (error instanceof BriefingError) {
       process.stderr.write(`briefing: ${error.toLine()}\n`);
+      if (debug) process.stderr.write(`${stackOf(error)}\n`);
       return EXIT_USAGE;
     }
     throw error;

@@ -64,14 +64,27 @@ export function loadTemplate(nameOrPath: string): LayoutTemplate {
   const cached = compiled.get(folder);
   if (cached) return cached;
   if (!existsSync(join(folder, 'template.json'))) {
-    throw new BriefingError('TEMPLATE_NOT_FOUND', `template not found: ${nameOrPath}`, {
+    const names = listTemplates().map((template) => template.name);
+    const near = names.find((name) => editDistance(name, nameOrPath.toLowerCase()) <= 2);
+    throw new BriefingError('TEMPLATE_NOT_FOUND', `template not found: ${nameOrPath}${near ? ` (did you mean ${near}?)` : ''}`, {
       file: folder,
-      hint: `use one of: ${listTemplates().map((template) => template.name).join(', ')}, or a folder with template.json and document.hbs`,
+      hint: `use one of: ${names.join(', ')}, or a folder with template.json and document.hbs`,
     });
   }
   const template = compileTemplate(folder);
   compiled.set(folder, template);
   return template;
+}
+
+/** Levenshtein distance, for "did you mean" on a misspelled template name. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
 }
 
 export function listTemplates(): TemplateManifest[] {

@@ -27,7 +27,7 @@ export interface SerializedError {
 export interface RenderedFile {
   pages: number;
   bytes: number;
-  warnings: string[];
+  trimmed: string[];
 }
 
 /** A summary as the main thread of a batch handles it. */
@@ -70,7 +70,7 @@ export async function runStep(task: BatchTask): Promise<Outcome<PreparedSummary 
     const { renderBriefing } = await import('./renderBriefing.js');
     const rendered = await renderBriefing(JSON.parse(task.summaryJson) as BriefingSummary, { template: task.template });
     await writeFileAtomic(task.pdfPath, rendered.pdf);
-    return { ok: true, value: { pages: rendered.pages, bytes: rendered.pdf.length, warnings: rendered.warnings } };
+    return { ok: true, value: { pages: rendered.pages, bytes: rendered.pdf.length, trimmed: rendered.trimmed } };
   } catch (error) {
     return failedOutcome(task, error);
   }

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { BriefingError } from '../errors.js';
 import type { BriefingSummary } from '../summary/schema.js';
+import { parseJsonText } from '../summary/parseJson.js';
 import { validateSummary } from '../summary/validateSummary.js';
 
 export async function readSummaryFile(file: string): Promise<BriefingSummary> {
@@ -11,11 +12,7 @@ export async function readSummaryFile(file: string): Promise<BriefingSummary> {
   } catch (error) {
     throw new BriefingError('INPUT_NOT_FOUND', 'summary file not found', { file, cause: error });
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new BriefingError('SUMMARY_INVALID', `not valid JSON: ${(error as Error).message}`, { file, hint: 'fix the JSON syntax, or re-run briefing extract' });
-  }
-  return validateSummary(data, file);
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) throw new BriefingError('SUMMARY_INVALID', `not valid JSON: ${parsed.message}`, { file, hint: 'fix the JSON syntax, or re-run briefing extract' });
+  return validateSummary(parsed.value, file);
 }

@@ -23,8 +23,8 @@ export interface RenderedBriefing {
   pages: number;
   /** How many items of each list the page shows, and at which type scale. */
   shown: LayoutChoice;
-  /** What a person should know about this rendering (items trimmed to fit). */
-  warnings: string[];
+  /** What fitting the page left out (the summary keeps it all). */
+  trimmed: string[];
 }
 
 export async function renderBriefing(summary: BriefingSummary, options: RenderOptions = {}): Promise<RenderedBriefing> {
@@ -41,7 +41,7 @@ export async function renderBriefing(summary: BriefingSummary, options: RenderOp
     const laidOut = await layOutPdf(buildDocDefinition({ summary, template, choice, chart: drawnChart, creationDate, pdfa }), fonts);
     return { pages: laidOut.pages, contentHeight: laidOut.contentHeight, pageContentHeight: laidOut.pageContentHeight, laidOut };
   });
-  return { pdf: await fitted.laidOut.toBuffer(), pages: fitted.laidOut.pages, shown: fitted.choice, warnings: fitted.trimmed };
+  return { pdf: await fitted.laidOut.toBuffer(), pages: fitted.laidOut.pages, shown: fitted.choice, trimmed: fitted.trimmed };
 }
 
 /**

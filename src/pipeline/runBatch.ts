@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { BriefingError } from '../errors.js';
 import { isEditedByHand } from '../summary/fingerprint.js';
 import type { BriefingSummary } from '../summary/schema.js';
+import { parseJsonText } from '../summary/parseJson.js';
 import { validateSummary } from '../summary/validateSummary.js';
 import { writeFileAtomic } from '../util/atomicWrite.js';
 import { type Outcome, type PreparedSummary, prepared, type RenderedFile, toError, withId } from './batchSteps.js';
@@ -22,7 +23,10 @@ export interface BatchResult {
   summary: string | null;
   pdf: string | null;
   pages: number | null;
+  /** What needs a person: corrections made, things not found. */
   warnings: string[];
+  /** What fitting the page left out (the summary keeps it all). */
+  trimmed: string[];
   /** Why this input produced nothing (its other outputs, if any, are whole). */
   error: BriefingError | null;
 }
@@ -54,7 +58,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult[]> {
     // A template that does not load is reported by every render, naming it; here it only means nothing to prepare.
     await (await import('./renderBriefing.js')).prepareRenderer(options.template).catch(() => undefined);
   }
-  const results: BatchResult[] = files.map((input) => ({ input, id: null, region: null, summary: null, pdf: null, pages: null, warnings: [], error: null }));
+  const results: BatchResult[] = files.map((input) => ({ input, id: null, region: null, summary: null, pdf: null, pages: null, warnings: [], trimmed: [], error: null }));
   let done = 0;
   const finish = (result: BatchResult): void => onResult?.(result, (done += 1), files.length);
   // Work is submitted a little ahead of the in-order loop below, enough to keep every worker busy.
@@ -90,7 +94,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult[]> {
         const render = executor.run<RenderedFile>({ step: 'render', summaryJson: summary.json, pdfPath, template: options.template }).then((rendered) => {
           if (rendered.ok) {
             Object.assign(result, { pdf: pdfPath, pages: rendered.value.pages });
-            result.warnings.push(...rendered.value.warnings);
+            result.trimmed.push(...rendered.value.trimmed);
           } else {
             result.error = toError(rendered.error);
           }
@@ -157,15 +161,14 @@ async function readEditedSummary(path: string): Promise<BriefingSummary | undefi
   } catch {
     return undefined;
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new BriefingError('SUMMARY_INVALID', `an edited summary is in the way and is not valid JSON: ${(error as Error).message}`, {
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) {
+    throw new BriefingError('SUMMARY_INVALID', `an edited summary is in the way and is not valid JSON: ${parsed.message}`, {
       file: path,
       hint: 'fix the file, or re-run with --force to replace it with a fresh extraction',
     });
   }
+  const data = parsed.value;
   if (!data || typeof data !== 'object' || !isEditedByHand(data)) return undefined;
   return validateSummary(data, path);
 }

@@ -126,3 +126,42 @@ it('stops quietly when its reader closes the pipe early (briefing … | head)', 
   expect(stderr).not.toContain('EPIPE');
   expect(code).toBe(0);
 });
+
+describe('messages that help', () => {
+  it('lists what needs a person, and trimmed items in one line unless --verbose', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'briefing-messages-'));
+    expect(await main(['build', SAMPLES[2]!.path, SAMPLES[0]!.path, '-o', folder])).toBe(0);
+    expect(stderr).toContain('region name corrected: the text writes 电留区');
+    expect(stderr).not.toContain('not shown:');
+    expect(stderr).toMatch(/\d+ notes on items left off the pages .*--verbose lists them/);
+    stderr = '';
+    expect(await main(['build', SAMPLES[0]!.path, '-o', folder, '--verbose'])).toBe(0);
+    expect(stderr).toContain('not shown:');
+  });
+
+  it('says "did you mean" for a misspelled template, and gives every command --debug and an example', async () => {
+    expect(await main(['build', SAMPLES[0]!.path, '-o', mkdtempSync(join(tmpdir(), 'briefing-typo-')), '-t', 'handuot'])).toBe(2);
+    expect(stderr).toContain('did you mean handout?');
+    for (const command of ['build', 'extract', 'render', 'check', 'archive', 'verify', 'mail', 'templates', 'schema', 'bench']) {
+      stdout = '';
+      expect(await main([command, '--help'])).toBe(0);
+      expect(stdout, command).toContain('--debug');
+      expect(stdout, command).toContain('Example');
+    }
+  });
+
+  it('names line and column of a JSON syntax error in a summary', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'briefing-json-'));
+    writeFileSync(join(folder, 'bad.summary.json'), '{\n  "schemaVersion": 1,\n  "id": "x",,\n}');
+    expect(await main(['check', folder, '--json'])).toBe(1);
+    expect(JSON.parse(stdout).results[0].error.message).toMatch(/line 3, column \d+/);
+  });
+
+  it('archive warns of a report that does not fit the session, by place or year', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'briefing-fit-'));
+    expect(await main(['archive', SAMPLES[0]!.path, SAMPLES[4]!.path, '--session', '长治两会', '--date', '2026-01-17', '-o', folder])).toBe(0);
+    expect(stderr).toContain('沁水县 (晋城市) is not a region of the session 长治两会');
+    expect(stderr).toContain('沁水县: the report is of the 2023 session');
+    expect(stderr).not.toContain('沁源县 (长治市) is not');
+  });
+});

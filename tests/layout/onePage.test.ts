@@ -35,7 +35,7 @@ async function renderToFile(summary: BriefingSummary, template: string, name: st
   const rendered = await renderBriefing(summary, { template });
   const pdf = join(outDir, `${name}.pdf`);
   writeFileSync(pdf, rendered.pdf);
-  return { pdf, warnings: rendered.warnings, shown: rendered.shown };
+  return { pdf, warnings: rendered.trimmed, shown: rendered.shown };
 }
 
 function expectInsideMargins(pdf: string, templateName: string): void {

@@ -5,6 +5,7 @@ import { collectInputs, isReportFile, isSummaryFile } from '../../pipeline/colle
 import { EXIT_OK, EXIT_SOME_FAILED, printJson, type RegisterCommand } from '../shared.js';
 
 interface ArchiveFlags {
+  verbose?: boolean;
   session: string;
   date?: string;
   template: string;
@@ -29,6 +30,7 @@ export const registerArchiveCommands: RegisterCommand = (program, context) => {
     .option('-t, --template <name|path>', 'layout template', 'handout')
     .option('--pdfa', 'write PDF/A-2b files')
     .option('-o, --out <dir>', 'folder that holds the session folders', 'archive')
+    .option('-v, --verbose', 'list every item trimmed to fit a page (default: one line with how many)')
     .option('--json', 'print the result as one JSON document')
     .addHelpText('after', '\nExample:\n  briefing archive data/reports reviewed/ --session 长治两会 --date 2026-01-17 -o archive')
     .action(async (inputs: string[], flags: ArchiveFlags) => {
@@ -39,6 +41,7 @@ export const registerArchiveCommands: RegisterCommand = (program, context) => {
     .command('verify')
     .summary('re-hash a session folder and report missing, extra or altered files')
     .argument('<session-dir>', 'a folder made by briefing archive')
+    .addHelpText('after', '\nExample:\n  briefing verify archive/2026-01-17-长治两会')
     .option('--json', 'print the result as one JSON document')
     .action(async (folder: string, flags: { json?: boolean }) => {
       const { verifyArchive } = await import('../../archive/verifyArchive.js');
@@ -77,6 +80,8 @@ async function runArchive(inputs: string[], flags: ArchiveFlags): Promise<number
   } else {
     for (const failure of result.failures) process.stderr.write(`✗ ${failure.error.toLine()}\n`);
     for (const warning of result.warnings) process.stderr.write(`  ! ${warning}\n`);
+    if (flags.verbose) for (const item of result.trimmed) process.stderr.write(`  · ${item}\n`);
+    else if (result.trimmed.length > 0) process.stderr.write(`${result.trimmed.length} notes on items left off the pages to fit one page each (the summaries keep them all; --verbose lists them)\n`);
     const messages = {
       failed: `archive not written: ${result.failures.length} input(s) failed (an archive is complete or not made)`,
       unchanged: `${result.folder}: unchanged, nothing rewritten`,

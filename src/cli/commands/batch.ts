@@ -15,6 +15,7 @@ interface BatchFlags {
   force?: boolean;
   json?: boolean;
   debug?: boolean;
+  verbose?: boolean;
 }
 
 interface BatchCommandSpec {
@@ -43,7 +44,7 @@ const BATCH_COMMANDS: BatchCommandSpec[] = [
   {
     mode: 'extract',
     args: '<inputs...>',
-    summary: 'write <id>.summary.json per report, for review before rendering',
+    summary: 'write <code>-<region>.summary.json per report, for review before rendering',
     example: 'briefing extract data/reports -o summaries',
     writes: true,
     renders: false,
@@ -82,9 +83,9 @@ function registerBatchCommand(program: Command, context: CommandContext, spec: B
   if (spec.writes) command.option('-o, --out <dir>', 'output folder', DEFAULT_OUT);
   if (spec.renders) command.option('-t, --template <name|path>', 'built-in template name (see briefing templates) or a template folder', 'handout');
   if (spec.extracts) command.option('--force', 'overwrite summaries that were edited by hand since extraction');
+  if (spec.renders) command.option('-v, --verbose', 'list every item trimmed to fit the page (default: one line with how many)');
   command
     .option('--json', 'print one JSON document with every result on stdout')
-    .option('--debug', 'show stack traces of errors')
     .addHelpText('after', `\nExample:\n  ${spec.example}`)
     .action(async (inputs: string[], flags: BatchFlags) => {
       context.setExitCode(await runBatchCommand(spec, inputs.length > 0 ? inputs : (spec.defaultInputs ?? []), flags));
@@ -106,13 +107,13 @@ async function runBatchCommand(spec: BatchCommandSpec, inputs: string[], flags: 
     outDir: flags.out,
     template: flags.template,
     force: flags.force,
-    onResult: flags.json ? undefined : bar ? () => bar.increment() : (result, done, total) => printResult(result, done, total, flags.debug ?? false),
+    onResult: flags.json ? undefined : bar ? () => bar.increment() : (result, done, total) => printResult(result, done, total, flags),
   });
   if (bar) {
     bar.stop();
     // With a bar, only what needs attention is listed, after it.
     results.forEach((result, index) => {
-      if (result.error || result.warnings.length > 0) printResult(result, index + 1, results.length, flags.debug ?? false);
+      if (result.error || result.warnings.length > 0 || (flags.verbose && result.trimmed.length > 0)) printResult(result, index + 1, results.length, flags);
     });
   }
   const failed = results.filter((result) => result.error).length;
@@ -123,6 +124,8 @@ async function runBatchCommand(spec: BatchCommandSpec, inputs: string[], flags: 
     const done = results.length - failed;
     const what = mode === 'check' ? 'summaries valid' : `${mode === 'extract' ? 'summaries' : 'briefings'} written to ${flags.out}/`;
     process.stderr.write(`${done} of ${results.length} ${what} in ${seconds} s${failed ? `; ${failed} failed` : ''}\n`);
+    const trimmed = results.reduce((sum, result) => sum + result.trimmed.length, 0);
+    if (trimmed > 0 && !flags.verbose) process.stderr.write(`${trimmed} notes on items left off the pages to fit one page (the summaries keep them all; --verbose lists them)\n`);
   }
   return failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
 }
@@ -137,17 +140,18 @@ async function progressBar(total: number): Promise<{ increment(): void; stop(): 
   return bar;
 }
 
-function printResult(result: BatchResult, done: number, total: number, debug: boolean): void {
+function printResult(result: BatchResult, done: number, total: number, flags: BatchFlags): void {
   const counter = `[${done}/${total}]`;
   if (result.error) {
     process.stderr.write(`${counter} ✗ ${result.error.toLine()}\n`);
-    if (debug) process.stderr.write(`${stackOf(result.error)}\n`);
+    if (flags.debug) process.stderr.write(`${stackOf(result.error)}\n`);
     return;
   }
   const output = result.pdf ?? result.summary;
   const destination = output ? ` → ${relative(process.cwd(), output) || output}` : ` (${result.input})`;
   process.stderr.write(`${counter} ✓ ${result.region}${destination}${result.pages ? ` (${result.pages} page)` : ''}\n`);
   for (const warning of result.warnings) process.stderr.write(`      ! ${warning}\n`);
+  if (flags.verbose) for (const item of result.trimmed) process.stderr.write(`      · ${item}\n`);
 }
 
 /** The --json result of one input, as ../shared/DESIGN.md specifies it. */
@@ -159,7 +163,9 @@ function toJsonResult(result: BatchResult): Record<string, unknown> {
     summary: result.summary,
     pdf: result.pdf,
     pages: result.pages,
-    warnings: result.warnings,
+    // DESIGN.md: warnings tell a person everything, content trimmed included; trimmed lists that part on its own.
+    warnings: [...result.warnings, ...result.trimmed],
+    trimmed: result.trimmed,
     error: result.error ? result.error.toJSON() : null,
   };
 }

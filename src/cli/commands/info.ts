@@ -9,6 +9,7 @@ export const registerInfoCommands: RegisterCommand = (program) => {
     .command('templates')
     .summary('list the built-in layout templates')
     .option('--json', 'print {"templates":[…]} on stdout')
+    .addHelpText('after', '\nExample:\n  briefing templates --json')
     .action((flags: { json?: boolean }) => {
       const templates = listTemplates();
       if (flags.json) {
@@ -21,6 +22,7 @@ export const registerInfoCommands: RegisterCommand = (program) => {
   program
     .command('schema')
     .summary('print the JSON Schema of summary files')
+    .addHelpText('after', '\nExample:\n  briefing schema > briefing-summary.schema.json')
     .action(async () => printJson((await import('../../summary/jsonSchema.js')).summaryJsonSchema()));
 
   program
