@@ -1,13 +1,17 @@
 /**
- * Reads the delegates file: CSV with the header `name,email,regions`, where regions is a `;`-separated list of
- * official region names of the session, or `*` for all of them. A row that cannot be mailed (no name, an invalid
+ * Reads the delegates file as offices keep it: CSV saved by Excel (UTF-8 with or without BOM, or GBK/GB18030 on
+ * Chinese Windows, detected) or an .xlsx workbook (its first sheet), with the header `name,email,regions` in English
+ * or Chinese (姓名, 邮箱/电子邮件, 地区). Regions are official region names of the session separated by `;`, `；`,
+ * `、` or, inside a quoted cell, `,`; or `*` for all of them. A row that cannot be mailed (no name, an invalid
  * address, no region, a region the session does not have, a second row for the same address) is returned as a
  * problem with its line number; the other rows still proceed. A file that is not CSV at all, or lacks one of the
  * three columns, is a usage error.
  */
 import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { BriefingError } from '../errors.js';
+import { decodeText } from '../ingest/decodeText.js';
 
 export interface Delegate {
   /** Line of the delegates file the row starts on (the header is line 1). */
@@ -32,8 +36,14 @@ export interface DelegateList {
 
 export const ALL_REGIONS = '*';
 const COLUMNS = ['name', 'email', 'regions'] as const;
-/** Both the ASCII and the full-width semicolon separate regions: people type either in Chinese text. */
-const REGION_SEPARATOR = /[;；]/;
+/** Header names of each column, as English and Chinese spreadsheets write them. */
+const HEADERS: Record<(typeof COLUMNS)[number], string[]> = {
+  name: ['name', '姓名', '名字', '代表姓名'],
+  email: ['email', 'e-mail', 'mail', '邮箱', '电子邮件', '电子邮箱', '邮件地址', '邮箱地址'],
+  regions: ['regions', 'region', '地区', '区域', '所属地区', '负责地区'],
+};
+/** What people type between region names in Chinese text; a comma only inside a quoted cell reaches here. */
+const REGION_SEPARATOR = /[;；、,，]/;
 /** The WHATWG "valid e-mail address", with at least one dot in the domain. */
 const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
@@ -48,18 +58,30 @@ export async function readDelegates(file: string, sessionRegions: readonly strin
   } catch (error) {
     throw new BriefingError('INPUT_NOT_FOUND', `delegates file not found: ${(error as Error).message}`, { file, field: '--delegates', cause: error });
   }
+  if (extname(file).toLowerCase() === '.xlsx') return delegatesOf(await workbookRows(bytes, file), file, sessionRegions);
   return parseDelegates(bytes, file, sessionRegions);
 }
 
+/** A CSV delegates file's bytes, in whatever encoding Excel saved them. */
 export function parseDelegates(bytes: Buffer, file: string, sessionRegions: readonly string[]): DelegateList {
-  const rows = parseRows(bytes, file);
+  let utf8: Buffer;
+  try {
+    utf8 = Buffer.from(decodeText(file, bytes).text);
+  } catch (error) {
+    throw new BriefingError('INPUT_UNREADABLE', `not a readable CSV file: ${(error as Error).message}`, { file, hint: 'save it from Excel as CSV (UTF-8 or GBK) or as .xlsx', cause: error });
+  }
+  return delegatesOf(parseRows(utf8, file), file, sessionRegions);
+}
+
+function delegatesOf(rows: Row[], file: string, sessionRegions: readonly string[]): DelegateList {
   const header = rows.shift();
   const columnOf = columnsOf(header?.record ?? [], file);
   const delegates: Delegate[] = [];
   const problems: DelegateProblem[] = [];
   const firstLineOf = new Map<string, number>();
   for (const { record, line } of rows) {
-    const [name, email, regions] = COLUMNS.map((column) => (record[columnOf[column]] ?? '').replace(/\s+/g, ' ')) as [string, string, string];
+    const [name, email, regions] = COLUMNS.map((column) => (record[columnOf[column]] ?? '').replace(/\s+/g, ' ').trim()) as [string, string, string];
+    if (!name && !email && !regions) continue;
     const regionProblems = regionMistakes(regions, sessionRegions);
     const mistakes = [...rowMistakes(name, email), ...regionProblems];
     const first = firstLineOf.get(email.toLowerCase());
@@ -77,6 +99,18 @@ export function parseDelegates(bytes: Buffer, file: string, sessionRegions: read
     delegates.push({ line, name, email, regions: regionsOf(regions, sessionRegions) });
   }
   return { delegates, problems };
+}
+
+/** The first sheet of a workbook as rows of text; a row's line is its row number in the sheet. */
+async function workbookRows(bytes: Buffer, file: string): Promise<Row[]> {
+  const { readSheet } = await import('read-excel-file/node');
+  let sheet: unknown[][];
+  try {
+    sheet = (await readSheet(bytes)) as unknown[][];
+  } catch (error) {
+    throw new BriefingError('INPUT_UNREADABLE', `not a readable .xlsx workbook: ${(error as Error).message}`, { file, hint: 'save it again from Excel as .xlsx, or as CSV', cause: error });
+  }
+  return sheet.map((cells, index) => ({ record: cells.map((cell) => (cell === null || cell === undefined ? '' : String(cell).trim())), line: index + 1 }));
 }
 
 interface Row {
@@ -121,15 +155,16 @@ function lineAt(bytes: Buffer, offset: number): number {
 
 function columnsOf(header: string[], file: string): Record<(typeof COLUMNS)[number], number> {
   const names = header.map((name) => name.trim().toLowerCase());
-  const missing = COLUMNS.filter((column) => !names.includes(column));
+  const indexOf = (column: (typeof COLUMNS)[number]): number => names.findIndex((name) => HEADERS[column].includes(name));
+  const missing = COLUMNS.filter((column) => indexOf(column) < 0);
   if (missing.length > 0) {
     throw new BriefingError('USAGE', `the delegates file has no ${missing.join(', ')} column (header: ${header.join(',') || 'none'})`, {
       file,
       field: 'line 1',
-      hint: 'the first line must be the header name,email,regions',
+      hint: 'the first line must be the header name,email,regions (or 姓名,邮箱,地区)',
     });
   }
-  return { name: names.indexOf('name'), email: names.indexOf('email'), regions: names.indexOf('regions') };
+  return { name: indexOf('name'), email: indexOf('email'), regions: indexOf('regions') };
 }
 
 function rowMistakes(name: string, email: string): string[] {

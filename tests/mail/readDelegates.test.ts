@@ -74,3 +74,40 @@ describe('parseDelegates', () => {
     }
   });
 });
+
+describe('delegates files as offices save them', () => {
+  it('reads CSV saved by Excel on Chinese Windows: GBK, Chinese headers, regions separated by 、 or commas in quotes', async () => {
+    const iconv = (await import('iconv-lite')).default;
+    const text = '姓名,邮箱,地区\r\n张伟,zhang@example.org,沁水县、沁源县\r\n李娜,li@example.org,"屯留区,沁水县"\r\n王芳,wang@example.org,*\r\n';
+    const { delegates, problems } = parseDelegates(iconv.encode(text, 'gbk'), 'delegates.csv', REGIONS);
+    expect(problems).toEqual([]);
+    expect(delegates).toEqual([
+      { line: 2, name: '张伟', email: 'zhang@example.org', regions: ['沁源县', '沁水县'] },
+      { line: 3, name: '李娜', email: 'li@example.org', regions: ['屯留区', '沁水县'] },
+      { line: 4, name: '王芳', email: 'wang@example.org', regions: REGIONS },
+    ]);
+    expect(parseDelegates(iconv.encode('名字,电子邮件,区域\n赵敏,zhao@example.org,沁源县\n', 'gb18030'), 'd.csv', REGIONS).delegates).toHaveLength(1);
+  });
+
+  it('reads the first sheet of an .xlsx workbook, with row numbers as lines', async () => {
+    const { default: writeXlsxFile } = await import('write-excel-file/node');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const file = join(mkdtempSync(join(tmpdir(), 'briefing-xlsx-')), '代表名单.xlsx');
+    const cell = (value: string) => ({ value, type: String });
+    await writeXlsxFile([
+      [cell('姓名'), cell('电子邮件'), cell('地区')],
+      [cell('张伟'), cell('zhang@example.org'), cell('沁水县；沁源县')],
+      [cell('李娜'), cell('not-an-address'), cell('屯留区')],
+    ]).toFile(file);
+    const { readDelegates } = await import('../../src/mail/readDelegates.js');
+    const { delegates, problems } = await readDelegates(file, REGIONS);
+    expect(delegates).toEqual([{ line: 2, name: '张伟', email: 'zhang@example.org', regions: ['沁源县', '沁水县'] }]);
+    expect(problems.map((problem) => [problem.line, problem.error.message])).toEqual([[3, 'skipped: invalid e-mail address "not-an-address"']]);
+  });
+
+  it('names the missing column, and the Chinese headers it takes', () => {
+    expect(() => parse('姓名,地区\n张伟,沁水县\n')).toThrowError(expect.objectContaining({ message: expect.stringContaining('no email column'), hint: expect.stringContaining('姓名,邮箱,地区') }));
+  });
+});
