@@ -29,6 +29,10 @@ export interface ArchiveOptions {
   date?: string;
   template?: string;
   pdfa?: boolean;
+  /** Who issues the briefings (the official template's masthead). */
+  issuer?: string;
+  /** book.pdf for printing on both sides: a blank page after each briefing. */
+  duplex?: boolean;
   outDir: string;
   onProgress?: (message: string) => void;
 }
@@ -60,6 +64,7 @@ interface Member {
 export async function buildArchive(options: ArchiveOptions): Promise<ArchiveResult> {
   const { session, outDir, onProgress } = options;
   const template = options.template ?? 'handout';
+  const { issuer } = options;
   const pdfa = options.pdfa ?? false;
   const { members, failures } = await collectMembers(options.files, onProgress);
   if (failures.length > 0) return { folder: null, status: 'failed', changes: [], manifest: null, failures, warnings: [], trimmed: [] };
@@ -80,7 +85,7 @@ export async function buildArchive(options: ArchiveOptions): Promise<ArchiveResu
     for (const member of members) {
       const { region } = member.summary;
       onProgress?.(`rendering ${region.name}`);
-      const rendered = await renderBriefing(member.summary, { template, creationDate, pdfa });
+      const rendered = await renderBriefing(member.summary, { template, creationDate, pdfa, issuer });
       warnings.push(...member.summary.warnings.map((warning) => `${region.name}: ${warning}`), ...sessionMisfits(session, date, member.summary));
       trimmed.push(...rendered.trimmed.map((item) => `${region.name}: ${item}`));
       const base = `${region.code}-${region.name}`;
@@ -95,10 +100,10 @@ export async function buildArchive(options: ArchiveOptions): Promise<ArchiveResu
         summary: describeFile(`${base}.summary.json`, summaryText),
         source: { file: member.summary.source.file, sha256: member.summary.source.sha256 },
       });
-      entries.push({ summary: member.summary, pdf: rendered.pdf });
+      entries.push({ summary: member.summary, render: async (pageNumber: number) => (await renderBriefing(member.summary, { template, creationDate, pdfa, issuer, pageNumber })).pdf });
     }
     onProgress?.('binding book.pdf');
-    const book = await makeBook({ session, date, entries, creationDate, pdfa });
+    const book = await makeBook({ session, date, entries, creationDate, pdfa, duplex: options.duplex });
     await writeFile(join(staging, BOOK_FILE), book.pdf);
     const manifest: Manifest = {
       manifestVersion: 1,

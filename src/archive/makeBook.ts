@@ -1,7 +1,8 @@
 /**
- * book.pdf: a cover (session, date, regions), a contents page, then every briefing in gazetteer order, with one
- * bookmark (outline entry) and one page label per region. The cover and contents are laid out by pdfmake; the
- * briefings' own pages are copied in unchanged with pdf-lib, so the book shows exactly the archived PDFs.
+ * book.pdf: a cover (session, date, regions), a contents page, then every briefing, with one bookmark (outline entry)
+ * and one page label per region. The cover and contents are laid out by pdfmake; each briefing is rendered for its
+ * place in the book (so its footer prints the book's page number) and its page copied in with pdf-lib. For duplex
+ * printing a blank page follows each briefing, so every briefing starts on a new sheet.
  */
 import { PDFDocument, PDFHexString, PDFName, type PDFRef } from '@cantoo/pdf-lib';
 import { layOutPdf } from '../pdf/renderPdf.js';
@@ -11,7 +12,8 @@ import type { BriefingSummary } from '../summary/schema.js';
 
 export interface BookEntry {
   summary: BriefingSummary;
-  pdf: Uint8Array;
+  /** The briefing's one-page PDF with `pageNumber` in its footer. */
+  render(pageNumber: number): Promise<Uint8Array>;
 }
 
 export interface BookInput {
@@ -20,27 +22,35 @@ export interface BookInput {
   entries: BookEntry[];
   creationDate: Date;
   pdfa: boolean;
+  /** A blank page after each briefing, so each starts on a new sheet when printed on both sides. */
+  duplex?: boolean;
 }
 
 const FRONT_PAGES = 2;
 
-export async function makeBook({ session, date, entries, creationDate, pdfa }: BookInput): Promise<{ pdf: Uint8Array; pages: number }> {
-  const front = await layOutPdf(frontMatter(session, date, entries, creationDate, pdfa), [SANS.name]);
+/** The book's page number (1-based) of the index-th briefing. */
+function pageOf(index: number, duplex: boolean): number {
+  return FRONT_PAGES + index * (duplex ? 2 : 1) + 1;
+}
+
+export async function makeBook({ session, date, entries, creationDate, pdfa, duplex = false }: BookInput): Promise<{ pdf: Uint8Array; pages: number }> {
+  const front = await layOutPdf(frontMatter(session, date, entries, creationDate, pdfa, duplex), [SANS.name]);
   const book = await PDFDocument.load(await front.toBuffer(), { updateMetadata: false });
   const firstPages: PDFRef[] = [];
-  for (const entry of entries) {
-    const source = await PDFDocument.load(entry.pdf, { updateMetadata: false });
-    const pages = await book.copyPages(source, source.getPageIndices());
-    firstPages.push(pages[0]!.ref);
-    for (const page of pages) book.addPage(page);
+  for (const [index, entry] of entries.entries()) {
+    const source = await PDFDocument.load(await entry.render(pageOf(index, duplex)), { updateMetadata: false });
+    const [page] = await book.copyPages(source, [0]);
+    firstPages.push(page!.ref);
+    book.addPage(page!);
+    if (duplex) book.addPage([page!.getWidth(), page!.getHeight()]);
   }
   addOutline(book, entries.map((entry, index) => ({ title: entry.summary.region.name, page: firstPages[index]! })));
-  addPageLabels(book, entries);
+  addPageLabels(book, entries, duplex);
   const bytes = await book.save({ useObjectStreams: false });
   return { pdf: bytes, pages: book.getPageCount() };
 }
 
-function frontMatter(session: string, date: string, entries: BookEntry[], creationDate: Date, pdfa: boolean): Record<string, unknown> {
+function frontMatter(session: string, date: string, entries: BookEntry[], creationDate: Date, pdfa: boolean, duplex: boolean): Record<string, unknown> {
   const regions = entries.map((entry) => entry.summary.region);
   const cell = (text: string, style: Record<string, unknown> = {}) => ({ text, ...style });
   return {
@@ -62,7 +72,7 @@ function frontMatter(session: string, date: string, entries: BookEntry[], creati
           widths: ['*', 'auto', 'auto', 'auto'],
           body: [
             [cell('地区', { bold: true }), cell('所属', { bold: true }), cell('区划代码', { bold: true }), cell('页码', { bold: true, alignment: 'right' })],
-            ...regions.map((region, index) => [cell(region.name), cell(region.parent), cell(region.code), cell(String(FRONT_PAGES + index + 1), { alignment: 'right' })]),
+            ...regions.map((region, index) => [cell(region.name), cell(region.parent), cell(region.code), cell(String(pageOf(index, duplex)), { alignment: 'right' })]),
           ],
         },
         layout: 'lightHorizontalLines',
@@ -93,10 +103,17 @@ function addOutline(book: PDFDocument, items: { title: string; page: PDFRef }[])
   book.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
 }
 
-/** Page labels a viewer shows instead of bare numbers: 封面, 目录, then each region's name. */
-function addPageLabels(book: PDFDocument, entries: BookEntry[]): void {
+/** Page labels a viewer shows instead of bare numbers: 封面, 目录, then each region's name (and 空白 for a blank page). */
+function addPageLabels(book: PDFDocument, entries: BookEntry[], duplex: boolean): void {
   const { context } = book;
-  const labels: [number, string][] = [[0, '封面'], [1, '目录'], ...entries.map((entry, index): [number, string] => [FRONT_PAGES + index, entry.summary.region.name])];
+  const labels: [number, string][] = [
+    [0, '封面'],
+    [1, '目录'],
+    ...entries.flatMap((entry, index): [number, string][] => {
+      const page = pageOf(index, duplex) - 1;
+      return duplex ? [[page, entry.summary.region.name], [page + 1, '空白']] : [[page, entry.summary.region.name]];
+    }),
+  ];
   const nums = labels.flatMap(([page, prefix]) => [page, context.obj({ P: PDFHexString.fromText(prefix) })]);
   book.catalog.set(PDFName.of('PageLabels'), context.obj({ Nums: nums }));
 }

@@ -29,6 +29,10 @@ export interface LayoutInput {
   creationDate: Date;
   /** Ask for PDF/A-2b output. */
   pdfa?: boolean;
+  /** The page's number within its file (a briefing's own PDF: 1; in a book, where the book puts it). */
+  pageNumber?: number;
+  /** Who issues the briefing (长治市人大常委会办公室); by default the region's government or the region. */
+  issuer?: string;
 }
 
 const TILE_COLUMNS = 3;
@@ -44,7 +48,7 @@ const SOURCE_KIND_NAMES: Record<BriefingSummary['source']['kind'], string> = {
   other: '报告',
 };
 
-export function buildDocDefinition({ summary, template, choice, chart, creationDate, pdfa = false }: LayoutInput): DocDefinition {
+export function buildDocDefinition({ summary, template, choice, chart, creationDate, pdfa = false, pageNumber = 1, issuer }: LayoutInput): DocDefinition {
   const { manifest, contentBox } = template;
   const tileWidth = (contentBox.width - TILE_GUTTERS) / TILE_COLUMNS;
   const figures = summary.figures.slice(0, choice.figures).map((figure) => toTile(figure, tileWidth));
@@ -64,7 +68,8 @@ export function buildDocDefinition({ summary, template, choice, chart, creationD
     highlights: summary.highlights.slice(0, choice.highlights).map(toItem),
     targets: summary.targets.slice(0, choice.targets).map(toItem),
     chart: chart ? scaledChart(chart, choice.scale, contentBox.width) : undefined,
-    issuer: issuerOf(summary),
+    issuer: issuer ?? issuerOf(summary),
+    pageNumber: String(pageNumber),
     sourceLine: `资料来源：${summary.source.file}（${SOURCE_KIND_NAMES[summary.source.kind]}）· 行政区划代码 ${summary.region.code} · 文中数字均摘自原文`,
     credits: summary.credits ? Object.entries(summary.credits).map(([role, names]) => `${role}/${names}`).join('  ') : undefined,
   };
@@ -79,7 +84,7 @@ export function buildDocDefinition({ summary, template, choice, chart, creationD
     ...definition,
     info: {
       title: `${summary.region.name} · ${summary.title}`,
-      author: issuerOf(summary),
+      author: issuer ?? issuerOf(summary),
       subject: [summary.session.name, formatChineseDate(summary.session.date)].filter(Boolean).join(' ') || summary.title,
       keywords: [summary.region.name, summary.region.parent, ...summary.keywords].join(', '),
       creator: 'briefing',

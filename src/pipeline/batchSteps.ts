@@ -42,7 +42,7 @@ export interface PreparedSummary {
 
 export type BatchTask =
   | { step: 'prepare'; input: string; readsSummary: boolean }
-  | { step: 'render'; summaryJson: string; pdfPath: string; template?: string };
+  | { step: 'render'; summaryJson: string; pdfPath: string; template?: string; issuer?: string };
 
 /**
  * `summary` as the main thread handles it. A fresh extraction carries its fingerprint (so a later hand edit is
@@ -68,7 +68,7 @@ export async function runStep(task: BatchTask): Promise<Outcome<PreparedSummary 
       return { ok: true, value: prepared(value, !task.readsSummary) };
     }
     const { renderBriefing } = await import('./renderBriefing.js');
-    const rendered = await renderBriefing(JSON.parse(task.summaryJson) as BriefingSummary, { template: task.template });
+    const rendered = await renderBriefing(JSON.parse(task.summaryJson) as BriefingSummary, { template: task.template, issuer: task.issuer });
     await writeFileAtomic(task.pdfPath, rendered.pdf);
     return { ok: true, value: { pages: rendered.pages, bytes: rendered.pdf.length, trimmed: rendered.trimmed } };
   } catch (error) {

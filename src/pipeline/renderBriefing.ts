@@ -16,6 +16,10 @@ export interface RenderOptions {
   creationDate?: Date;
   /** Write PDF/A-2b (archival: embedded fonts, XMP metadata, sRGB output intent). */
   pdfa?: boolean;
+  /** The page's number within its file: 1 for a briefing's own PDF, its place in a book otherwise. */
+  pageNumber?: number;
+  /** Who issues the briefings (the official template's masthead), e.g. 长治市人大常委会办公室. */
+  issuer?: string;
 }
 
 export interface RenderedBriefing {
@@ -38,7 +42,7 @@ export async function renderBriefing(summary: BriefingSummary, options: RenderOp
   // and shrinks with the type when the fitter scales the page.
   const drawnChart = chartSpec && chart ? (await import('../charts/renderChart.js')).renderChart(chartSpec, { width: template.contentBox.width, height: chart.height }) : undefined;
   const fitted = await fitToPage(summary, template, async (choice) => {
-    const laidOut = await layOutPdf(buildDocDefinition({ summary, template, choice, chart: drawnChart, creationDate, pdfa }), fonts);
+    const laidOut = await layOutPdf(buildDocDefinition({ summary, template, choice, chart: drawnChart, creationDate, pdfa, pageNumber: options.pageNumber, issuer: options.issuer }), fonts);
     return { pages: laidOut.pages, contentHeight: laidOut.contentHeight, pageContentHeight: laidOut.pageContentHeight, laidOut };
   });
   return { pdf: await fitted.laidOut.toBuffer(), pages: fitted.laidOut.pages, shown: fitted.choice, trimmed: fitted.trimmed };

@@ -39,6 +39,8 @@ export interface BatchOptions {
   files: string[];
   outDir: string;
   template?: string;
+  /** Who issues the briefings (the official template's masthead). */
+  issuer?: string;
   /** Overwrite summaries a person has edited since they were extracted. */
   force?: boolean;
   /** Worker threads (default: one per core; 1 runs everything on the main thread). */
@@ -91,7 +93,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult[]> {
           continue;
         }
         const pdfPath = join(options.outDir, `${stem}.pdf`);
-        const render = executor.run<RenderedFile>({ step: 'render', summaryJson: summary.json, pdfPath, template: options.template }).then((rendered) => {
+        const render = executor.run<RenderedFile>({ step: 'render', summaryJson: summary.json, pdfPath, template: options.template, issuer: options.issuer }).then((rendered) => {
           if (rendered.ok) {
             Object.assign(result, { pdf: pdfPath, pages: rendered.value.pages });
             result.trimmed.push(...rendered.value.trimmed);

@@ -6,6 +6,8 @@ import { EXIT_OK, EXIT_SOME_FAILED, printJson, type RegisterCommand } from '../s
 
 interface ArchiveFlags {
   verbose?: boolean;
+  issuer?: string;
+  duplex?: boolean;
   session: string;
   date?: string;
   template: string;
@@ -29,6 +31,8 @@ export const registerArchiveCommands: RegisterCommand = (program, context) => {
     .option('--date <YYYY-MM-DD>', 'session date (default: the latest date found in the reports)')
     .option('-t, --template <name|path>', 'layout template', 'handout')
     .option('--pdfa', 'write PDF/A-2b files')
+    .option('--issuer <name>', 'who issues the briefings, shown by the official template (e.g. 长治市人大常委会办公室)')
+    .option('--duplex', 'in book.pdf, a blank page after each briefing, so each starts on a new sheet')
     .option('-o, --out <dir>', 'folder that holds the session folders', 'archive')
     .option('-v, --verbose', 'list every item trimmed to fit a page (default: one line with how many)')
     .option('--json', 'print the result as one JSON document')
@@ -72,6 +76,8 @@ async function runArchive(inputs: string[], flags: ArchiveFlags): Promise<number
     date: flags.date,
     template: flags.template,
     pdfa: flags.pdfa,
+    issuer: flags.issuer,
+    duplex: flags.duplex,
     outDir: flags.out,
     onProgress: flags.json ? undefined : (message) => process.stderr.write(`archive: ${message}\n`),
   });

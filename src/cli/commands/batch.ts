@@ -1,5 +1,5 @@
 /** `build`, `extract`, `render` and `check`: one result per input, --json, exit 1 if any input failed. */
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { loadTemplate } from '../../layout/templates.js';
 import { collectInputs, isReportFile, isSummaryFile } from '../../pipeline/collectInputs.js';
 import type { BatchMode, BatchResult } from '../../pipeline/runBatch.js';
@@ -12,6 +12,10 @@ const DEFAULT_OUT = 'out';
 interface BatchFlags {
   out: string;
   template: string;
+  book?: string | boolean;
+  duplex?: boolean;
+  session?: string;
+  issuer?: string;
   force?: boolean;
   json?: boolean;
   debug?: boolean;
@@ -35,7 +39,7 @@ const BATCH_COMMANDS: BatchCommandSpec[] = [
     mode: 'build',
     args: '[inputs...]',
     summary: 'extract a summary from each report and render its one-page PDF',
-    example: 'briefing build                      # every report in data/reports → out/\n  briefing build report.txt -o handouts',
+    example: 'briefing build                      # every report in data/reports → out/\n  briefing build reports/ -o handouts --book --duplex   # and handouts/book.pdf to print',
     defaultInputs: [DEFAULT_REPORTS],
     writes: true,
     renders: true,
@@ -83,7 +87,14 @@ function registerBatchCommand(program: Command, context: CommandContext, spec: B
   if (spec.writes) command.option('-o, --out <dir>', 'output folder', DEFAULT_OUT);
   if (spec.renders) command.option('-t, --template <name|path>', 'built-in template name (see briefing templates) or a template folder', 'handout');
   if (spec.extracts) command.option('--force', 'overwrite summaries that were edited by hand since extraction');
-  if (spec.renders) command.option('-v, --verbose', 'list every item trimmed to fit the page (default: one line with how many)');
+  if (spec.renders) {
+    command
+      .option('-v, --verbose', 'list every item trimmed to fit the page (default: one line with how many)')
+      .option('--issuer <name>', 'who issues the briefings, shown by the official template (e.g. 长治市人大常委会办公室)')
+      .option('--book [file]', 'also bind every briefing into one print-ready PDF (default: <out>/book.pdf)')
+      .option('--duplex', 'in the book, a blank page after each briefing, so each starts on a new sheet')
+      .option('--session <name>', "the book cover's title (default: the session the reports name)");
+  }
   command
     .option('--json', 'print one JSON document with every result on stdout')
     .addHelpText('after', `\nExample:\n  ${spec.example}`)
@@ -106,6 +117,7 @@ async function runBatchCommand(spec: BatchCommandSpec, inputs: string[], flags: 
     files,
     outDir: flags.out,
     template: flags.template,
+    issuer: flags.issuer,
     force: flags.force,
     onResult: flags.json ? undefined : bar ? () => bar.increment() : (result, done, total) => printResult(result, done, total, flags),
   });
@@ -117,17 +129,29 @@ async function runBatchCommand(spec: BatchCommandSpec, inputs: string[], flags: 
     });
   }
   const failed = results.filter((result) => result.error).length;
+  const book = flags.book && spec.renders ? await bookOf(results, flags) : undefined;
   if (flags.json) {
-    printJson({ results: results.map(toJsonResult) });
+    printJson({ results: results.map(toJsonResult), ...(book ? { book } : {}) });
   } else {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const done = results.length - failed;
     const what = mode === 'check' ? 'summaries valid' : `${mode === 'extract' ? 'summaries' : 'briefings'} written to ${flags.out}/`;
     process.stderr.write(`${done} of ${results.length} ${what} in ${seconds} s${failed ? `; ${failed} failed` : ''}\n`);
+    if (book) process.stderr.write(`book: ${relative(process.cwd(), book.file) || book.file} (${book.pages} pages)\n`);
     const trimmed = results.reduce((sum, result) => sum + result.trimmed.length, 0);
     if (trimmed > 0 && !flags.verbose) process.stderr.write(`${trimmed} notes on items left off the pages to fit one page (the summaries keep them all; --verbose lists them)\n`);
   }
   return failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
+}
+
+/** Binds the briefings of the batch's good results into one book. */
+async function bookOf(results: BatchResult[], flags: BatchFlags): Promise<{ file: string; pages: number } | undefined> {
+  const { readSummaryFile } = await import('../../pipeline/readSummaryFile.js');
+  const summaries = await Promise.all(results.filter((result) => result.pdf && (result.summary ?? result.input)).map((result) => readSummaryFile(result.summary ?? result.input)));
+  if (summaries.length === 0) return undefined;
+  const { bindBook } = await import('../../archive/bindBook.js');
+  const file = typeof flags.book === 'string' ? flags.book : join(flags.out, 'book.pdf');
+  return bindBook({ summaries, file, session: flags.session, template: flags.template, issuer: flags.issuer, duplex: flags.duplex });
 }
 
 /** Batches larger than this show a progress bar on a terminal instead of a line per input. */
