@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'LAYOUT_OVERFLOW'
   | 'RENDER_FAILED'
   | 'OUTPUT_UNWRITABLE'
+  | 'CONFIG_INVALID'
   | 'USAGE';
 
 export interface BriefingErrorDetails {

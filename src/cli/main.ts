@@ -13,6 +13,7 @@ import { registerInfoCommands } from './commands/info.js';
 import { registerMailCommands } from './commands/mail.js';
 import { EXIT_OK, EXIT_USAGE, type RegisterCommand, stackOf } from './shared.js';
 import { toolVersion } from '../version.js';
+import { loadProjectConfig, type ProjectConfig } from '../config/projectConfig.js';
 
 const COMMANDS: RegisterCommand[] = [registerBatchCommands, registerArchiveCommands, registerMailCommands, registerInfoCommands];
 
@@ -26,7 +27,15 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) })
     .showHelpAfterError('(run briefing --help for usage)');
-  for (const register of COMMANDS) register(program, { setExitCode: (code) => (exitCode = code) });
+  let config: ProjectConfig;
+  try {
+    config = loadProjectConfig();
+  } catch (error) {
+    if (!(error instanceof BriefingError)) throw error;
+    process.stderr.write(`briefing: ${error.toLine()}\n`);
+    return EXIT_USAGE;
+  }
+  for (const register of COMMANDS) register(program, { setExitCode: (code) => (exitCode = code), config });
   // Every command takes --debug: an error then shows its stack and causes.
   for (const command of program.commands) if (!command.options.some((option) => option.long === '--debug')) command.option('--debug', 'show stack traces of errors');
   const debug = argv.includes('--debug');

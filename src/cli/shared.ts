@@ -1,5 +1,6 @@
 /** What every command of the CLI shares: exit codes, the context a command reports through, error printing. */
 import type { Command } from 'commander';
+import type { ProjectConfig } from '../config/projectConfig.js';
 
 export const EXIT_OK = 0;
 /** Some inputs failed; the others were written, whole. */
@@ -10,6 +11,8 @@ export const EXIT_USAGE = 2;
 export interface CommandContext {
   /** A command's action sets the process exit code through this. */
   setExitCode(code: number): void;
+  /** Defaults from the project file (briefing.config.json/.yaml); flags override them. */
+  config: ProjectConfig;
 }
 
 /** Each file in commands/ exports one of these. */

@@ -11,6 +11,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { BriefingError } from '../errors.js';
 
 const inFlight = new Set<string>();
+/** The file-system work of writes under way: an interrupted run lets it settle before it removes what it made. */
+const pendingWrites = new Set<Promise<void>>();
 
 /** A hidden temporary name beside `path`, unique to this process and call. */
 export function temporaryPathFor(path: string): string {
@@ -20,10 +22,14 @@ export function temporaryPathFor(path: string): string {
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const temporary = temporaryPathFor(path);
   inFlight.add(temporary);
-  try {
+  const operation = (async () => {
     await makeDirectory(dirname(path));
     await writeFile(temporary, data);
     await rename(temporary, path);
+  })();
+  pendingWrites.add(operation);
+  try {
+    await operation;
   } catch (error) {
     await rm(temporary, { force: true }).catch(() => undefined);
     if (interrupted) return untilExit();
@@ -33,6 +39,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
       cause: error,
     });
   } finally {
+    pendingWrites.delete(operation);
     inFlight.delete(temporary);
   }
 }
@@ -113,7 +120,9 @@ export function removeTemporaryFilesOnInterrupt(): void {
 export async function stopInterrupted(code: number): Promise<never> {
   interrupted = true;
   removeInFlight();
-  const cleanups = Promise.allSettled([...interruptCleanups].map((cleanup) => cleanup()));
+  // Workers are stopped and waited for; this process's own writes under way settle (a file an open() under way is
+  // about to make would otherwise appear after the final removal, even after the exit).
+  const cleanups = Promise.allSettled([...[...interruptCleanups].map((cleanup) => cleanup()), ...pendingWrites]);
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([cleanups, new Promise((resolve) => (timer = setTimeout(resolve, CLEANUP_WAIT_MS)))]);
   clearTimeout(timer);

@@ -24,7 +24,7 @@ let stderr: string;
 async function briefing(argv: string[]): Promise<number> {
   let exitCode = 0;
   const program = new Command().name('briefing').exitOverride().configureOutput({ writeErr: (text) => process.stderr.write(text) });
-  registerMailCommands(program, { setExitCode: (code) => (exitCode = code) });
+  registerMailCommands(program, { setExitCode: (code) => (exitCode = code), config: {} });
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {

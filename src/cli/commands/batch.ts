@@ -84,16 +84,17 @@ function registerBatchCommand(program: Command, context: CommandContext, spec: B
     .summary(spec.summary)
     .description(`${spec.summary[0]!.toUpperCase()}${spec.summary.slice(1)}.\nInputs are files or folders${spec.defaultInputs ? ` (default: ${spec.defaultInputs.join(' ')})` : ''}.`)
     .argument(spec.args, spec.extracts ? 'report files (.txt, .md; UTF-8 or GB18030) or folders' : 'summary files (*.summary.json) or folders');
-  if (spec.writes) command.option('-o, --out <dir>', 'output folder', DEFAULT_OUT);
-  if (spec.renders) command.option('-t, --template <name|path>', 'built-in template name (see briefing templates) or a template folder', 'handout');
+  const { config } = context;
+  if (spec.writes) command.option('-o, --out <dir>', 'output folder', config.out ?? DEFAULT_OUT);
+  if (spec.renders) command.option('-t, --template <name|path>', 'built-in template name (see briefing templates) or a template folder', config.template ?? 'handout');
   if (spec.extracts) command.option('--force', 'overwrite summaries that were edited by hand since extraction');
   if (spec.renders) {
     command
       .option('-v, --verbose', 'list every item trimmed to fit the page (default: one line with how many)')
-      .option('--issuer <name>', 'who issues the briefings, shown by the official template (e.g. 长治市人大常委会办公室)')
+      .option('--issuer <name>', 'who issues the briefings, shown by the official template (e.g. 长治市人大常委会办公室)', config.issuer)
       .option('--book [file]', 'also bind every briefing into one print-ready PDF (default: <out>/book.pdf)')
       .option('--duplex', 'in the book, a blank page after each briefing, so each starts on a new sheet')
-      .option('--session <name>', "the book cover's title (default: the session the reports name)");
+      .option('--session <name>', "the book cover's title (default: the session the reports name)", config.session);
   }
   command
     .option('--json', 'print one JSON document with every result on stdout')

@@ -20,6 +20,17 @@ export const registerInfoCommands: RegisterCommand = (program) => {
     });
 
   program
+    .command('init')
+    .summary('write a commented project file (briefing.config.yaml) into this folder')
+    .description('Write briefing.config.yaml here: defaults for session, date, issuer, template, output folders, delegates\nfile, SMTP server and sender, for every command run in this folder or below it. Flags override it.\nIt never holds a password: set BRIEFING_SMTP_PASSWORD.')
+    .option('--force', 'replace a project file that is already here')
+    .addHelpText('after', '\nExample:\n  briefing init && $EDITOR briefing.config.yaml')
+    .action(async (flags: { force?: boolean }) => {
+      const { writeProjectConfigTemplate } = await import('../../config/projectConfig.js');
+      process.stderr.write(`wrote ${await writeProjectConfigTemplate(process.cwd(), flags.force)}\n`);
+    });
+
+  program
     .command('schema')
     .summary('print the JSON Schema of summary files')
     .addHelpText('after', '\nExample:\n  briefing schema > briefing-summary.schema.json')

@@ -5,6 +5,7 @@ import type { MailDelivery, MailResult } from '../../mail/mailSession.js';
 import { DEFAULT_SUBJECT } from '../../mail/mailTemplates.js';
 import { DEFAULT_RETRY } from '../../mail/retry.js';
 import { EXIT_OK, EXIT_SOME_FAILED, printJson, type RegisterCommand } from '../shared.js';
+import { SMTP_PASSWORD_VARIABLE, withPassword } from '../../config/projectConfig.js';
 
 interface MailFlags {
   delegates: string;
@@ -39,10 +40,10 @@ export const registerMailCommands: RegisterCommand = (program, context) => {
       ].join('\n'),
     )
     .argument('<session-dir>', 'a folder made by briefing archive')
-    .requiredOption('--delegates <file>', 'CSV file: name,email,regions')
-    .option('--smtp <url>', `smtp://user:password@host:port (STARTTLS when offered) or smtps://…; default: $${SMTP_URL_VARIABLE}`)
+    .requiredOption('--delegates <file>', 'CSV (UTF-8 or GBK) or .xlsx: name,email,regions or 姓名,邮箱,地区', context.config.delegates)
+    .option('--smtp <url>', `smtp://user@host:port (STARTTLS when offered) or smtps://…, the password in $${SMTP_PASSWORD_VARIABLE}; default: $${SMTP_URL_VARIABLE}`, context.config.smtp)
     .option('--outbox <dir>', 'write one .eml file per delegate into DIR instead of sending')
-    .option('--from <address>', 'sender, e.g. "长治市人大 <renda@example.org>" (default: the SMTP login if it is an address)')
+    .option('--from <address>', 'sender, e.g. "长治市人大 <renda@example.org>" (default: the SMTP login if it is an address)', context.config.from)
     .option('--subject <template>', 'subject template with {{session}} {{date}} {{name}} {{regions}}', DEFAULT_SUBJECT)
     .option('--resend-changed', 'send the new version to delegates who were mailed a different one before')
     .option('--rate <n>', 'send at most N messages per minute')
@@ -91,7 +92,7 @@ function deliveryOf(flags: MailFlags): MailDelivery {
   if (!url) {
     throw new BriefingError('USAGE', `nowhere to deliver: give --smtp URL (or set ${SMTP_URL_VARIABLE}) or --outbox DIR`, { field: '--smtp' });
   }
-  return { kind: 'smtp', url, ratePerMinute: rate };
+  return { kind: 'smtp', url: withPassword(url), ratePerMinute: rate };
 }
 
 function count(text: string, option: string, minimum: number): number {
