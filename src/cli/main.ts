@@ -14,6 +14,7 @@ import { registerMailCommands } from './commands/mail.js';
 import { EXIT_OK, EXIT_USAGE, type RegisterCommand, stackOf } from './shared.js';
 import { toolVersion } from '../version.js';
 import { loadProjectConfig, type ProjectConfig } from '../config/projectConfig.js';
+import { say } from './terminal.js';
 
 const COMMANDS: RegisterCommand[] = [registerBatchCommands, registerArchiveCommands, registerMailCommands, registerInfoCommands];
 
@@ -25,14 +26,14 @@ export async function main(argv: string[]): Promise<number> {
     .description('Turns long Chinese regional reports into one-page PDF briefings per region.')
     .version(toolVersion(), '-V, --version', 'print the version of briefing')
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) })
+    .configureOutput({ writeErr: (text) => say(text) })
     .showHelpAfterError('(run briefing --help for usage)');
   let config: ProjectConfig;
   try {
     config = loadProjectConfig();
   } catch (error) {
     if (!(error instanceof BriefingError)) throw error;
-    process.stderr.write(`briefing: ${error.toLine()}\n`);
+    say(`briefing: ${error.toLine()}\n`);
     return EXIT_USAGE;
   }
   for (const register of COMMANDS) register(program, { setExitCode: (code) => (exitCode = code), config });
@@ -47,8 +48,8 @@ export async function main(argv: string[]): Promise<number> {
       return ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code) ? EXIT_OK : EXIT_USAGE;
     }
     if (error instanceof BriefingError) {
-      process.stderr.write(`briefing: ${error.toLine()}\n`);
-      if (debug) process.stderr.write(`${stackOf(error)}\n`);
+      say(`briefing: ${error.toLine()}\n`);
+      if (debug) say(`${stackOf(error)}\n`);
       return EXIT_USAGE;
     }
     throw error;

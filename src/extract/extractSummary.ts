@@ -33,7 +33,7 @@ export async function extractSummary(report: ReportText): Promise<BriefingSummar
       hint: 'give a government work report, a 两会 special page or a statistical communiqué; or write the summary by hand and use briefing render',
     });
   }
-  const warnings = [...region.warnings];
+  const warnings = [...report.warnings, ...region.warnings];
   if (!session.date) warnings.push('no publication or delivery date found in the report');
   if (highlights.length === 0 && targets.length === 0) warnings.push('no theme sentences found for highlights');
 

@@ -9,7 +9,7 @@
  */
 import { sourceRange } from '../ingest/cleanText.js';
 import type { Paragraph } from '../ingest/types.js';
-import type { Figure } from '../summary/schema.js';
+import { type Figure, textProblem } from '../summary/schema.js';
 import { parseYear } from './chineseNumbers.js';
 import { type FigureWords, grammarData, type Quantity, scanQuantities } from './figureGrammar.js';
 import { type IndicatorMatch, matchIndicator } from './indicators.js';
@@ -431,6 +431,8 @@ function toFigure(paragraph: Paragraph, original: string, found: FoundFigure, in
   }
   const range = sourceRange(paragraph, start, end);
   const quote = original.slice(range.from, range.to);
+  // A quote is shown as it stands in the report: one holding control characters cannot be, so the figure is not.
+  if (textProblem(quote)) return undefined;
   const sentence = sentenceBefore(text, quantity.start);
   const { words } = grammarData();
   const isTarget = inPlan ? !words.actualCues.some((cue) => sentence.includes(cue) && !words.targetCues.some((target) => sentence.includes(target))) : words.targetCues.some((cue) => sentence.includes(cue));

@@ -9,7 +9,12 @@ import { BriefingError } from '../errors.js';
 export interface DecodedText {
   text: string;
   encoding: string;
+  /** What a person should know about the decoding (bytes that were replaced). */
+  warnings?: string[];
 }
+
+/** A UTF-8 text with at most this share of invalid bytes is UTF-8 with a few bad bytes, not another encoding. */
+const MAX_BAD_UTF8_SHARE = 0.001;
 
 /** chardet's names → WHATWG encoding labels TextDecoder knows; only encodings a Chinese report may come in. */
 const CHINESE_ENCODINGS: Record<string, string> = {
@@ -33,7 +38,13 @@ export function decodeText(file: string, bytes: Uint8Array): DecodedText {
     return checked(file, { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' });
   } catch (error) {
     if (error instanceof BriefingError) throw error;
-    // Not UTF-8: a legacy encoding, most often GB18030 from older Chinese systems.
+    // Not strict UTF-8. A stray bad byte in a UTF-8 file (a cut download, an editor's slip) is replaced and said; many
+    // bad bytes mean a legacy encoding, most often GB18030 from older Chinese systems.
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    const replaced = (lenient.match(/\uFFFD/g) ?? []).length;
+    if (replaced <= Math.max(1, lenient.length * MAX_BAD_UTF8_SHARE)) {
+      return { text: lenient, encoding: 'utf-8', warnings: [`${replaced} byte sequence${replaced === 1 ? ' was' : 's were'} not valid UTF-8 and ${replaced === 1 ? 'was' : 'were'} replaced by �`] };
+    }
   }
   const detected = chardet.detect(bytes);
   const encoding = detected ? CHINESE_ENCODINGS[detected] : undefined;

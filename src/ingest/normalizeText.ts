@@ -38,7 +38,8 @@ const MARKUP = new RegExp(
     // A footnote mark of a web copy (R&D[3]经费).
     '(?<=[\\p{Script=Han}A-Za-z])\\[\\d{1,2}\\]',
     '\\r\\n?',
-    '[\\u200b-\\u200f\\ufeff\\u00ad]',
+    // Invisible characters, and control characters a text should not hold (form feeds of page breaks, stray ESC).
+    '[\\u200b-\\u200f\\ufeff\\u00ad\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]',
   ].join('|'),
   'gmu',
 );

@@ -40,11 +40,11 @@ export async function readReport(file: string): Promise<ReportText> {
 
 /** The pure part for text files: bytes → decoded, cleaned report. */
 export function decodeReport(file: string, bytes: Uint8Array): ReportText {
-  const { text, encoding } = decodeText(file, bytes);
-  return reportFrom(file, bytes, text, encoding);
+  const { text, encoding, warnings } = decodeText(file, bytes);
+  return reportFrom(file, bytes, text, encoding, warnings);
 }
 
-function reportFrom(file: string, bytes: Uint8Array, text: string, encoding: string): ReportText {
+function reportFrom(file: string, bytes: Uint8Array, text: string, encoding: string, warnings: string[] = []): ReportText {
   if (text.trim().length === 0) {
     throw new BriefingError('INPUT_EMPTY', 'the report is empty', { file, hint: 'give a report file with text in it' });
   }
@@ -58,5 +58,6 @@ function reportFrom(file: string, bytes: Uint8Array, text: string, encoding: str
     normalizedFrom: normalized.from,
     normalizedTo: normalized.to,
     paragraphs: paragraphsOf(normalized),
+    warnings,
   };
 }

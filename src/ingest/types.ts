@@ -27,4 +27,6 @@ export interface ReportText {
   normalizedFrom: Int32Array;
   normalizedTo: Int32Array;
   paragraphs: Paragraph[];
+  /** What a person should know about reading the file (bytes replaced in decoding). */
+  warnings: string[];
 }

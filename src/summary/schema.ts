@@ -13,7 +13,7 @@ const year = z.number().int().min(1949).max(2100);
 
 export const sourceKindSchema = z.enum(['work_report', 'newspaper_special', 'communique', 'other']);
 
-export const sourceSchema = z.object({
+export const sourceSchema = z.strictObject({
   file: z.string().min(1),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   encoding: z.string().min(1),
@@ -25,7 +25,7 @@ export const regionLevelSchema = z.enum(['province', 'city', 'county', 'district
 /** Region names are words, never paths: they name files in archives. */
 const regionName = z.string().regex(/^[\p{L}\p{N}·]+$/u, 'expected a region name (letters only, no spaces, slashes or dots)');
 
-export const regionSchema = z.object({
+export const regionSchema = z.strictObject({
   /** Official simplified name from the GB/T 2260 gazetteer. */
   name: regionName,
   code: z.string().regex(/^\d{6}$/),
@@ -36,14 +36,14 @@ export const regionSchema = z.object({
   asWritten: z.string().min(1).optional(),
 });
 
-export const sessionSchema = z.object({
+export const sessionSchema = z.strictObject({
   name: z.string().min(1).optional(),
   date: isoDate.optional(),
   year: year.optional(),
 });
 
 export const figureSchema = z
-  .object({
+  .strictObject({
     label: z.string().min(1).describe('What the figure measures: the catalogue\'s standard label for a standard indicator, else the noun phrase of its clause.'),
     valueText: z.string().min(1).describe('The number as the report writes it, after normalisation (ASCII digits: "489.31", "1,234.5"; or "三点五").'),
     value: z.number().describe('The same number as a JavaScript number, without the unit\'s magnitude (489.31 for 489.31亿元).'),
@@ -66,7 +66,7 @@ export const figureSchema = z
 
 const compact = (text: string): string => text.replace(/\s+/g, '');
 
-export const highlightSchema = z.object({
+export const highlightSchema = z.strictObject({
   title: z.string().min(1),
   text: z.string(),
   quote: z.string().optional(),
@@ -74,7 +74,8 @@ export const highlightSchema = z.object({
 
 export const creditsSchema = z.record(z.string(), z.string());
 
-export const summarySchema = z.object({
+export const summarySchema = z
+  .strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
   id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,79}$/, 'expected a safe slug: lower-case letters, digits, "-" or "_"'),
   source: sourceSchema,
@@ -95,7 +96,33 @@ export const summarySchema = z.object({
    * a person has edited the file, and `briefing extract` will not overwrite it without --force.
    */
   fingerprint: z.string().regex(/^[0-9a-f]{64}$/).optional(),
-});
+  })
+  // Text a person may have typed reaches a page and a terminal: no control characters (but tab and line breaks), no
+  // lone surrogates, and no string long enough to make layout crawl.
+  .superRefine((summary, context) => {
+    const visit = (value: unknown, path: (string | number)[]): void => {
+      if (typeof value === 'string') {
+        const problem = textProblem(value);
+        if (problem) context.addIssue({ code: 'custom', message: problem, path });
+      } else if (Array.isArray(value)) {
+        value.forEach((item, index) => visit(item, [...path, index]));
+      } else if (value && typeof value === 'object') {
+        for (const [key, item] of Object.entries(value)) visit(item, [...path, key]);
+      }
+    };
+    visit(summary, []);
+  });
+
+/** Longest string a summary holds: far above any real title, quote or highlight (about 100 characters). */
+export const MAX_TEXT_LENGTH = 4000;
+
+export function textProblem(text: string): string | undefined {
+  if (text.length > MAX_TEXT_LENGTH) return `longer than ${MAX_TEXT_LENGTH} characters`;
+  const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.exec(text);
+  if (control) return `holds a control character (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`;
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text)) return 'holds a lone surrogate (broken UTF-16)';
+  return undefined;
+}
 
 export type SourceKind = z.infer<typeof sourceKindSchema>;
 export type RegionLevel = z.infer<typeof regionLevelSchema>;

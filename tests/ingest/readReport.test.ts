@@ -28,3 +28,18 @@ describe('readReport', () => {
     expect(() => decodeReport('empty.txt', Buffer.from('  \n'))).toThrowError(expect.objectContaining({ code: 'INPUT_EMPTY', file: 'empty.txt' }));
   });
 });
+
+describe('a stray bad byte', () => {
+  it('is replaced and said, not taken for another encoding', async () => {
+    const { decodeReport } = await import('../../src/ingest/readReport.js');
+    const { readFileSync } = await import('node:fs');
+    const { SAMPLES } = await import('../helpers/samples.js');
+    const good = readFileSync(SAMPLES[4]!.path);
+    const at = good.indexOf(0x0a, 5000); // between two characters
+    const bad = Buffer.concat([good.subarray(0, at), Buffer.from([0xff]), good.subarray(at)]);
+    const report = decodeReport('bad.txt', bad);
+    expect(report.encoding).toBe('utf-8');
+    expect(report.warnings).toEqual(['1 byte sequence was not valid UTF-8 and was replaced by �']);
+    expect(report.original.length).toBe(good.toString('utf8').length + 1);
+  });
+});

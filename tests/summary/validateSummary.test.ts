@@ -38,3 +38,39 @@ describe('summary schema file', () => {
     expect(() => validateSummary(summary, 'x.json')).toThrowError(expect.objectContaining({ field: '$.figures[0].quote' }));
   });
 });
+
+describe('summaries a person typed', () => {
+  it('refuses mistyped keys, control characters, lone surrogates and endless text, naming the JSON path', async () => {
+    const { extractSummary } = await import('../../src/extract/extractSummary.js');
+    const { readReport } = await import('../../src/ingest/readReport.js');
+    const { SAMPLES } = await import('../helpers/samples.js');
+    const summary = JSON.parse(JSON.stringify(await extractSummary(await readReport(SAMPLES[4]!.path))));
+    const broken = (change: (copy: typeof summary) => void) => {
+      const copy = JSON.parse(JSON.stringify(summary));
+      change(copy);
+      return copy;
+    };
+    const fieldOf = (data: unknown): string | undefined => {
+      try {
+        validateSummary(data, 'x.summary.json');
+      } catch (error) {
+        return (error as { field?: string }).field;
+      }
+      return undefined;
+    };
+    expect(fieldOf(broken((copy) => (copy.figures[0].lable = '地区生产总值')))).toBe('$.figures[0]');
+    expect(fieldOf(broken((copy) => (copy.titel = 'x')))).toBe('$');
+    expect(fieldOf(broken((copy) => (copy.title = '政府工作报告\u001b[31m')))).toBe('$.title');
+    expect(fieldOf(broken((copy) => (copy.highlights[0].text = 'a\u0000b')))).toBe('$.highlights[0].text');
+    expect(fieldOf(broken((copy) => (copy.targets[0].title = '\ud800')))).toBe('$.targets[0].title');
+    expect(fieldOf(broken((copy) => (copy.highlights[0].text = '长'.repeat(100_000))))).toBe('$.highlights[0].text');
+    expect(fieldOf(summary)).toBeUndefined();
+  });
+});
+
+describe('the terminal', () => {
+  it('shows control and escape characters from reports as codes', async () => {
+    const { safeForTerminal } = await import('../../src/cli/terminal.js');
+    expect(safeForTerminal('沁水县\u001b[2J\u0007 ok\n')).toBe('沁水县\\u001b[2J\\u0007 ok\n');
+  });
+});

@@ -3,6 +3,7 @@ import { BriefingError } from '../../errors.js';
 import { loadTemplate } from '../../layout/templates.js';
 import { collectInputs, isReportFile, isSummaryFile } from '../../pipeline/collectInputs.js';
 import { EXIT_OK, EXIT_SOME_FAILED, printJson, type RegisterCommand } from '../shared.js';
+import { say } from '../terminal.js';
 
 interface ArchiveFlags {
   verbose?: boolean;
@@ -53,10 +54,10 @@ export const registerArchiveCommands: RegisterCommand = (program, context) => {
       if (flags.json) {
         printJson(result);
       } else {
-        for (const path of result.missing) process.stderr.write(`missing: ${path}\n`);
-        for (const path of result.altered) process.stderr.write(`altered: ${path}\n`);
-        for (const path of result.extra) process.stderr.write(`extra:   ${path}\n`);
-        process.stderr.write(result.ok ? `${folder}: all ${result.checked} files match the manifest\n` : `${folder}: does not match its manifest\n`);
+        for (const path of result.missing) say(`missing: ${path}\n`);
+        for (const path of result.altered) say(`altered: ${path}\n`);
+        for (const path of result.extra) say(`extra:   ${path}\n`);
+        say(result.ok ? `${folder}: all ${result.checked} files match the manifest\n` : `${folder}: does not match its manifest\n`);
       }
       context.setExitCode(result.ok ? EXIT_OK : EXIT_SOME_FAILED);
     });
@@ -79,22 +80,22 @@ async function runArchive(inputs: string[], flags: ArchiveFlags): Promise<number
     issuer: flags.issuer,
     duplex: flags.duplex,
     outDir: flags.out,
-    onProgress: flags.json ? undefined : (message) => process.stderr.write(`archive: ${message}\n`),
+    onProgress: flags.json ? undefined : (message) => say(`archive: ${message}\n`),
   });
   if (flags.json) {
     printJson({ ...result, failures: result.failures.map((failure) => ({ input: failure.input, error: failure.error.toJSON() })) });
   } else {
-    for (const failure of result.failures) process.stderr.write(`✗ ${failure.error.toLine()}\n`);
-    for (const warning of result.warnings) process.stderr.write(`  ! ${warning}\n`);
-    if (flags.verbose) for (const item of result.trimmed) process.stderr.write(`  · ${item}\n`);
-    else if (result.trimmed.length > 0) process.stderr.write(`${result.trimmed.length} notes on items left off the pages to fit one page each (the summaries keep them all; --verbose lists them)\n`);
+    for (const failure of result.failures) say(`✗ ${failure.error.toLine()}\n`);
+    for (const warning of result.warnings) say(`  ! ${warning}\n`);
+    if (flags.verbose) for (const item of result.trimmed) say(`  · ${item}\n`);
+    else if (result.trimmed.length > 0) say(`${result.trimmed.length} notes on items left off the pages to fit one page each (the summaries keep them all; --verbose lists them)\n`);
     const messages = {
       failed: `archive not written: ${result.failures.length} input(s) failed (an archive is complete or not made)`,
       unchanged: `${result.folder}: unchanged, nothing rewritten`,
       created: `${result.folder}: created with ${result.manifest?.regions.length} regions and book.pdf`,
       updated: `${result.folder}: updated (${result.changes.join('; ')})`,
     };
-    process.stderr.write(`${messages[result.status]}\n`);
+    say(`${messages[result.status]}\n`);
   }
   return result.status === 'failed' ? EXIT_SOME_FAILED : EXIT_OK;
 }

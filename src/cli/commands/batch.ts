@@ -5,6 +5,7 @@ import { collectInputs, isReportFile, isSummaryFile } from '../../pipeline/colle
 import type { BatchMode, BatchResult } from '../../pipeline/runBatch.js';
 import { type CommandContext, EXIT_OK, EXIT_SOME_FAILED, printJson, type RegisterCommand, stackOf } from '../shared.js';
 import type { Command } from 'commander';
+import { say } from '../terminal.js';
 
 const DEFAULT_REPORTS = 'data/reports';
 const DEFAULT_OUT = 'out';
@@ -137,10 +138,10 @@ async function runBatchCommand(spec: BatchCommandSpec, inputs: string[], flags: 
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const done = results.length - failed;
     const what = mode === 'check' ? 'summaries valid' : `${mode === 'extract' ? 'summaries' : 'briefings'} written to ${flags.out}/`;
-    process.stderr.write(`${done} of ${results.length} ${what} in ${seconds} s${failed ? `; ${failed} failed` : ''}\n`);
-    if (book) process.stderr.write(`book: ${relative(process.cwd(), book.file) || book.file} (${book.pages} pages)\n`);
+    say(`${done} of ${results.length} ${what} in ${seconds} s${failed ? `; ${failed} failed` : ''}\n`);
+    if (book) say(`book: ${relative(process.cwd(), book.file) || book.file} (${book.pages} pages)\n`);
     const trimmed = results.reduce((sum, result) => sum + result.trimmed.length, 0);
-    if (trimmed > 0 && !flags.verbose) process.stderr.write(`${trimmed} notes on items left off the pages to fit one page (the summaries keep them all; --verbose lists them)\n`);
+    if (trimmed > 0 && !flags.verbose) say(`${trimmed} notes on items left off the pages to fit one page (the summaries keep them all; --verbose lists them)\n`);
   }
   return failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
 }
@@ -168,15 +169,15 @@ async function progressBar(total: number): Promise<{ increment(): void; stop(): 
 function printResult(result: BatchResult, done: number, total: number, flags: BatchFlags): void {
   const counter = `[${done}/${total}]`;
   if (result.error) {
-    process.stderr.write(`${counter} ✗ ${result.error.toLine()}\n`);
-    if (flags.debug) process.stderr.write(`${stackOf(result.error)}\n`);
+    say(`${counter} ✗ ${result.error.toLine()}\n`);
+    if (flags.debug) say(`${stackOf(result.error)}\n`);
     return;
   }
   const output = result.pdf ?? result.summary;
   const destination = output ? ` → ${relative(process.cwd(), output) || output}` : ` (${result.input})`;
-  process.stderr.write(`${counter} ✓ ${result.region}${destination}${result.pages ? ` (${result.pages} page)` : ''}\n`);
-  for (const warning of result.warnings) process.stderr.write(`      ! ${warning}\n`);
-  if (flags.verbose) for (const item of result.trimmed) process.stderr.write(`      · ${item}\n`);
+  say(`${counter} ✓ ${result.region}${destination}${result.pages ? ` (${result.pages} page)` : ''}\n`);
+  for (const warning of result.warnings) say(`      ! ${warning}\n`);
+  if (flags.verbose) for (const item of result.trimmed) say(`      · ${item}\n`);
 }
 
 /** The --json result of one input, as ../shared/DESIGN.md specifies it. */

@@ -3,6 +3,7 @@ import type { BenchResult } from '../../bench/runBench.js';
 import { BriefingError } from '../../errors.js';
 import { listTemplates } from '../../layout/templates.js';
 import { printJson, type RegisterCommand } from '../shared.js';
+import { say } from '../terminal.js';
 
 export const registerInfoCommands: RegisterCommand = (program) => {
   program
@@ -27,7 +28,7 @@ export const registerInfoCommands: RegisterCommand = (program) => {
     .addHelpText('after', '\nExample:\n  briefing init && $EDITOR briefing.config.yaml')
     .action(async (flags: { force?: boolean }) => {
       const { writeProjectConfigTemplate } = await import('../../config/projectConfig.js');
-      process.stderr.write(`wrote ${await writeProjectConfigTemplate(process.cwd(), flags.force)}\n`);
+      say(`wrote ${await writeProjectConfigTemplate(process.cwd(), flags.force)}\n`);
     });
 
   program
@@ -51,7 +52,7 @@ export const registerInfoCommands: RegisterCommand = (program) => {
     .addHelpText('after', '\nExample:\n  briefing bench --count 1000 --json')
     .action(async (flags: { count: number; workers?: number; json?: boolean }) => {
       const { runBench } = await import('../../bench/runBench.js');
-      const result = await runBench({ count: flags.count, workers: flags.workers, onProgress: flags.json ? undefined : (message) => process.stderr.write(`bench: ${message}…\n`) });
+      const result = await runBench({ count: flags.count, workers: flags.workers, onProgress: flags.json ? undefined : (message) => say(`bench: ${message}…\n`) });
       if (flags.json) printJson(result);
       else process.stdout.write(formatBench(result));
     });

@@ -6,6 +6,7 @@ import { DEFAULT_SUBJECT } from '../../mail/mailTemplates.js';
 import { DEFAULT_RETRY } from '../../mail/retry.js';
 import { EXIT_OK, EXIT_SOME_FAILED, printJson, type RegisterCommand } from '../shared.js';
 import { SMTP_PASSWORD_VARIABLE, withPassword } from '../../config/projectConfig.js';
+import { say } from '../terminal.js';
 
 interface MailFlags {
   delegates: string;
@@ -74,7 +75,7 @@ async function runMail(folder: string, flags: MailFlags): Promise<number> {
     subject: flags.subject,
     resendChanged: flags.resendChanged,
     retry: { ...DEFAULT_RETRY, retries: count(flags.retries, '--retries', 0), baseDelayMs: count(flags.retryDelay, '--retry-delay', 0) },
-    onProgress: progress ? (message) => process.stderr.write(`mail: ${message}\n`) : undefined,
+    onProgress: progress ? (message) => say(`mail: ${message}\n`) : undefined,
   });
   if (flags.json) printJson(jsonOf(result, flags.delegates));
   else printReport(result);
@@ -104,9 +105,9 @@ function count(text: string, option: string, minimum: number): number {
 }
 
 function printReport(result: MailResult): void {
-  for (const warning of result.warnings) process.stderr.write(`  ! ${warning}\n`);
-  for (const outcome of result.outcomes) if (outcome.error) process.stderr.write(`✗ ${outcome.error.toLine()}\n`);
-  process.stderr.write(`${result.folder} → ${result.destination}\n${formatOutcomes(result.outcomes, result.counts)}\n`);
+  for (const warning of result.warnings) say(`  ! ${warning}\n`);
+  for (const outcome of result.outcomes) if (outcome.error) say(`✗ ${outcome.error.toLine()}\n`);
+  say(`${result.folder} → ${result.destination}\n${formatOutcomes(result.outcomes, result.counts)}\n`);
 }
 
 function jsonOf(result: MailResult, delegatesFile: string): object {
