@@ -24,7 +24,9 @@
  *
  * `installPdfmakeFastPaths` must run before any document is laid out; it is idempotent.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import QuickLRU from 'quick-lru';
 import { parseFontsOncePerProcess } from './fonts.js';
 import { buildNextLineWith, type LineClass, type TextInlinesClass as MeasuringClass } from './buildNextLine.js';
@@ -102,6 +104,45 @@ interface SvgMeasurer {
 const SHAPED_RUNS_PER_FONT = 1_000;
 
 const require = createRequire(import.meta.url);
+
+/** The versions these replacements were written against and checked with (tests/pdf/pdfmakeFastPaths.test.ts). */
+export const WRITTEN_FOR = { pdfmake: '0.3.11', pdfkit: '0.19.1', fontkit: '2.0.4' } as const;
+
+/**
+ * Each package's installed version, as pdfmake itself loads them (pdfkit through pdfmake, fontkit through pdfkit).
+ * An upgrade of any of them must fail loudly here, not change the PDFs silently.
+ */
+export function installedVersions(): Record<keyof typeof WRITTEN_FOR, string> {
+  const pdfmakeEntry = require.resolve('pdfmake');
+  const pdfkitEntry = createRequire(pdfmakeEntry).resolve('pdfkit');
+  const fontkitEntry = createRequire(pdfkitEntry).resolve('fontkit');
+  return { pdfmake: versionAt(pdfmakeEntry, 'pdfmake'), pdfkit: versionAt(pdfkitEntry, 'pdfkit'), fontkit: versionAt(fontkitEntry, 'fontkit') };
+}
+
+function versionAt(entry: string, name: string): string {
+  for (let folder = dirname(entry); folder !== dirname(folder); folder = dirname(folder)) {
+    try {
+      const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (manifest.name === name && manifest.version) return manifest.version;
+    } catch {
+      // No package.json at this level: go up.
+    }
+  }
+  return 'unknown';
+}
+
+export function versionMismatches(installed: Record<string, string>, expected: Record<string, string> = WRITTEN_FOR): string[] {
+  return Object.entries(expected).filter(([name, version]) => installed[name] !== version).map(([name, version]) => `${name} ${installed[name]} (written for ${version})`);
+}
+
+const mismatches = versionMismatches(installedVersions());
+if (mismatches.length > 0) {
+  throw new Error(
+    `src/pdf/pdfmakeFastPaths.ts replaces internals of pdfmake ${WRITTEN_FOR.pdfmake}, pdfkit ${WRITTEN_FOR.pdfkit} and fontkit ${WRITTEN_FOR.fontkit}, ` +
+      `but finds ${mismatches.join(', ')}: run tests/pdf/pdfmakeFastPaths.test.ts against the new versions, then update WRITTEN_FOR`,
+  );
+}
+
 // Loading pdfmake loads pdfkit, which must find the parse-once fontkit in place.
 parseFontsOncePerProcess();
 const StyleContextStack = (require('pdfmake/js/StyleContextStack.js') as { default: StyleContextStackClass }).default;

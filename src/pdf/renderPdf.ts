@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 /**
  * PDF stage: a pdfmake document definition → PDF bytes, in two phases. `layOutPdf` only lays the document out
  * (pdfmake's LayoutBuilder): the page count and how much room the content takes are known before anything is drawn,
@@ -63,12 +64,22 @@ const readableFolders = new Set<string>([FONTS_DIR]);
 
 /** Lets documents of a template read the files of its own folder (a logo, say), and nothing else. */
 export function allowTemplateFolder(folder: string): void {
-  readableFolders.add(folder.endsWith(sep) ? folder : `${folder}${sep}`);
+  const real = realPathOf(folder);
+  readableFolders.add(real.endsWith(sep) ? real : `${real}${sep}`);
 }
 
+/** By real path: a symlink inside an allowed folder that leads out of it does not make its target readable. */
 function isReadable(path: string): boolean {
-  const absolute = resolve(path);
+  const absolute = realPathOf(path);
   return [...readableFolders].some((folder) => absolute.startsWith(folder));
+}
+
+function realPathOf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
 }
 
 /** Puts the font files of the families a document uses into pdfmake's in-memory file system, once each. */

@@ -1,8 +1,9 @@
 // Containment: a template may not make the renderer read files outside its folder or fetch URLs, and Handlebars
 // prototype access stays disabled.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pngjs from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractSummary } from '../../src/extract/extractSummary.js';
 import { readReport } from '../../src/ingest/readReport.js';
@@ -55,5 +56,31 @@ describe('template containment', () => {
     writeFileSync(pdf, rendered.pdf);
     expect(text(pdf)).toContain('沁源县');
     expect(text(pdf)).not.toContain('String');
+  });
+});
+
+describe('template files by their real path', () => {
+  const PNG = pngjs.PNG.sync.write(new pngjs.PNG({ width: 4, height: 4 }));
+
+  it("renders a template's own relative logo from any working folder", async () => {
+    const folder = templateWith('{ "image": "logo.png", "width": 20 }, { "text": {{json region.name}} }');
+    writeFileSync(join(folder, 'logo.png'), PNG);
+    const elsewhere = mkdtempSync(join(tmpdir(), 'briefing-cwd-'));
+    const previous = process.cwd();
+    process.chdir(elsewhere);
+    try {
+      const rendered = await renderBriefing(summary, { template: folder });
+      expect(rendered.pages).toBe(1);
+    } finally {
+      process.chdir(previous);
+    }
+  });
+
+  it('refuses a symlink inside the template folder that leads out of it', async () => {
+    const outside = join(mkdtempSync(join(tmpdir(), 'briefing-secret-')), 'secret.png');
+    writeFileSync(outside, PNG);
+    const folder = templateWith('{ "image": "innocent.png" }');
+    symlinkSync(outside, join(folder, 'innocent.png'));
+    await expect(renderBriefing(summary, { template: folder })).rejects.toMatchObject({ code: 'TEMPLATE_INVALID', message: 'image is outside the template folder (innocent.png)' });
   });
 });

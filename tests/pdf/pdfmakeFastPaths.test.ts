@@ -207,3 +207,11 @@ describe('svgMeasure', () => {
     }
   });
 });
+
+describe('version guard', () => {
+  it('finds the versions it was written for, as pdfmake loads them, and names any other', async () => {
+    const { installedVersions, versionMismatches, WRITTEN_FOR } = await import('../../src/pdf/pdfmakeFastPaths.js');
+    expect(installedVersions()).toEqual(WRITTEN_FOR);
+    expect(versionMismatches({ pdfmake: '0.3.12', pdfkit: '0.19.1', fontkit: '2.0.4' })).toEqual(['pdfmake 0.3.12 (written for 0.3.11)']);
+  });
+});
