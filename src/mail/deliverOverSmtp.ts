@@ -13,7 +13,7 @@ import { openLedger, readLedger, type LedgerEntry, type LedgerWriter } from './l
 import { outcomeOf, type DelegateOutcome } from './outcome.js';
 import { type DeliveryPlan, planDelivery } from './planDelivery.js';
 import type { Sender } from './resolveSender.js';
-import { type Attempted, type FailureKind, type RetryPolicy, withRetry } from './retry.js';
+import { type Attempted, type FailureKind, isCertificateError, type RetryPolicy, withRetry } from './retry.js';
 import { createSmtpSender, redact, type SmtpDelivery, type SmtpSender, type SmtpSettings } from './smtp.js';
 import { acquireRunLock } from './runLock.js';
 
@@ -100,10 +100,22 @@ async function connect(options: SmtpRunOptions): Promise<Connection> {
     await close();
     throw new BriefingError('USAGE', `cannot use the SMTP server ${sender.server.display}: ${describeError(attempt.error, sender)}; nothing was sent`, {
       field: '--smtp',
-      hint: FAILURE_HINTS[attempt.kind === 'permanent' ? 'fatal' : attempt.kind],
+      hint: connectionHint(attempt.error, attempt.kind),
     });
   }
   return { sender, ledger, close };
+}
+
+/** What to do about a server that cannot be used: TLS problems are named, not taken for an unreachable server. */
+function connectionHint(error: unknown, kind: FailureKind): string {
+  if (isCertificateError(error)) {
+    return "the server's TLS certificate is not trusted (self-signed, expired, or for another name): fix it on the server, or give its CA in NODE_EXTRA_CA_CERTS";
+  }
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (code === 'EREQUIRETLS' || (typeof message === 'string' && /STARTTLS/i.test(message))) {
+    return 'the server offers no STARTTLS, and a login must not travel in clear: use smtps://, or have STARTTLS enabled on the server (or, knowingly, --insecure-auth)';
+  }
+  return FAILURE_HINTS[kind === 'permanent' ? 'fatal' : kind];
 }
 
 async function deliverOne(message: ComposedMessage, connection: Connection, options: SmtpRunOptions): Promise<{ result: DelegateOutcome; kind: FailureKind | null }> {

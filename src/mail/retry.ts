@@ -24,11 +24,14 @@ export const DEFAULT_RETRY: RetryPolicy = { retries: 3, baseDelayMs: 2000, maxDe
 export type Attempted<T> = { ok: true; value: T; attempts: number } | { ok: false; error: unknown; kind: FailureKind; attempts: number };
 
 const FATAL_CODES = ['EAUTH', 'ENOAUTH', 'ETLS', 'EREQUIRETLS', 'ECONFIG', 'EOAUTH2'];
+/** A certificate the client does not trust is a setting to fix, not a server to wait for. */
+const CERTIFICATE = /CERT|certificate|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME/;
 const CONNECTION_CODES = ['ECONNECTION', 'ESOCKET', 'ETIMEDOUT', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'EDNS'];
 
 export function classifySmtpError(error: unknown): FailureKind {
   const { code, responseCode } = (error ?? {}) as { code?: unknown; responseCode?: unknown };
   if (typeof code === 'string' && FATAL_CODES.includes(code)) return 'fatal';
+  if (isCertificateError(error)) return 'fatal';
   if (typeof responseCode === 'number') {
     if (responseCode === 421) return 'connection';
     if ((responseCode >= 400 && responseCode < 500) || responseCode === 503) return 'transient';
@@ -36,6 +39,13 @@ export function classifySmtpError(error: unknown): FailureKind {
   }
   if (typeof code === 'string' && CONNECTION_CODES.includes(code)) return 'connection';
   return 'permanent';
+}
+
+export function isCertificateError(error: unknown): boolean {
+  for (let current = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; current && depth < 4; current = current.cause as typeof current, depth += 1) {
+    if ((typeof current.code === 'string' && CERTIFICATE.test(current.code)) || (typeof current.message === 'string' && CERTIFICATE.test(current.message))) return true;
+  }
+  return false;
 }
 
 export async function withRetry<T>(

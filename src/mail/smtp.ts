@@ -2,7 +2,8 @@
  * The SMTP side of the mail stage: connection settings from an smtp:// or smtps:// URL, and a pooled nodemailer
  * transport with one connection (messages go out one at a time, in order, so the ledger follows the server).
  * TLS: smtps:// is TLS from the start; smtp:// upgrades with STARTTLS whenever the server offers it (nodemailer's
- * default, never switched off here). Credentials are kept out of everything this module lets out: the server is
+ * default, never switched off here), and must upgrade when there are credentials: a login never travels in clear
+ * (a server that offers no STARTTLS, or an attacker who strips it, stops the run) unless `insecureAuth` says so. Credentials are kept out of everything this module lets out: the server is
  * shown as smtp://host:port, nodemailer's logger is off, and error texts pass through redact() before anyone sees them.
  */
 import type { ConnectionOptions } from 'node:tls';
@@ -16,6 +17,8 @@ export interface SmtpSettings {
   ratePerMinute?: number;
   /** TLS options for the connection, e.g. `ca` for a server whose certificate a private CA signed. */
   tls?: ConnectionOptions;
+  /** Log in over an unencrypted connection when the server offers no STARTTLS (--insecure-auth). */
+  insecureAuth?: boolean;
 }
 
 export interface SmtpServer {
@@ -53,7 +56,7 @@ export function parseSmtpUrl(settings: SmtpSettings): SmtpServer {
     throw new BriefingError('USAGE', 'the SMTP server is not a valid URL', { field: '--smtp', hint: 'use smtp://user:password@host:port (percent-encode special characters)' });
   }
   const port = url.port ? Number(url.port) : DEFAULT_PORTS[url.protocol];
-  if (port === undefined || !url.hostname) {
+  if (!(url.protocol in DEFAULT_PORTS) || port === undefined || !url.hostname) {
     throw new BriefingError('USAGE', `the SMTP server must be an smtp:// or smtps:// URL with a host, got ${url.protocol}//${url.hostname}`, {
       field: '--smtp',
       hint: 'use smtp://user:password@host:port (STARTTLS when offered) or smtps://… (TLS from the start)',
@@ -75,6 +78,7 @@ export function parseSmtpUrl(settings: SmtpSettings): SmtpServer {
       host,
       port,
       secure: url.protocol === 'smtps:',
+      requireTLS: url.protocol === 'smtp:' && user !== undefined && !settings.insecureAuth,
       auth: user === undefined ? undefined : { user, pass },
       tls: settings.tls,
       ...(settings.ratePerMinute === undefined ? {} : { rateDelta: 60_000, rateLimit: settings.ratePerMinute }),

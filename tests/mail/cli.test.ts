@@ -66,7 +66,7 @@ describe('briefing mail', () => {
   it('--json prints one document with a result per row, and exits 1 for the bad row', async () => {
     const { folder, scratch } = copySession(session);
     const delegates = writeDelegates(scratch, ROWS);
-    expect(await briefing(['mail', folder, '--delegates', delegates, '--smtp', server.url(LOGIN), '--json'])).toBe(1);
+    expect(await briefing(['mail', folder, '--delegates', delegates, '--smtp', server.url(LOGIN), '--insecure-auth', '--json'])).toBe(1);
     const document = JSON.parse(stdout);
     expect(document).toMatchObject({ destination: `smtp://127.0.0.1:${server.port}`, counts: { sent: 2, skipped: 0, failed: 0, invalid: 1 } });
     expect(document.results.map((result: { input: string; status: string }) => [result.input, result.status])).toEqual([
@@ -80,7 +80,7 @@ describe('briefing mail', () => {
     expectNoPassword(stdout, stderr, readFileSync(join(folder, LEDGER_FILE), 'utf8'));
 
     stdout = '';
-    expect(await briefing(['mail', folder, '--delegates', delegates, '--smtp', server.url(LOGIN), '--json'])).toBe(1);
+    expect(await briefing(['mail', folder, '--delegates', delegates, '--smtp', server.url(LOGIN), '--insecure-auth', '--json'])).toBe(1);
     expect(JSON.parse(stdout).counts).toMatchObject({ sent: 0, skipped: 2, invalid: 1 });
     expect(server.received).toHaveLength(2);
   });
@@ -91,7 +91,7 @@ describe('briefing mail', () => {
     const terminal = process.stderr.isTTY;
     process.stderr.isTTY = true;
     try {
-      expect(await briefing(['mail', folder, '--delegates', writeDelegates(scratch, [ROWS[0]!, ROWS[2]!]), '--retry-delay', '5'])).toBe(0);
+      expect(await briefing(['mail', folder, '--delegates', writeDelegates(scratch, [ROWS[0]!, ROWS[2]!]), '--retry-delay', '5', '--insecure-auth'])).toBe(0);
     } finally {
       process.stderr.isTTY = terminal;
     }
@@ -107,7 +107,7 @@ describe('briefing mail', () => {
   it('exits 1 and names the delegate the server refused', async () => {
     const { folder, scratch } = copySession(session);
     server.rejected.add('li.na@example.org');
-    expect(await briefing(['mail', folder, '--delegates', writeDelegates(scratch, [ROWS[0]!, ROWS[2]!]), '--smtp', server.url(LOGIN)])).toBe(1);
+    expect(await briefing(['mail', folder, '--delegates', writeDelegates(scratch, [ROWS[0]!, ROWS[2]!]), '--smtp', server.url(LOGIN), '--insecure-auth'])).toBe(1);
     expect(stderr).toMatch(/✗ li\.na@example\.org: not delivered: 550 .*mailbox unavailable \(the server refused this for good/);
     expect(stderr).toContain('sent 1 · failed 1');
     expect(stderr).not.toContain('mail: [');
@@ -128,12 +128,12 @@ describe('briefing mail', () => {
     const delegates = writeDelegates(scratch, [ROWS[0]!]);
     vi.stubEnv(SMTP_URL_VARIABLE, '');
     const cases: [string[], string][] = [
-      [['--smtp', server.url(LOGIN), '--outbox', join(scratch, 'o')], 'give either --smtp or --outbox, not both'],
+      [['--smtp', server.url(LOGIN), '--insecure-auth', '--outbox', join(scratch, 'o')], 'give either --smtp or --outbox, not both'],
       [[], 'nowhere to deliver: give --smtp URL (or set BRIEFING_SMTP_URL) or --outbox DIR'],
-      [['--smtp', server.url(LOGIN), '--rate', '0'], '--rate must be a whole number of at least 1, got 0'],
-      [['--smtp', server.url(LOGIN), '--subject', '{{sesion}}'], '--subject: --subject is not a usable template'],
-      [['--smtp', server.url(LOGIN), '--from', 'not an address'], '--from must be one e-mail address'],
-      [['--smtp', server.url({ user: LOGIN.user, pass: `${LOGIN.pass}-wrong` })], `cannot use the SMTP server smtp://127.0.0.1:${server.port}`],
+      [['--smtp', server.url(LOGIN), '--insecure-auth', '--rate', '0'], '--rate must be a whole number of at least 1, got 0'],
+      [['--smtp', server.url(LOGIN), '--insecure-auth', '--subject', '{{sesion}}'], '--subject: --subject is not a usable template'],
+      [['--smtp', server.url(LOGIN), '--insecure-auth', '--from', 'not an address'], '--from must be one e-mail address'],
+      [['--smtp', server.url({ user: LOGIN.user, pass: `${LOGIN.pass}-wrong` }), '--insecure-auth'], `cannot use the SMTP server smtp://127.0.0.1:${server.port}`],
     ];
     for (const [flags, message] of cases) {
       stderr = '';
@@ -141,14 +141,14 @@ describe('briefing mail', () => {
       expect(stderr).toContain(message);
       expectNoPassword(stderr, stdout);
     }
-    expect(await briefing(['mail', folder, '--smtp', server.url(LOGIN)])).toBe(2);
+    expect(await briefing(['mail', folder, '--smtp', server.url(LOGIN), '--insecure-auth'])).toBe(2);
     expect(server.received).toHaveLength(0);
   });
 
   it('exits 2 for an altered archive, and says so', async () => {
     const { folder, scratch } = copySession(session);
     writeFileSync(join(folder, 'manifest.json'), readFileSync(join(folder, 'manifest.json'), 'utf8').replace(/"sha256": "[0-9a-f]/, '"sha256": "x'));
-    expect(await briefing(['mail', folder, '--delegates', writeDelegates(scratch, [ROWS[0]!]), '--smtp', server.url(LOGIN)])).toBe(2);
+    expect(await briefing(['mail', folder, '--delegates', writeDelegates(scratch, [ROWS[0]!]), '--smtp', server.url(LOGIN), '--insecure-auth'])).toBe(2);
     expect(stderr).toContain('the session folder does not match its manifest (altered: ');
     expect(server.received).toHaveLength(0);
   });

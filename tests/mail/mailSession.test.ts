@@ -42,7 +42,8 @@ async function setUp(rows: string[] = DELEGATES, login = LOGIN) {
   server = await startSmtpServer({ login });
   const { folder, scratch } = copySession(session);
   const delegatesFile = writeDelegates(scratch, rows);
-  const options: MailOptions = { folder, delegatesFile, delivery: { kind: 'smtp', url: server.url(login) }, retry: FAST_RETRY };
+  // The test server offers no STARTTLS: logging in over it is what --insecure-auth allows (TLS has tests of its own).
+  const options: MailOptions = { folder, delegatesFile, delivery: { kind: 'smtp', url: server.url(login), insecureAuth: true }, retry: FAST_RETRY };
   return { folder, scratch, options };
 }
 
@@ -247,9 +248,46 @@ describe('mail over SMTP', () => {
     expect(server.received[0]).toMatchObject({ secure: true, from: 'briefing@localhost', user: undefined });
   });
 
+  it('refuses to log in without TLS: a server with no STARTTLS stops the run before anything is sent, and says why', async () => {
+    const { folder, options } = await setUp();
+    const error = await mailSession({ ...options, delivery: { kind: 'smtp', url: server.url(LOGIN) } }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'USAGE', hint: expect.stringContaining('offers no STARTTLS') });
+    expect((error as BriefingError).toLine()).not.toContain(LOGIN.pass);
+    expect(server.received).toHaveLength(0);
+    expect(readFileSync(join(folder, LEDGER_FILE), 'utf8')).toBe('');
+  });
+
+  it('logs in over STARTTLS when the server offers it', async () => {
+    server = await startSmtpServer({ starttls: true, login: LOGIN });
+    const { folder, scratch } = copySession(session);
+    const result = await mailSession({
+      folder,
+      delegatesFile: writeDelegates(scratch, DELEGATES.slice(0, 1)),
+      delivery: { kind: 'smtp', url: server.url(LOGIN), tls: { rejectUnauthorized: false } },
+      retry: FAST_RETRY,
+    });
+    expect(result.counts.sent).toBe(1);
+    expect(server.received[0]).toMatchObject({ secure: true, user: LOGIN.user });
+  });
+
+  it('names an untrusted certificate at once instead of retrying it as an unreachable server', async () => {
+    server = await startSmtpServer({ starttls: true, login: LOGIN });
+    const { folder, scratch } = copySession(session);
+    const started = Date.now();
+    const error = await mailSession({
+      folder,
+      delegatesFile: writeDelegates(scratch, DELEGATES.slice(0, 1)),
+      delivery: { kind: 'smtp', url: server.url(LOGIN) },
+      retry: { retries: 3, baseDelayMs: 1000, maxDelayMs: 1000 },
+    }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'USAGE', hint: expect.stringContaining('certificate is not trusted') });
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(server.received).toHaveLength(0);
+  });
+
   it('refuses a wrong password before sending anything, without printing it', async () => {
     const { folder, options } = await setUp();
-    const wrong = { ...options, delivery: { kind: 'smtp' as const, url: server.url({ user: LOGIN.user, pass: 'wrong-秘密' }) } };
+    const wrong = { ...options, delivery: { kind: 'smtp' as const, url: server.url({ user: LOGIN.user, pass: 'wrong-秘密' }), insecureAuth: true } };
     const error = await mailSession(wrong).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(BriefingError);
     expect((error as BriefingError).code).toBe('USAGE');

@@ -25,6 +25,13 @@ describe('parseSmtpUrl', () => {
     expect(server.secrets).toContain('p%40ss%3Aw%2Frd');
   });
 
+  it('requires TLS for a login over smtp:// unless insecureAuth, and takes no other scheme', () => {
+    expect(parseSmtpUrl({ url: 'smtp://u:p@mail.example.org' }).options.requireTLS).toBe(true);
+    expect(parseSmtpUrl({ url: 'smtp://u:p@mail.example.org', insecureAuth: true }).options.requireTLS).toBe(false);
+    expect(parseSmtpUrl({ url: 'smtp://mail.example.org' }).options.requireTLS).toBe(false);
+    expect(() => parseSmtpUrl({ url: 'ftp://u:p@mail.example.org:2607' })).toThrowError(expect.objectContaining({ code: 'USAGE', message: expect.stringContaining('smtp:// or smtps://') }));
+  });
+
   it('uses port 587 for smtp:// and TLS on 465 for smtps://; no login without a user', () => {
     expect(parseSmtpUrl({ url: 'smtp://mail.example.org' })).toMatchObject({ display: 'smtp://mail.example.org:587', user: undefined, secrets: [], options: { port: 587, auth: undefined } });
     expect(parseSmtpUrl({ url: 'smtps://u:p@mail.example.org' })).toMatchObject({ display: 'smtps://mail.example.org:465', options: { port: 465, secure: true } });

@@ -9,6 +9,7 @@ import { SMTP_PASSWORD_VARIABLE, withPassword } from '../../config/projectConfig
 import { say } from '../terminal.js';
 
 interface MailFlags {
+  insecureAuth?: boolean;
   delegates: string;
   smtp?: string;
   outbox?: string;
@@ -22,6 +23,7 @@ interface MailFlags {
 }
 
 export const SMTP_URL_VARIABLE = 'BRIEFING_SMTP_URL';
+const INSECURE_AUTH_WARNING = '--insecure-auth: where the server offers no STARTTLS, the login and password travel in clear';
 
 export const registerMailCommands: RegisterCommand = (program, context) => {
   program
@@ -43,6 +45,7 @@ export const registerMailCommands: RegisterCommand = (program, context) => {
     .argument('<session-dir>', 'a folder made by briefing archive')
     .requiredOption('--delegates <file>', 'CSV (UTF-8 or GBK) or .xlsx: name,email,regions or 姓名,邮箱,地区', context.config.delegates)
     .option('--smtp <url>', `smtp://user@host:port (STARTTLS when offered) or smtps://…, the password in $${SMTP_PASSWORD_VARIABLE}; default: $${SMTP_URL_VARIABLE}`, context.config.smtp)
+    .option('--insecure-auth', 'log in even where the server offers no STARTTLS (the password then travels in clear)')
     .option('--outbox <dir>', 'write one .eml file per delegate into DIR instead of sending')
     .option('--from <address>', 'sender, e.g. "长治市人大 <renda@example.org>" (default: the SMTP login if it is an address)', context.config.from)
     .option('--subject <template>', 'subject template with {{session}} {{date}} {{name}} {{regions}}', DEFAULT_SUBJECT)
@@ -77,6 +80,7 @@ async function runMail(folder: string, flags: MailFlags): Promise<number> {
     retry: { ...DEFAULT_RETRY, retries: count(flags.retries, '--retries', 0), baseDelayMs: count(flags.retryDelay, '--retry-delay', 0) },
     onProgress: progress ? (message) => say(`mail: ${message}\n`) : undefined,
   });
+  if (flags.insecureAuth && flags.outbox === undefined) result.warnings.unshift(INSECURE_AUTH_WARNING);
   if (flags.json) printJson(jsonOf(result, flags.delegates));
   else printReport(result);
   return hasFailures(result) ? EXIT_SOME_FAILED : EXIT_OK;
@@ -93,7 +97,7 @@ function deliveryOf(flags: MailFlags): MailDelivery {
   if (!url) {
     throw new BriefingError('USAGE', `nowhere to deliver: give --smtp URL (or set ${SMTP_URL_VARIABLE}) or --outbox DIR`, { field: '--smtp' });
   }
-  return { kind: 'smtp', url: withPassword(url), ratePerMinute: rate };
+  return { kind: 'smtp', url: withPassword(url), ratePerMinute: rate, insecureAuth: flags.insecureAuth };
 }
 
 function count(text: string, option: string, minimum: number): number {
