@@ -86,7 +86,7 @@ export async function buildArchive(options: ArchiveOptions): Promise<ArchiveResu
       const { region } = member.summary;
       onProgress?.(`rendering ${region.name}`);
       const rendered = await renderBriefing(member.summary, { template, creationDate, pdfa, issuer });
-      warnings.push(...member.summary.warnings.map((warning) => `${region.name}: ${warning}`), ...sessionMisfits(session, date, member.summary));
+      warnings.push(...[...member.summary.warnings, ...rendered.warnings].map((warning) => `${region.name}: ${warning}`), ...sessionMisfits(session, date, member.summary));
       trimmed.push(...rendered.trimmed.map((item) => `${region.name}: ${item}`));
       const base = `${region.code}-${region.name}`;
       const summaryText = `${JSON.stringify(member.summary, null, 2)}\n`;

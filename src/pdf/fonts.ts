@@ -100,3 +100,35 @@ export function parseFontsOncePerProcess(): boolean {
 export function fontParseCount(): number {
   return fontParses;
 }
+
+interface GlyphCoverage {
+  hasGlyphForCodePoint(codePoint: number): boolean;
+}
+
+const coverage = new Map<string, GlyphCoverage>();
+
+/** The parsed font of a family's regular face (parsed once per process, shared with pdfkit). */
+function coverageOf(family: FontFamily): GlyphCoverage {
+  let font = coverage.get(family.name);
+  if (!font) {
+    parseFontsOncePerProcess();
+    const require = createRequire(import.meta.url);
+    const pdfkitRequire = createRequire(createRequire(require.resolve('pdfmake/js/PDFDocument.js')).resolve('pdfkit'));
+    const fontkit = pdfkitRequire('fontkit') as { create: (bytes: Uint8Array) => GlyphCoverage };
+    font = fontkit.create(fontFileBytes(family.regular));
+    coverage.set(family.name, font);
+  }
+  return font;
+}
+
+/** The characters of `text` that none of the families has a glyph for (line breaks and spaces aside), each once. */
+export function missingCharacters(text: string, familyNames: readonly string[]): string[] {
+  const fonts = FONT_FAMILIES.filter((family) => familyNames.includes(family.name)).map(coverageOf);
+  const missing = new Set<string>();
+  for (const character of text) {
+    if (/\s/.test(character) || missing.has(character)) continue;
+    const codePoint = character.codePointAt(0)!;
+    if (!fonts.some((font) => font.hasGlyphForCodePoint(codePoint))) missing.add(character);
+  }
+  return [...missing];
+}

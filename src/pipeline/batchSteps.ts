@@ -28,6 +28,7 @@ export interface RenderedFile {
   pages: number;
   bytes: number;
   trimmed: string[];
+  warnings: string[];
 }
 
 /** A summary as the main thread of a batch handles it. */
@@ -70,7 +71,7 @@ export async function runStep(task: BatchTask): Promise<Outcome<PreparedSummary 
     const { renderBriefing } = await import('./renderBriefing.js');
     const rendered = await renderBriefing(JSON.parse(task.summaryJson) as BriefingSummary, { template: task.template, issuer: task.issuer });
     await writeFileAtomic(task.pdfPath, rendered.pdf);
-    return { ok: true, value: { pages: rendered.pages, bytes: rendered.pdf.length, trimmed: rendered.trimmed } };
+    return { ok: true, value: { pages: rendered.pages, bytes: rendered.pdf.length, trimmed: rendered.trimmed, warnings: rendered.warnings } };
   } catch (error) {
     return failedOutcome(task, error);
   }

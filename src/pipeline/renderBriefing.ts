@@ -8,6 +8,7 @@ import { fitToPage } from '../layout/fitToPage.js';
 import { loadTemplate } from '../layout/templates.js';
 import { allowTemplateFolder, layOutPdf } from '../pdf/renderPdf.js';
 import type { BriefingSummary } from '../summary/schema.js';
+import { missingCharacters } from '../pdf/fonts.js';
 
 export interface RenderOptions {
   /** Built-in template name or path of a template folder. */
@@ -29,10 +30,13 @@ export interface RenderedBriefing {
   shown: LayoutChoice;
   /** What fitting the page left out (the summary keeps it all). */
   trimmed: string[];
+  /** What a person should know about the page: characters no embedded font has, printed as □. */
+  warnings: string[];
 }
 
-export async function renderBriefing(summary: BriefingSummary, options: RenderOptions = {}): Promise<RenderedBriefing> {
+export async function renderBriefing(given: BriefingSummary, options: RenderOptions = {}): Promise<RenderedBriefing> {
   const template = loadTemplate(options.template ?? 'handout');
+  const { summary, warnings } = withGlyphsOf(given, template.manifest.fonts);
   allowTemplateFolder(template.folder);
   const { chart, fonts } = template.manifest;
   const chartSpec = chart ? chooseChart(summary.figures) : undefined;
@@ -45,7 +49,21 @@ export async function renderBriefing(summary: BriefingSummary, options: RenderOp
     const laidOut = await layOutPdf(buildDocDefinition({ summary, template, choice, chart: drawnChart, creationDate, pdfa, pageNumber: options.pageNumber, issuer: options.issuer }), fonts);
     return { pages: laidOut.pages, contentHeight: laidOut.contentHeight, pageContentHeight: laidOut.pageContentHeight, laidOut };
   });
-  return { pdf: await fitted.laidOut.toBuffer(), pages: fitted.laidOut.pages, shown: fitted.choice, trimmed: fitted.trimmed };
+  return { pdf: await fitted.laidOut.toBuffer(), pages: fitted.laidOut.pages, shown: fitted.choice, trimmed: fitted.trimmed, warnings };
+}
+
+/** A character no embedded font has would print as an empty box, silently: it is printed as □ and named instead. */
+const MISSING_GLYPH = '□';
+
+function withGlyphsOf(summary: BriefingSummary, fonts: readonly string[]): { summary: BriefingSummary; warnings: string[] } {
+  const json = JSON.stringify(summary);
+  const missing = missingCharacters(json, fonts).filter((character) => character !== MISSING_GLYPH);
+  if (missing.length === 0) return { summary, warnings: [] };
+  const names = missing.map((character) => `${character} (U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`);
+  const pattern = new RegExp(`[${missing.map((character) => character.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'gu');
+  const replace = (value: unknown): unknown =>
+    typeof value === 'string' ? value.replace(pattern, MISSING_GLYPH) : Array.isArray(value) ? value.map(replace) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([key, item]) => [key, key === 'quote' ? item : replace(item)])) : value;
+  return { summary: replace(summary) as BriefingSummary, warnings: [`characters the font does not have are printed as ${MISSING_GLYPH}: ${names.join(', ')}`] };
 }
 
 /**

@@ -96,6 +96,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult[]> {
         const render = executor.run<RenderedFile>({ step: 'render', summaryJson: summary.json, pdfPath, template: options.template, issuer: options.issuer }).then((rendered) => {
           if (rendered.ok) {
             Object.assign(result, { pdf: pdfPath, pages: rendered.value.pages });
+            result.warnings.push(...rendered.value.warnings);
             result.trimmed.push(...rendered.value.trimmed);
           } else {
             result.error = toError(rendered.error);

@@ -35,3 +35,27 @@ describe('fonts', () => {
     );
   });
 });
+
+describe('characters the fonts lack', () => {
+  it('prints them as □ and names them, instead of empty boxes without a word', async () => {
+    const { extractSummary } = await import('../../src/extract/extractSummary.js');
+    const { readReport } = await import('../../src/ingest/readReport.js');
+    const { renderBriefing } = await import('../../src/pipeline/renderBriefing.js');
+    const { SAMPLES } = await import('../helpers/samples.js');
+    const { writeFileSync, mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { text } = await import('../helpers/pdfTools.js');
+    const summary = await extractSummary(await readReport(SAMPLES[0]!.path));
+    summary.highlights[0]!.title = '𠀀村发展 😀 مرحبا';
+    const rendered = await renderBriefing(summary);
+    expect(rendered.warnings).toHaveLength(1);
+    expect(rendered.warnings[0]).toContain('𠀀 (U+20000)');
+    expect(rendered.warnings[0]).toContain('😀 (U+1F600)');
+    expect(rendered.warnings[0]).toContain('م (U+0645)');
+    const file = join(mkdtempSync(join(tmpdir(), 'briefing-glyphs-')), 'x.pdf');
+    writeFileSync(file, rendered.pdf);
+    expect(text(file).replace(/\s+/g, '')).toContain('□村发展□□□□□□');
+    expect((await renderBriefing(await extractSummary(await readReport(SAMPLES[0]!.path)))).warnings).toEqual([]);
+  });
+});
