@@ -23,6 +23,7 @@ export interface SmtpRunOptions {
   from: Sender;
   retry: RetryPolicy;
   resendChanged: boolean;
+  resendUncertain: boolean;
   now: () => Date;
   onProgress?: (message: string) => void;
 }
@@ -48,7 +49,7 @@ export async function deliverOverSmtp(messages: ComposedMessage[], options: Smtp
     const outcomes: DelegateOutcome[] = [];
     let stopped: string | undefined;
     for (const [index, message] of messages.entries()) {
-      const plan = planDelivery(message, ledger.entries, options.resendChanged);
+      const plan = planDelivery(message, ledger.entries, options.resendChanged, options.resendUncertain);
       const label = `[${index + 1}/${messages.length}] ${message.delegate.name} <${message.delegate.email}>`;
       if (plan.action === 'skip') {
         outcomes.push(skippedOutcome(message, plan));
@@ -120,27 +121,34 @@ function connectionHint(error: unknown, kind: FailureKind): string {
 
 async function deliverOne(message: ComposedMessage, connection: Connection, options: SmtpRunOptions): Promise<{ result: DelegateOutcome; kind: FailureKind | null }> {
   const { sender, ledger } = connection;
+  // The Message-ID (one per content, see composeMessage) names the message in the "sending" line before the server sees it.
   const mail = mailOptionsOf(message, { from: options.from, date: options.now() });
-  const attempt: Attempted<SmtpDelivery> = await withRetry(() => sender.send(mail), options.retry, (error, delayMs, number) =>
-    options.onProgress?.(`${message.delegate.email}: attempt ${number} failed (${describeError(error, sender)}); retrying in ${delayMs} ms`),
+  const messageId = typeof mail.messageId === 'string' ? mail.messageId : null;
+  const record = (status: LedgerEntry['status'], response: string | null, attempts: number): Promise<void> =>
+    ledger.append({ delegate: message.delegate.email, name: message.delegate.name, contentHash: message.contentHash, status, response, messageId, at: options.now().toISOString(), attempts });
+  const attempt: Attempted<SmtpDelivery> = await withRetry(
+    async () => {
+      await record('sending', null, 0);
+      return sender.send(mail);
+    },
+    options.retry,
+    (error, delayMs, number) => options.onProgress?.(`${message.delegate.email}: attempt ${number} failed (${describeError(error, sender)}); retrying in ${delayMs} ms`),
   );
   const response = attempt.ok ? attempt.value.response : describeError(attempt.error, sender);
-  const entry: LedgerEntry = {
-    delegate: message.delegate.email,
-    name: message.delegate.name,
-    contentHash: message.contentHash,
-    status: attempt.ok ? 'sent' : 'failed',
-    response,
-    messageId: attempt.ok ? attempt.value.messageId : null,
-    at: options.now().toISOString(),
-    attempts: attempt.attempts,
-  };
-  await ledger.append(entry);
+  await record(attempt.ok ? 'sent' : 'failed', response, attempt.attempts);
   if (!attempt.ok) return { result: failedOutcome(message, response, attempt.kind, attempt.attempts, response), kind: attempt.kind };
-  return { result: outcomeOf(message, { status: 'sent', detail: response, response, messageId: entry.messageId, attempts: attempt.attempts }), kind: null };
+  return { result: outcomeOf(message, { status: 'sent', detail: response, response, messageId, attempts: attempt.attempts }), kind: null };
 }
 
 function skippedOutcome(message: ComposedMessage, plan: Extract<DeliveryPlan, { action: 'skip' }>): DelegateOutcome {
+  if (plan.reason === 'uncertain') {
+    const detail = `an earlier run stopped while handing this message to the server (${plan.entry.at}, ${plan.entry.messageId}); it may have gone out`;
+    const error = new BriefingError('OUTPUT_UNWRITABLE', `uncertain: ${detail}`, {
+      field: message.delegate.email,
+      hint: 'ask the delegate or check the server log for the Message-ID; to send it (again), run with --resend-uncertain',
+    });
+    return outcomeOf(message, { status: 'uncertain', detail, messageId: plan.entry.messageId, error });
+  }
   const detail =
     plan.reason === 'delivered'
       ? `already delivered ${plan.entry.at}`

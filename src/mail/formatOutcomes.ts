@@ -5,7 +5,7 @@
 import type { DelegateOutcome, MailStatus } from './outcome.js';
 
 const REGIONS_WIDTH = 24;
-const STATUS_ORDER: MailStatus[] = ['sent', 'written', 'skipped', 'failed', 'invalid'];
+const STATUS_ORDER: MailStatus[] = ['sent', 'written', 'skipped', 'uncertain', 'failed', 'invalid'];
 
 export function formatOutcomes(outcomes: readonly DelegateOutcome[], counts: Record<MailStatus, number>): string {
   const header = ['line', 'delegate', 'regions', 'status', 'detail'];

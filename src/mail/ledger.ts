@@ -1,7 +1,9 @@
 /**
- * The mail ledger (mail-ledger.jsonl in the session folder): one JSON line per delivery attempt, appended and
- * flushed to disk (fsync) before the run moves on to the next delegate. A delegate counts as delivered when a
- * "sent" line exists for their address and the message's content hash; that is what makes a re-run skip them.
+ * The mail ledger (mail-ledger.jsonl in the session folder): a state machine per message, on disk. Before a message is
+ * handed to the server, a "sending" line with its Message-ID is appended and flushed (fsync); after the server's 250,
+ * a "sent" line; after a refusal, a "failed" line. A delegate counts as delivered when a "sent" line exists for their
+ * address and the message's content hash; a "sending" line with no outcome after it means a run stopped mid-hand-over
+ * (killed, power cut): the message may or may not have gone out, and a re-run says so instead of mailing again.
  * The file is only ever appended to; a line cut short by a crash is ignored with a warning, never fatal.
  */
 import { open, readFile, type FileHandle } from 'node:fs/promises';
@@ -16,7 +18,7 @@ const ledgerEntrySchema = z.object({
   delegate: z.string(),
   name: z.string(),
   contentHash: z.string(),
-  status: z.enum(['sent', 'failed']),
+  status: z.enum(['sending', 'sent', 'failed']),
   /** The server's last reply (the 250 line when sent, the error when failed). */
   response: z.string().nullable(),
   messageId: z.string().nullable(),
@@ -56,6 +58,12 @@ export async function readLedger(folder: string): Promise<Ledger> {
 /** The "sent" entry of this address with this content, if any. */
 export function deliveryOf(entries: readonly LedgerEntry[], email: string, contentHash: string): LedgerEntry | undefined {
   return entries.find((entry) => entry.status === 'sent' && sameAddress(entry.delegate, email) && entry.contentHash === contentHash);
+}
+
+/** A "sending" entry of this address and content that no "sent" or "failed" entry of its Message-ID follows. */
+export function unfinishedSendOf(entries: readonly LedgerEntry[], email: string, contentHash: string): LedgerEntry | undefined {
+  const mine = entries.filter((entry) => sameAddress(entry.delegate, email) && entry.contentHash === contentHash);
+  return mine.find((entry, index) => entry.status === 'sending' && !mine.slice(index + 1).some((later) => later.status !== 'sending' && later.messageId === entry.messageId));
 }
 
 /** The latest "sent" entry of this address, whatever its content. */

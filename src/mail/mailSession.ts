@@ -32,6 +32,8 @@ export interface MailOptions {
   subject?: string;
   /** Send again to delegates who were mailed a different version of their message before. */
   resendChanged?: boolean;
+  /** Send again to delegates whose message an earlier run may or may not have handed over (ledger says sending). */
+  resendUncertain?: boolean;
   retry?: RetryPolicy;
   /** The clock (Date header of sent mail, ledger times). */
   now?: () => Date;
@@ -74,6 +76,7 @@ export async function mailSession(options: MailOptions): Promise<MailResult> {
       from,
       retry: options.retry ?? DEFAULT_RETRY,
       resendChanged: options.resendChanged ?? false,
+      resendUncertain: options.resendUncertain ?? false,
       now: options.now ?? (() => new Date()),
       onProgress: options.onProgress,
     });
@@ -92,11 +95,11 @@ export async function mailSession(options: MailOptions): Promise<MailResult> {
 
 /** True when some delegate was not mailed: a bad row or a failed delivery (the CLI exits 1). */
 export function hasFailures(result: MailResult): boolean {
-  return result.counts.failed + result.counts.invalid > 0;
+  return result.counts.failed + result.counts.invalid + result.counts.uncertain > 0;
 }
 
 function countsOf(outcomes: DelegateOutcome[]): Record<MailStatus, number> {
-  const counts: Record<MailStatus, number> = { sent: 0, written: 0, skipped: 0, failed: 0, invalid: 0 };
+  const counts: Record<MailStatus, number> = { sent: 0, written: 0, skipped: 0, uncertain: 0, failed: 0, invalid: 0 };
   for (const outcome of outcomes) counts[outcome.status] += 1;
   return counts;
 }

@@ -3,7 +3,8 @@ import type { BriefingError } from '../errors.js';
 import type { ComposedMessage } from './composeMessage.js';
 import type { DelegateProblem } from './readDelegates.js';
 
-export type MailStatus = 'sent' | 'written' | 'skipped' | 'failed' | 'invalid';
+/** uncertain: a message was being handed to the server when an earlier run stopped; it may or may not have gone out. */
+export type MailStatus = 'sent' | 'written' | 'skipped' | 'uncertain' | 'failed' | 'invalid';
 
 export interface DelegateOutcome {
   /** Line of the delegates file. */

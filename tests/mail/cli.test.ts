@@ -161,7 +161,7 @@ describe('formatOutcomes', () => {
     });
     const table = formatOutcomes(
       [outcome(2, '张伟', 'z@example.org', ['沁源县'], 'sent', '250 OK'), outcome(10, 'Li', 'li@example.org', ['屯留区', '沁源县', '沁水县', '上党区', '襄垣县'], 'failed', '550 no')],
-      { sent: 1, written: 0, skipped: 0, failed: 1, invalid: 0 },
+      { sent: 1, written: 0, skipped: 0, uncertain: 0, failed: 1, invalid: 0 },
     );
     expect(table.split('\n')).toEqual([
       'line  delegate              regions                  status  detail',

@@ -31,11 +31,17 @@ function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-function readLedgerLines(folder: string): LedgerEntry[] {
+/** Every line of the ledger, "sending" lines included. */
+function allLedgerLines(folder: string): LedgerEntry[] {
   return readFileSync(join(folder, LEDGER_FILE), 'utf8')
     .trim()
     .split('\n')
     .map((line) => JSON.parse(line) as LedgerEntry);
+}
+
+/** The outcomes the ledger records ("sent", "failed"), without the "sending" line before each attempt. */
+function readLedgerLines(folder: string): LedgerEntry[] {
+  return allLedgerLines(folder).filter((entry) => entry.status !== 'sending');
 }
 
 async function setUp(rows: string[] = DELEGATES, login = LOGIN) {
@@ -323,4 +329,72 @@ describe('mail over SMTP', () => {
     expect(String((refused[0] as PromiseRejectedResult).reason)).toContain('another mail run for this session is in progress');
     expect(server.received).toHaveLength(3);
   });
+});
+
+describe('exactly once, across a crash', () => {
+  it('records "sending" with the Message-ID before each hand-over, and "sent" after the 250', async () => {
+    const { folder, options } = await setUp();
+    await mailSession(options);
+    const lines = allLedgerLines(folder);
+    for (const sent of lines.filter((entry) => entry.status === 'sent')) {
+      const sending = lines.findIndex((entry) => entry.status === 'sending' && entry.messageId === sent.messageId);
+      expect(sending).toBeGreaterThanOrEqual(0);
+      expect(sending).toBeLessThan(lines.indexOf(sent));
+    }
+    expect(lines.map((entry) => entry.status)).toEqual(['sending', 'sent', 'sending', 'sent', 'sending', 'sent']);
+  });
+
+  it('reports a message whose hand-over an earlier run did not finish as uncertain, and resends it only when asked', async () => {
+    const { folder, options } = await setUp(DELEGATES.slice(0, 1));
+    await mailSession(options);
+    // The state a run killed between handing the message over and recording the server's answer leaves behind.
+    const [sending] = allLedgerLines(folder);
+    writeFileSync(join(folder, LEDGER_FILE), `${JSON.stringify(sending)}\n`);
+    server.received.length = 0;
+
+    const again = await mailSession(options);
+    expect(again.outcomes.map((outcome) => outcome.status)).toEqual(['uncertain']);
+    expect(again.outcomes[0]!.error?.hint).toContain('--resend-uncertain');
+    expect(hasFailures(again)).toBe(true);
+    expect(server.received).toHaveLength(0);
+
+    const resent = await mailSession({ ...options, resendUncertain: true });
+    expect(resent.outcomes.map((outcome) => outcome.status)).toEqual(['sent']);
+    expect(server.received).toHaveLength(1);
+    expect((await mailSession(options)).outcomes.map((outcome) => outcome.status)).toEqual(['skipped']);
+  });
+
+  it('killed (-9) while the server takes a message: never mailed twice without asking, never silently not at all', async () => {
+    const { folder, scratch } = await setUp(DELEGATES.slice(0, 2));
+    server.delayMs = 1500;
+    const { spawn } = await import('node:child_process');
+    const { existsSync } = await import('node:fs');
+    const child = spawn(process.execPath, [join(process.cwd(), 'bin/briefing.js'), 'mail', folder, '--delegates', join(scratch, 'delegates.csv'), '--smtp', server.url(LOGIN), '--insecure-auth'], { stdio: 'ignore' });
+    const ledger = join(folder, LEDGER_FILE);
+    await new Promise<void>((resolve, reject) => {
+      const deadline = setTimeout(() => reject(new Error('the mail run never began sending')), 30_000);
+      const poll = setInterval(() => {
+        if (existsSync(ledger) && readFileSync(ledger, 'utf8').includes('"sending"')) {
+          clearInterval(poll);
+          clearTimeout(deadline);
+          child.kill('SIGKILL');
+          resolve();
+        }
+      }, 5);
+    });
+    await new Promise((resolve) => child.on('exit', resolve));
+    await new Promise((resolve) => setTimeout(resolve, 2000)); // the server finishes taking what it was given
+    server.delayMs = 0;
+    const first = DELEGATES[0]!.split(',')[1]!;
+    const receivedBefore = server.countFor(first);
+
+    const rerun = await mailSession({ folder, delegatesFile: join(scratch, 'delegates.csv'), delivery: { kind: 'smtp', url: server.url(LOGIN), insecureAuth: true }, retry: FAST_RETRY });
+    const statusOf = (address: string) => rerun.outcomes.find((outcome) => outcome.email === address)!.status;
+    // The delegate in flight: reported uncertain (the message may have arrived), not mailed again.
+    expect(statusOf(first)).toBe('uncertain');
+    expect(server.countFor(first)).toBe(receivedBefore);
+    expect(receivedBefore).toBeLessThanOrEqual(1);
+    // The next one, never handed over, is mailed now.
+    expect(statusOf(DELEGATES[1]!.split(',')[1]!)).toBe('sent');
+  }, 60_000);
 });

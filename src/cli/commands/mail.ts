@@ -10,6 +10,7 @@ import { say } from '../terminal.js';
 
 interface MailFlags {
   insecureAuth?: boolean;
+  resendUncertain?: boolean;
   delegates: string;
   smtp?: string;
   outbox?: string;
@@ -50,6 +51,7 @@ export const registerMailCommands: RegisterCommand = (program, context) => {
     .option('--from <address>', 'sender, e.g. "长治市人大 <renda@example.org>" (default: the SMTP login if it is an address)', context.config.from)
     .option('--subject <template>', 'subject template with {{session}} {{date}} {{name}} {{regions}}', DEFAULT_SUBJECT)
     .option('--resend-changed', 'send the new version to delegates who were mailed a different one before')
+    .option('--resend-uncertain', 'send again to delegates whose message an earlier, interrupted run may have handed over')
     .option('--rate <n>', 'send at most N messages per minute')
     .option('--retries <n>', 'further attempts after a temporary failure', String(DEFAULT_RETRY.retries))
     .option('--retry-delay <ms>', 'wait before the first retry, doubled for each further one', String(DEFAULT_RETRY.baseDelayMs))
@@ -77,6 +79,7 @@ async function runMail(folder: string, flags: MailFlags): Promise<number> {
     from: flags.from,
     subject: flags.subject,
     resendChanged: flags.resendChanged,
+    resendUncertain: flags.resendUncertain,
     retry: { ...DEFAULT_RETRY, retries: count(flags.retries, '--retries', 0), baseDelayMs: count(flags.retryDelay, '--retry-delay', 0) },
     onProgress: progress ? (message) => say(`mail: ${message}\n`) : undefined,
   });
