@@ -20,6 +20,7 @@ import { toolVersion } from '../version.js';
 import { makeBook } from './makeBook.js';
 import { BOOK_FILE, describeFile, MANIFEST_FILE, type Manifest, type ManifestRegion, manifestChanges } from './manifest.js';
 import { sessionMisfits } from './sessionFit.js';
+import { lockSession } from '../util/sessionLock.js';
 
 export interface ArchiveOptions {
   /** Report files and reviewed summary files (*.summary.json); a summary wins over a report of the same region. */
@@ -74,10 +75,13 @@ export async function buildArchive(options: ArchiveOptions): Promise<ArchiveResu
   const creationDate = creationDateOf(date);
   const folderName = `${date}-${slugOf(session)}`;
   const folder = join(outDir, folderName);
+  await makeDirectory(outDir);
+  // A mail run may be appending to this session's ledger: the folder is not replaced under it.
+  const release = await lockSession(folder, 'this archive run');
   const staging = temporaryPathFor(folder);
   const untrack = trackTemporaryFolder(staging);
-  await makeDirectory(staging);
   try {
+    await makeDirectory(staging);
     const regions: ManifestRegion[] = [];
     const entries = [];
     const warnings: string[] = [];
@@ -128,6 +132,7 @@ export async function buildArchive(options: ArchiveOptions): Promise<ArchiveResu
     throw error;
   } finally {
     untrack();
+    await release();
   }
 }
 

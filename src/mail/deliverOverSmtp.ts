@@ -15,7 +15,7 @@ import { type DeliveryPlan, planDelivery } from './planDelivery.js';
 import type { Sender } from './resolveSender.js';
 import { type Attempted, type FailureKind, isCertificateError, type RetryPolicy, withRetry } from './retry.js';
 import { createSmtpSender, redact, type SmtpDelivery, type SmtpSender, type SmtpSettings } from './smtp.js';
-import { acquireRunLock } from './runLock.js';
+import { lockSession } from '../util/sessionLock.js';
 
 export interface SmtpRunOptions {
   folder: string;
@@ -42,7 +42,7 @@ const FAILURE_HINTS: Record<FailureKind | 'not-attempted', string> = {
 };
 
 export async function deliverOverSmtp(messages: ComposedMessage[], options: SmtpRunOptions): Promise<SmtpRunResult> {
-  const release = await acquireRunLock(options.folder);
+  const release = await lockSession(options.folder, 'this mail run');
   let connection: Connection | undefined;
   try {
     const ledger = await readLedger(options.folder);

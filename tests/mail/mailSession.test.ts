@@ -10,7 +10,7 @@ import { BriefingError } from '../../src/errors.js';
 import { LEDGER_FILE, type LedgerEntry } from '../../src/mail/ledger.js';
 import { hasFailures, mailSession, type MailOptions } from '../../src/mail/mailSession.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer.js';
-import { archiveSession, copySession, pdfOf, removeTemporaryFolders, writeDelegates, type ArchivedSession } from './fixture.js';
+import { archiveSession, copySession, DATE, pdfOf, REGIONS, removeTemporaryFolders, SESSION, writeDelegates, type ArchivedSession } from './fixture.js';
 
 const LOGIN = { user: 'renda@example.org', pass: 'pa55:w/rd@秘密' };
 const FAST_RETRY = { retries: 2, baseDelayMs: 5, maxDelayMs: 20 };
@@ -320,15 +320,55 @@ describe('mail over SMTP', () => {
     expect(server.received).toHaveLength(0);
   });
 
-  it('lets only one run at a time mail a session', async () => {
+  it('lets only one run at a time mail a session: the second waits, then finds everyone mailed', async () => {
     const { options } = await setUp();
     server.delayMs = 150;
-    const runs = await Promise.allSettled([mailSession(options), mailSession(options)]);
-    const refused = runs.filter((run) => run.status === 'rejected');
-    expect(refused).toHaveLength(1);
-    expect(String((refused[0] as PromiseRejectedResult).reason)).toContain('another mail run for this session is in progress');
+    const [first, second] = await Promise.all([mailSession(options), mailSession(options)]);
+    const statuses = [first, second].map((run) => run.outcomes.map((outcome) => outcome.status).join(','));
+    expect(statuses.sort()).toEqual(['sent,sent,sent', 'skipped,skipped,skipped']);
     expect(server.received).toHaveLength(3);
   });
+});
+
+describe('one writer per session folder', () => {
+  it('two mail runs with different TMPDIR: one proceeds, the other is refused, nobody is mailed twice', async () => {
+    const { folder, scratch } = await setUp();
+    // Longer than a waiting run waits: the second run gives up instead of going on after the first.
+    server.delayMs = 2500;
+    const { spawn } = await import('node:child_process');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const run = () =>
+      new Promise<number | null>((resolve) => {
+        const child = spawn(process.execPath, [join(process.cwd(), 'bin/briefing.js'), 'mail', folder, '--delegates', join(scratch, 'delegates.csv'), '--smtp', server.url(LOGIN), '--insecure-auth'], {
+          stdio: 'ignore',
+          env: { ...process.env, TMPDIR: mkdtempSync(join(tmpdir(), 'briefing-tmpdir-')) },
+        });
+        child.on('exit', (code) => resolve(code));
+      });
+    const codes = await Promise.all([run(), run()]);
+    expect(codes.sort()).toEqual([0, 2]);
+    for (const row of DELEGATES) expect(server.countFor(row.split(',')[1]!)).toBe(1);
+  }, 60_000);
+
+  it('an archive run does not replace a session folder while a mail run appends to its ledger', async () => {
+    const { folder, options } = await setUp();
+    server.delayMs = 300;
+    const { buildArchive } = await import('../../src/archive/buildArchive.js');
+    const { dirname, basename } = await import('node:path');
+    const { SAMPLES } = await import('../helpers/samples.js');
+    expect(basename(folder)).toBe(`${DATE}-${SESSION}`);
+    let mailed = false;
+    const mailing = mailSession(options).then((result) => ((mailed = true), result));
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const files = [...SAMPLES.filter((sample) => REGIONS.includes(sample.golden.region.name)).map((sample) => sample.path), SAMPLES.find((sample) => sample.golden.region.name === '襄垣县')!.path];
+    // One region more: the archive really replaces the folder, once the mail run has finished with it.
+    const archived = await buildArchive({ files, session: SESSION, date: DATE, outDir: dirname(folder) });
+    expect(mailed).toBe(true);
+    expect(archived.status).toBe('updated');
+    expect((await mailing).counts.sent).toBe(3);
+    expect(readLedgerLines(folder).filter((entry) => entry.status === 'sent')).toHaveLength(3);
+  }, 60_000);
 });
 
 describe('exactly once, across a crash', () => {
