@@ -5,7 +5,17 @@
  */
 import { BriefingError } from '../errors.js';
 
+/** XML a .docx may unpack to before it is read: a 40,000-character report's is about 1 MB; more is a zip bomb. */
+export const MAX_DOCX_XML_BYTES = 32 * 1024 * 1024;
+
 export async function docxText(file: string, bytes: Uint8Array): Promise<string> {
+  const unpacked = xmlBytesOfZip(bytes);
+  if (unpacked > MAX_DOCX_XML_BYTES) {
+    throw new BriefingError('INPUT_UNREADABLE', `the Word document unpacks to ${Math.round(unpacked / 1048576)} MB of text and markup; more than ${MAX_DOCX_XML_BYTES / 1048576} MB is refused`, {
+      file,
+      hint: 'split the document, or export the report as text',
+    });
+  }
   const mammoth = await import('mammoth');
   try {
     const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
@@ -17,6 +27,34 @@ export async function docxText(file: string, bytes: Uint8Array): Promise<string>
       cause: error,
     });
   }
+}
+
+/**
+ * The uncompressed size of a zip's XML parts, from its central directory (read before anything is inflated). A zip
+ * whose directory cannot be read is left to the reader, which reports it; ZIP64 sizes count as unbounded.
+ */
+export function xmlBytesOfZip(bytes: Uint8Array): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end-of-central-directory record is in the last 64 KiB (22 bytes plus a comment).
+  let end = -1;
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 65_557); at -= 1) {
+    if (view.getUint32(at, true) === 0x06054b50) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) return 0;
+  const entries = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  let total = 0;
+  for (let entry = 0; entry < entries && at + 46 <= bytes.length && view.getUint32(at, true) === 0x02014b50; entry += 1) {
+    const size = view.getUint32(at + 24, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    if (name.endsWith('.xml') || name.endsWith('.rels')) total += size === 0xffffffff ? Number.POSITIVE_INFINITY : size;
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return total;
 }
 
 export async function pdfText(file: string, bytes: Uint8Array): Promise<string> {

@@ -12,8 +12,13 @@ import { decodeText } from './decodeText.js';
 import { docxText, pdfText } from './extractDocumentText.js';
 import type { ReportText } from './types.js';
 
-/** Largest report accepted: far above any real report (a 40,000-character report is about 120 KB). */
-const MAX_REPORT_BYTES = 50 * 1024 * 1024;
+/**
+ * Largest report file accepted: far above any real report (a 40,000-character report is about 120 KB), and within
+ * what a pooled worker's heap extracts (about 2.5 million characters).
+ */
+export const MAX_REPORT_BYTES = 8 * 1024 * 1024;
+/** Largest text a document (a .docx, a PDF) may hold once read. */
+export const MAX_REPORT_CHARACTERS = 3_000_000;
 
 export async function readReport(file: string): Promise<ReportText> {
   let bytes: Buffer;
@@ -26,7 +31,7 @@ export async function readReport(file: string): Promise<ReportText> {
     throw new BriefingError('INPUT_UNREADABLE', `cannot read file: ${(error as Error).message}`, { file, cause: error });
   }
   if (bytes.length > MAX_REPORT_BYTES) {
-    throw new BriefingError('INPUT_UNREADABLE', `the file is ${Math.round(bytes.length / 1048576)} MB; reports above 50 MB are refused`, { file, hint: 'split the report' });
+    throw new BriefingError('INPUT_UNREADABLE', `the file is ${Math.round(bytes.length / 1048576)} MB; reports above ${MAX_REPORT_BYTES / 1048576} MB are refused`, { file, hint: 'split the report' });
   }
   switch (extname(file).toLowerCase()) {
     case '.docx':
@@ -45,6 +50,9 @@ export function decodeReport(file: string, bytes: Uint8Array): ReportText {
 }
 
 function reportFrom(file: string, bytes: Uint8Array, text: string, encoding: string, warnings: string[] = []): ReportText {
+  if (text.length > MAX_REPORT_CHARACTERS) {
+    throw new BriefingError('INPUT_UNREADABLE', `the report holds ${text.length.toLocaleString('en')} characters; more than ${MAX_REPORT_CHARACTERS.toLocaleString('en')} are refused`, { file, hint: 'split the report' });
+  }
   if (text.trim().length === 0) {
     throw new BriefingError('INPUT_EMPTY', 'the report is empty', { file, hint: 'give a report file with text in it' });
   }

@@ -114,3 +114,23 @@ describe('bad input', () => {
     expect(summary.figures.length).toBeGreaterThan(100);
   });
 });
+
+describe('budgets', () => {
+  it('refuses a .docx that would unpack to more than its budget, before inflating it', async () => {
+    const { zipSync, strToU8 } = await import('fflate');
+    const { MAX_DOCX_XML_BYTES } = await import('../../src/ingest/extractDocumentText.js');
+    // A 300 MB paragraph compresses to a few hundred KB: the budget is read from the zip's directory.
+    const paragraph = 'x'.repeat(MAX_DOCX_XML_BYTES + 1024);
+    const bomb = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8(`<w:document><w:body><w:p><w:r><w:t>${paragraph}</w:t></w:r></w:p></w:body></w:document>`) }, { level: 9 });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const started = Date.now();
+    await expect(readReport(saved('bomb.docx', bomb))).rejects.toMatchObject({ code: 'INPUT_UNREADABLE', message: expect.stringContaining('unpacks to') });
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('refuses a text file above the size budget, naming the file', async () => {
+    const { MAX_REPORT_BYTES } = await import('../../src/ingest/readReport.js');
+    const file = saved('huge.txt', Buffer.alloc(MAX_REPORT_BYTES + 1, 0x41));
+    await expect(readReport(file)).rejects.toMatchObject({ code: 'INPUT_UNREADABLE', file, message: expect.stringContaining('MB are refused') });
+  });
+});
