@@ -21,6 +21,7 @@ import { makeBook } from './makeBook.js';
 import { BOOK_FILE, describeFile, MANIFEST_FILE, type Manifest, type ManifestRegion, manifestChanges } from './manifest.js';
 import { sessionMisfits } from './sessionFit.js';
 import { lockSession } from '../util/sessionLock.js';
+import { verifyArchive } from './verifyArchive.js';
 
 export interface ArchiveOptions {
   /** Report files and reviewed summary files (*.summary.json); a summary wins over a report of the same region. */
@@ -81,10 +82,16 @@ export async function buildArchive(options: ArchiveOptions): Promise<ArchiveResu
   const staging = temporaryPathFor(folder);
   const untrack = trackTemporaryFolder(staging);
   try {
+    // What a person changed in the folder since the last run: edited summaries are kept, anything else is rewritten.
+    const repair = await inspectFolder(folder);
+    for (const edited of repair.editedSummaries) {
+      const index = members.findIndex((member) => member.summary.region.code === edited.summary.region.code);
+      if (index >= 0 && !members[index]!.reviewed) members[index] = edited;
+    }
     await makeDirectory(staging);
     const regions: ManifestRegion[] = [];
     const entries = [];
-    const warnings: string[] = [];
+    const warnings: string[] = [...repair.warnings];
     const trimmed: string[] = [];
     for (const member of members) {
       const { region } = member.summary;
@@ -103,6 +110,7 @@ export async function buildArchive(options: ArchiveOptions): Promise<ArchiveResu
         pdf: { ...describeFile(`${base}.pdf`, rendered.pdf), pages: rendered.pages },
         summary: describeFile(`${base}.summary.json`, summaryText),
         source: { file: member.summary.source.file, sha256: member.summary.source.sha256 },
+        ...(member.reviewed ? { reviewed: true as const } : {}),
       });
       entries.push({ summary: member.summary, render: async (pageNumber: number) => (await renderBriefing(member.summary, { template, creationDate, pdfa, issuer, pageNumber })).pdf });
     }
@@ -121,12 +129,13 @@ export async function buildArchive(options: ArchiveOptions): Promise<ArchiveResu
     await writeFile(join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
 
     const previous = readManifestIfAny(folder);
-    if (previous && canonicalJson(previous) === canonicalJson(manifest)) {
+    if (previous && canonicalJson(previous) === canonicalJson(manifest) && repair.altered.length === 0) {
       await rm(staging, { recursive: true, force: true });
       return { folder, status: 'unchanged', changes: [], manifest, failures: [], warnings, trimmed };
     }
     await swapInto(staging, folder);
-    return { folder, status: previous ? 'updated' : 'created', changes: previous ? manifestChanges(previous, manifest) : [], manifest, failures: [], warnings, trimmed };
+    const changes = [...(previous ? manifestChanges(previous, manifest) : []), ...(repair.altered.length > 0 ? [`repaired what was changed by hand: ${repair.altered.join(', ')}`] : [])];
+    return { folder, status: previous ? 'updated' : 'created', changes, manifest, failures: [], warnings, trimmed };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
@@ -134,6 +143,42 @@ export async function buildArchive(options: ArchiveOptions): Promise<ArchiveResu
     untrack();
     await release();
   }
+}
+
+/**
+ * A session folder as a person may have left it: summaries edited in place (kept, as reviewed summaries are), and the
+ * files that no longer match the manifest (rewritten by this run).
+ */
+async function inspectFolder(folder: string): Promise<{ editedSummaries: Member[]; altered: string[]; warnings: string[] }> {
+  if (!existsSync(join(folder, MANIFEST_FILE))) return { editedSummaries: [], altered: [], warnings: [] };
+  let result: ReturnType<typeof verifyArchive>;
+  try {
+    result = verifyArchive(folder);
+  } catch {
+    return { editedSummaries: [], altered: [], warnings: [] };
+  }
+  const editedSummaries: Member[] = [];
+  const warnings: string[] = [];
+  // Summaries a person reviewed before stay reviewed: a re-run does not put the extraction back over them.
+  const manifest = readManifestIfAny(folder);
+  for (const region of manifest?.regions ?? []) {
+    if (!region.reviewed || result.altered.includes(region.summary.path) || result.missing.includes(region.summary.path)) continue;
+    const input = join(folder, region.summary.path);
+    editedSummaries.push({ input, reviewed: true, summary: await readSummaryFile(input) });
+  }
+  const kept = new Set<string>();
+  for (const path of result.altered.filter((name) => name.endsWith('.summary.json'))) {
+    const input = join(folder, path);
+    try {
+      const summary = await readSummaryFile(input);
+      editedSummaries.push({ input, reviewed: true, summary });
+      kept.add(path);
+      warnings.push(`${summary.region.name}: kept the summary edited in the session folder (${path}); its PDF and the book follow it`);
+    } catch (error) {
+      warnings.push(`${path} was edited in the session folder but is not a valid summary (${(error as Error).message}); rewritten from the report`);
+    }
+  }
+  return { editedSummaries, altered: [...result.altered.filter((path) => !kept.has(path)), ...result.missing], warnings };
 }
 
 /** Reads every input; a reviewed summary replaces the extraction of a report for the same region. */

@@ -21,6 +21,8 @@ export interface ManifestRegion {
   summary: ManifestFile;
   /** The report the summary was extracted from. */
   source: { file: string; sha256: string };
+  /** The summary is a person's (a reviewed summary given as input, or one edited in the session folder), kept over extraction. */
+  reviewed?: true;
 }
 
 export interface Manifest {

@@ -152,3 +152,34 @@ describe('archive re-runs', () => {
     expect(readdirSync(outDir)).toEqual([]);
   });
 });
+
+describe('an archive a person changed', () => {
+  it('rewrites an altered PDF, keeps a summary edited in the folder (and on later runs), and verifies after', async () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'briefing-repair-'));
+    const options = { files: SAMPLES.slice(0, 2).map((sample) => sample.path), session: SESSION, date: DATE, outDir };
+    const created = await buildArchive(options);
+    const folder = created.folder!;
+    const [first, second] = created.manifest!.regions;
+    // A PDF damaged, and a summary corrected by hand in place.
+    writeFileSync(join(folder, second!.pdf.path), 'not a pdf');
+    const summaryFile = join(folder, first!.summary.path);
+    const edited = JSON.parse(readFileSync(summaryFile, 'utf8'));
+    edited.title = '审定稿：上党区政府工作报告';
+    writeFileSync(summaryFile, JSON.stringify(edited, null, 2));
+    expect(verifyArchive(folder).ok).toBe(false);
+
+    const repaired = await buildArchive(options);
+    expect(repaired.status).toBe('updated');
+    expect(repaired.changes.join(' ')).toContain(`repaired what was changed by hand: ${second!.pdf.path}`);
+    expect(repaired.warnings.join(' ')).toContain('kept the summary edited in the session folder');
+    expect(verifyArchive(folder).ok).toBe(true);
+    expect(JSON.parse(readFileSync(summaryFile, 'utf8')).title).toBe('审定稿：上党区政府工作报告');
+    expect(repaired.manifest!.regions[0]).toMatchObject({ reviewed: true });
+    expect(execFileSync('pdftotext', [join(folder, first!.pdf.path), '-'], { encoding: 'utf8' })).toContain('审定稿');
+
+    // The next run does not put the extraction back over the person's summary, and rewrites nothing.
+    const again = await buildArchive(options);
+    expect(again.status).toBe('unchanged');
+    expect(JSON.parse(readFileSync(summaryFile, 'utf8')).title).toBe('审定稿：上党区政府工作报告');
+  });
+});
