@@ -4,7 +4,7 @@
  * PDFs), the folder is built beside the target and renamed into place (never half an archive), and re-running an
  * unchanged session rewrites nothing.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BriefingError, toBriefingError } from '../errors.js';
@@ -79,6 +79,7 @@ export async function buildArchive(options: ArchiveOptions): Promise<ArchiveResu
   await makeDirectory(outDir);
   // A mail run may be appending to this session's ledger: the folder is not replaced under it.
   const release = await lockSession(folder, 'this archive run');
+  await removeAbandonedStaging(outDir, folderName);
   const staging = temporaryPathFor(folder);
   const untrack = trackTemporaryFolder(staging);
   try {
@@ -179,6 +180,24 @@ async function inspectFolder(folder: string): Promise<{ editedSummaries: Member[
     }
   }
   return { editedSummaries, altered: [...result.altered.filter((path) => !kept.has(path)), ...result.missing], warnings };
+}
+
+/** Staging folders of runs that were killed (-9) before they could remove them: their process is gone. */
+async function removeAbandonedStaging(outDir: string, folderName: string): Promise<void> {
+  const prefix = `.${folderName}.`;
+  for (const name of readdirSync(outDir)) {
+    const pid = name.startsWith(prefix) && /\.(\d+)\.[0-9a-f]+\.tmp(?:\.old)?$/.exec(name.slice(prefix.length - 1))?.[1];
+    if (pid && !isRunning(Number(pid))) await rm(join(outDir, name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Reads every input; a reviewed summary replaces the extraction of a report for the same region. */

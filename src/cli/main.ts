@@ -5,13 +5,13 @@
  * JSON document on stdout.
  */
 import { Command, CommanderError } from 'commander';
-import { BriefingError } from '../errors.js';
+import { BriefingError, toBriefingError } from '../errors.js';
 import { removeTemporaryFilesOnInterrupt } from '../util/atomicWrite.js';
 import { registerArchiveCommands } from './commands/archive.js';
 import { registerBatchCommands } from './commands/batch.js';
 import { registerInfoCommands } from './commands/info.js';
 import { registerMailCommands } from './commands/mail.js';
-import { EXIT_OK, EXIT_USAGE, type RegisterCommand, stackOf } from './shared.js';
+import { EXIT_OK, EXIT_USAGE, printJson, type RegisterCommand, stackOf } from './shared.js';
 import { toolVersion } from '../version.js';
 import { loadProjectConfig, type ProjectConfig } from '../config/projectConfig.js';
 import { say } from './terminal.js';
@@ -47,12 +47,19 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       return ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code) ? EXIT_OK : EXIT_USAGE;
     }
-    if (error instanceof BriefingError) {
-      say(`briefing: ${error.toLine()}\n`);
-      if (debug) say(`${stackOf(error)}\n`);
-      return EXIT_USAGE;
-    }
-    throw error;
+    // A file-system error of a command (an output path that is a file, a full disk) is a clear line, not a stack.
+    const failure = error instanceof BriefingError ? error : isFileSystemError(error) ? toBriefingError(error, { code: 'OUTPUT_UNWRITABLE', file: (error as NodeJS.ErrnoException).path }) : undefined;
+    if (!failure) throw error;
+    say(`briefing: ${failure.toLine()}\n`);
+    if (debug) say(`${stackOf(failure)}\n`);
+    // --json promises one document on stdout, also when the command could not run.
+    if (argv.includes('--json')) printJson({ results: [], error: failure.toJSON() });
+    return EXIT_USAGE;
   }
   return exitCode;
+}
+
+function isFileSystemError(error: unknown): boolean {
+  const { code, syscall } = (error ?? {}) as { code?: unknown; syscall?: unknown };
+  return typeof code === 'string' && typeof syscall === 'string';
 }

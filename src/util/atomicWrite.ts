@@ -52,7 +52,7 @@ export async function makeDirectory(path: string): Promise<void> {
   const missing: string[] = [];
   for (let current = resolve(path); ; ) {
     try {
-      if (!(await stat(current)).isDirectory()) throw Object.assign(new Error(`${current} is a file, not a folder`), { code: 'ENOTDIR' });
+      if (!(await stat(current)).isDirectory()) throw Object.assign(new Error(`${current} is a file, not a folder`), { code: 'ENOTDIR', syscall: 'mkdir', path: current });
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;

@@ -1,5 +1,5 @@
 // The CLI contract of ../shared/DESIGN.md: --json documents, exit codes 0/1/2, errors naming the input.
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -163,5 +163,27 @@ describe('messages that help', () => {
     expect(stderr).toContain('沁水县 (晋城市) is not a region of the session 长治两会');
     expect(stderr).toContain('沁水县: the report is of the 2023 session');
     expect(stderr).not.toContain('沁源县 (长治市) is not');
+  });
+});
+
+describe('archive output errors', () => {
+  it('names an output path that is a file in one line (exit 2), and --json still prints one document', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'briefing-archive-out-'));
+    const file = join(folder, 'a-file');
+    writeFileSync(file, 'x');
+    expect(await main(['archive', SAMPLES[0]!.path, '--session', '长治两会', '--date', '2026-01-17', '-o', file, '--json'])).toBe(2);
+    expect(stderr).toMatch(/^briefing: .*a-file/m);
+    expect(stderr).not.toContain('    at ');
+    expect(JSON.parse(stdout)).toMatchObject({ results: [], error: { code: 'OUTPUT_UNWRITABLE' } });
+  });
+
+  it('removes the staging folder a killed archive run left behind', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'briefing-archive-stale-'));
+    // A run with a process id that does not exist was killed mid-way and left its staging folder.
+    const abandoned = join(folder, '.2026-01-17-长治两会.999999999.0a1b2c3d.tmp');
+    mkdirSync(abandoned);
+    writeFileSync(join(abandoned, 'half.pdf'), 'x');
+    expect(await main(['archive', SAMPLES[0]!.path, '--session', '长治两会', '--date', '2026-01-17', '-o', folder])).toBe(0);
+    expect(readdirSync(folder).sort()).toEqual(['2026-01-17-长治两会']);
   });
 });
