@@ -43,7 +43,7 @@ export interface PreparedSummary {
 
 export type BatchTask =
   | { step: 'prepare'; input: string; readsSummary: boolean }
-  | { step: 'render'; summaryJson: string; pdfPath: string; template?: string; issuer?: string };
+  | { step: 'render'; input: string; summaryJson: string; pdfPath: string; template?: string; issuer?: string };
 
 /**
  * `summary` as the main thread handles it. A fresh extraction carries its fingerprint (so a later hand edit is
@@ -79,7 +79,8 @@ export async function runStep(task: BatchTask): Promise<Outcome<PreparedSummary 
 
 /** The outcome of a task that threw (or whose worker died), naming the task's file. */
 export function failedOutcome(task: BatchTask, error: unknown): { ok: false; error: SerializedError } {
-  const failure = toBriefingError(error, { code: 'RENDER_FAILED', file: task.step === 'prepare' ? task.input : task.pdfPath });
+  // An error names the input the user gave (the summary file of `render`, the report of `build`), whatever the step.
+  const failure = toBriefingError(error, { code: 'RENDER_FAILED', file: task.input });
   return { ok: false, error: { code: failure.code, message: failure.message, file: failure.file, field: failure.field, hint: failure.hint, stack: stackOf(failure) } };
 }
 

@@ -93,7 +93,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult[]> {
           continue;
         }
         const pdfPath = join(options.outDir, `${stem}.pdf`);
-        const render = executor.run<RenderedFile>({ step: 'render', summaryJson: summary.json, pdfPath, template: options.template, issuer: options.issuer }).then((rendered) => {
+        const render = executor.run<RenderedFile>({ step: 'render', input: result.input, summaryJson: summary.json, pdfPath, template: options.template, issuer: options.issuer }).then((rendered) => {
           if (rendered.ok) {
             Object.assign(result, { pdf: pdfPath, pages: rendered.value.pages });
             result.warnings.push(...rendered.value.warnings);

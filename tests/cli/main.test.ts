@@ -187,3 +187,17 @@ describe('archive output errors', () => {
     expect(readdirSync(folder).sort()).toEqual(['2026-01-17-长治两会']);
   });
 });
+
+describe('render errors', () => {
+  it('name the summary file given, not the report it was extracted from', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'briefing-render-error-'));
+    expect(await main(['extract', SAMPLES[4]!.path, '-o', folder])).toBe(0);
+    const template = mkdtempSync(join(tmpdir(), 'briefing-broken-template-'));
+    writeFileSync(join(template, 'template.json'), JSON.stringify({ name: 'b', description: 'b', pageSize: 'A4', limits: { figures: 1, highlights: 1, targets: 0 } }));
+    writeFileSync(join(template, 'document.hbs'), '{ "content": [ { "image": "missing.png" } ] }');
+    const summary = join(folder, '140521-沁水县.summary.json');
+    stdout = '';
+    expect(await main(['render', summary, '-o', join(folder, 'out'), '-t', template, '--json'])).toBe(1);
+    expect(JSON.parse(stdout).results[0].error).toMatchObject({ file: summary });
+  });
+});

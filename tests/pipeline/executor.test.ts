@@ -36,12 +36,13 @@ describe('createExecutor', () => {
 
       // A worker's first render loads pdfmake, the fonts and chart.js: long enough to be killed in the middle of it.
       const pdfPath = join(mkdtempSync(join(tmpdir(), 'briefing-executor-')), 'killed.pdf');
-      const task = executor.run({ step: 'render', summaryJson: summary.json, pdfPath });
+      const task = executor.run({ step: 'render', input: first!.path, summaryJson: summary.json, pdfPath });
       await new Promise((resolve) => setTimeout(resolve, 50));
       for (const pid of before) process.kill(pid, 'SIGKILL');
       const outcome = await task;
       expect(outcome.ok).toBe(false);
-      if (!outcome.ok) expect(outcome.error).toMatchObject({ code: 'RENDER_FAILED', file: pdfPath });
+      // The failure names the input the user gave, not an output path.
+      if (!outcome.ok) expect(outcome.error).toMatchObject({ code: 'RENDER_FAILED', file: first!.path });
 
       // The pool starts new workers in place of the dead ones; the batch goes on with them.
       while (poolWorkerPids().filter((pid) => !before.includes(pid)).length < 2) await new Promise((resolve) => setTimeout(resolve, 20));
