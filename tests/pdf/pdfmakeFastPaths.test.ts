@@ -27,8 +27,22 @@ const StyleContextStack = (require('pdfmake/js/StyleContextStack.js') as {
 }).default;
 const Renderer = (require('pdfmake/js/Renderer.js') as { default: { prototype: { renderLine: unknown } } }).default;
 
+/** The style properties pdfmake resolves in a source file of its own: the list follows pdfmake, not this test. */
+function propertiesPdfmakeResolves(file: string): string[] {
+  const source = readFileSync(require.resolve(`pdfmake/js/${file}`), 'utf8');
+  return [...new Set([...source.matchAll(/getStyleProperty\([^,]+,\s*[^,]+,\s*'([A-Za-z]+)'/g)].map((match) => match[1]!))].sort();
+}
+
 describe('style resolution', () => {
-  const PROPERTIES = ['fontSize', 'bold', 'color', 'alignment', 'margin', 'link'];
+  // Every property pdfmake resolves anywhere (and margin, which stacks carry), so an upgrade adding one is covered.
+  const PROPERTIES = [...new Set([...['TextInlines.js', 'DocMeasure.js', 'LayoutBuilder.js', 'TableProcessor.js'].flatMap(propertiesPdfmakeResolves), 'margin'])];
+
+  it('resolves for each inline exactly the style properties pdfmake resolves when it measures text', () => {
+    const ours = readFileSync(new URL('../../src/pdf/measureInlines.ts', import.meta.url), 'utf8');
+    const resolvedByUs = [...new Set([...ours.matchAll(/get\([^,]+,\s*stack,\s*'([A-Za-z]+)'/g)].map((match) => match[1]!))].sort();
+    expect(resolvedByUs).toEqual(propertiesPdfmakeResolves('TextInlines.js'));
+    expect(PROPERTIES.length).toBeGreaterThan(20);
+  });
   const NAMES = ['a', 'b', 'c', 'd', 'missing'];
 
   /** A seeded random dictionary with `extends` chains (including a cycle), values that are null, and nested stacks. */
