@@ -23,9 +23,16 @@ export interface Executor {
  * cost 10–15 % (a 2.5× growth, or a smaller young generation); see BENCHMARKS.md.
  * An old generation of at most 144 MB also stops V8 from enlarging the heap over a long batch (the workers of a
  * 1,000-region batch: 406–412 MB against 435–443 MB, at 18.2–18.5 s against 17.8–18.7 s). It leaves four times the
- * live memory of the largest input tried: a 2,000,000-character report extracts and renders in 45 MB.
+ * live memory of the largest input tried: a 2,000,000-character report extracts and renders in 45 MB; the largest
+ * input accepted (8 MB, about 2.9 million characters, see readReport) extracts in under 70 MB.
  */
 const WORKER_HEAP_FLAGS = ['--heap-growing-percent=200', '--max-old-space-size=144'];
+
+/**
+ * The time one input may take on a worker: far above any real report (the largest accepted one takes about 2 s), so
+ * only an input that makes some stage crawl reaches it; its worker is stopped and the batch goes on.
+ */
+const TASK_BUDGET_MS = Number(process.env.BRIEFING_TASK_BUDGET_MS) || 120_000;
 
 /** Below this many inputs, starting workers (each loads fonts and libraries) costs more than it saves. */
 const MIN_INPUTS_FOR_POOL = 8;
@@ -51,7 +58,11 @@ export async function createExecutor(inputs: number, workers = defaultWorkers())
     // A worker that dies fails its task, not the batch. Tasks cut short by an interrupt never settle: the command is
     // exiting, and they are not failures to report.
     run: <T>(task: BatchTask) =>
-      (pool.run(task) as Promise<Outcome<T>>).catch((error: unknown) => (isInterrupted() ? untilExit() : failedOutcome(task, error))),
+      (pool.run(task, { signal: AbortSignal.timeout(TASK_BUDGET_MS) }) as Promise<Outcome<T>>).catch((error: unknown) => {
+        if (isInterrupted()) return untilExit();
+        const overBudget = (error as { name?: string }).name === 'AbortError';
+        return failedOutcome(task, overBudget ? new Error(`took longer than ${TASK_BUDGET_MS / 1000} s, the budget of one input, and was stopped`) : error);
+      }),
     close: () => {
       stopOnInterrupt();
       return pool.destroy();

@@ -1,7 +1,7 @@
 // Every command exits when its work is done, whatever failed: run as a user runs it (a new process of the built CLI),
 // with a time limit, on input that all fails, on empty folders and on outputs that cannot be written.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,5 +41,24 @@ describe('commands exit when their work is done', () => {
     expect(signal, `still running after ${LIMIT_MS} ms: ${stderr}`).toBeNull();
     expect(status, stderr).toBe(expected);
     expect(stderr.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the time budget of one input', () => {
+  it('stops an input that takes longer than its budget, names it, and goes on with the batch', () => {
+    const inputs = join(folder, 'many');
+    mkdirSync(inputs);
+    for (let copy = 0; copy < 8; copy += 1) copyFileSync(SAMPLES[0]!.path, join(inputs, `r${copy}.txt`));
+    const { status, stderr, signal } = spawnSync(process.execPath, [CLI, 'build', inputs, '-o', join(folder, 'budget-out')], {
+      cwd: folder,
+      timeout: LIMIT_MS,
+      encoding: 'utf8',
+      // A budget no input can meet here: every one is stopped, and the command still ends.
+      env: { ...process.env, BRIEFING_TASK_BUDGET_MS: '1' },
+    });
+    expect(signal).toBeNull();
+    expect(status).toBe(1);
+    expect(stderr).toContain('took longer than 0.001 s, the budget of one input, and was stopped');
+    expect(stderr).toContain('0 of 8 briefings written');
   });
 });
