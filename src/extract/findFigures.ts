@@ -46,8 +46,6 @@ export interface FoundFigure {
   /** The growth rate attached to an amount. */
   growth?: Quantity;
   growthSign?: 1 | -1;
-  /** For a rate read as the growth of a named indicator: up or down. */
-  rateSign?: 1 | -1;
   label: string;
   indicator?: IndicatorMatch['indicator'];
   /** The stretch of text the quote is cut from. */
@@ -125,7 +123,7 @@ export function figuresOf(text: string): FoundFigure[] {
   for (const { rate, sign, subject } of bareRates) {
     const labelled = labelOfName(subject, words);
     if (!labelled) continue;
-    found.push({ quantity: rate, rateSign: sign, label: `${labelled.label}${sign < 0 ? '降幅' : '增速'}`, ...(labelled.indicator ? { indicator: labelled.indicator } : {}), span: clauseSpan(text, Math.max(0, rate.start - 1), rate.end) });
+    found.push({ quantity: rate, label: `${labelled.label}${sign < 0 ? '降幅' : '增速'}`, ...(labelled.indicator ? { indicator: labelled.indicator } : {}), span: clauseSpan(text, Math.max(0, rate.start - 1), rate.end) });
   }
   return found.sort((a, b) => a.quantity.start - b.quantity.start);
 }
