@@ -42,6 +42,28 @@ export const sessionSchema = z.strictObject({
   year: year.optional(),
 });
 
+/**
+ * A person's correction of a figure (the review page, or a hand edit): when, by whom, and the figure as the extractor
+ * read it, so the correction is on record and the quote stays the report's own words.
+ */
+export const reviewedSchema = z
+  .strictObject({
+    at: z.string().regex(/^\d{4}-\d{2}-\d{2}T/, 'expected an ISO date and time').describe('when the figure was reviewed'),
+    by: z.string().min(1).optional().describe('who reviewed it'),
+    extracted: z
+      .strictObject({
+        label: z.string(),
+        valueText: z.string().min(1),
+        value: z.number(),
+        unit: z.string(),
+        growthPct: z.number().optional(),
+        year: year.optional(),
+        kind: z.enum(['actual', 'target']),
+      })
+      .describe('the figure as extracted, before the correction'),
+  })
+  .describe('a correction made by a person, with the extracted figure kept beside it');
+
 export const figureSchema = z
   .strictObject({
     label: z.string().min(1).describe('What the figure measures: the catalogue\'s standard label for a standard indicator, else the noun phrase of its clause.'),
@@ -57,10 +79,12 @@ export const figureSchema = z
     quote: z.string().min(1).describe('Verbatim substring of the source file\'s text containing the number (traditional, full-width and all).'),
     offset: z.number().int().nonnegative().optional().describe('Offset of `quote` in the source text (UTF-16 code units), when known.'),
     indicator: z.string().regex(/^[a-z][a-z0-9_]*$/).optional().describe('Id of the standard indicator (data/indicators.json) the figure is, e.g. "gdp".'),
+    reviewed: reviewedSchema.optional(),
   })
-  // A briefing never shows a number the report lacks: the quote, read as the extractor reads it, holds the value.
-  .refine((figure) => compact(normalizeText(figure.quote).text).includes(compact(figure.valueText)), {
-    message: 'the quote must contain the value (valueText)',
+  // A briefing never shows a number the report lacks: the quote, read as the extractor reads it, holds the value, or,
+  // when a person corrected it, the value as extracted (kept in `reviewed`), so no quote ever has to be made up.
+  .refine((figure) => compact(normalizeText(figure.quote).text).includes(compact(figure.reviewed?.extracted.valueText ?? figure.valueText)), {
+    message: 'the quote must contain the value (valueText), or the extracted value of a reviewed figure (reviewed.extracted.valueText)',
     path: ['quote'],
   });
 

@@ -74,3 +74,26 @@ describe('the terminal', () => {
     expect(safeForTerminal('沁水县\u001b[2J\u0007 ok\n')).toBe('沁水县\\u001b[2J\\u0007 ok\n');
   });
 });
+
+describe('a figure a person corrected', () => {
+  it('keeps its quote when the extracted value is kept in reviewed, and not otherwise', async () => {
+    const { extractSummary } = await import('../../src/extract/extractSummary.js');
+    const { readReport } = await import('../../src/ingest/readReport.js');
+    const { SAMPLES } = await import('../helpers/samples.js');
+    const summary = JSON.parse(JSON.stringify(await extractSummary(await readReport(SAMPLES[4]!.path))));
+    const figure = summary.figures[0];
+    const { label, valueText, value, unit, growthPct, year, kind } = figure;
+    // Corrected without a record: the number is not in the quote, refused as before.
+    const silent = JSON.parse(JSON.stringify(summary));
+    Object.assign(silent.figures[0], { valueText: '426.9', value: 426.9 });
+    expect(() => validateSummary(silent, 'x.summary.json')).toThrowError(expect.objectContaining({ field: '$.figures[0].quote' }));
+    // Corrected with the extracted figure kept beside it: valid, the quote untouched.
+    const honest = JSON.parse(JSON.stringify(summary));
+    Object.assign(honest.figures[0], { valueText: '426.9', value: 426.9, reviewed: { at: '2026-12-01T09:00:00Z', by: '办公室', extracted: { label, valueText, value, unit, growthPct, year, kind } } });
+    expect(validateSummary(honest, 'x.summary.json').figures[0]).toMatchObject({ value: 426.9, quote: figure.quote, reviewed: { extracted: { value } } });
+    // The record must be the extraction's: its value must be the quote's.
+    const faked = JSON.parse(JSON.stringify(honest));
+    faked.figures[0].reviewed.extracted.valueText = '999';
+    expect(() => validateSummary(faked, 'x.summary.json')).toThrowError(expect.objectContaining({ field: '$.figures[0].quote' }));
+  });
+});
