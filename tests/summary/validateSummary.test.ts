@@ -39,12 +39,14 @@ describe('summary schema file', () => {
   });
 });
 
+/** The 沁水县 summary as a file holds it: plain JSON a person may edit. */
+async function editableSummary() {
+  return JSON.parse(JSON.stringify(await extractSummary(await readReport(SAMPLES[4]!.path))));
+}
+
 describe('summaries a person typed', () => {
   it('refuses mistyped keys, control characters, lone surrogates and endless text, naming the JSON path', async () => {
-    const { extractSummary } = await import('../../src/extract/extractSummary.js');
-    const { readReport } = await import('../../src/ingest/readReport.js');
-    const { SAMPLES } = await import('../helpers/samples.js');
-    const summary = JSON.parse(JSON.stringify(await extractSummary(await readReport(SAMPLES[4]!.path))));
+    const summary = await editableSummary();
     const broken = (change: (copy: typeof summary) => void) => {
       const copy = JSON.parse(JSON.stringify(summary));
       change(copy);
@@ -77,10 +79,7 @@ describe('the terminal', () => {
 
 describe('a figure a person corrected', () => {
   it('keeps its quote when the extracted value is kept in reviewed, and not otherwise', async () => {
-    const { extractSummary } = await import('../../src/extract/extractSummary.js');
-    const { readReport } = await import('../../src/ingest/readReport.js');
-    const { SAMPLES } = await import('../helpers/samples.js');
-    const summary = JSON.parse(JSON.stringify(await extractSummary(await readReport(SAMPLES[4]!.path))));
+    const summary = await editableSummary();
     const figure = summary.figures[0];
     const { label, valueText, value, unit, growthPct, year, kind } = figure;
     // Corrected without a record: the number is not in the quote, refused as before.
