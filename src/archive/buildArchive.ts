@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { BriefingError, toBriefingError } from '../errors.js';
 import { extractSummary } from '../extract/extractSummary.js';
 import { readReport } from '../ingest/readReport.js';
@@ -18,7 +18,7 @@ import { canonicalJson } from '../summary/fingerprint.js';
 import { makeDirectory, temporaryPathFor, trackTemporaryFolder } from '../util/atomicWrite.js';
 import { toolVersion } from '../version.js';
 import { makeBook } from './makeBook.js';
-import { BOOK_FILE, describeFile, MANIFEST_FILE, type Manifest, type ManifestRegion, manifestChanges } from './manifest.js';
+import { BOOK_FILE, describeFile, MANIFEST_FILE, type Manifest, type ManifestRegion, manifestChanges, sha256 } from './manifest.js';
 import { sessionMisfits } from './sessionFit.js';
 import { lockSession } from '../util/sessionLock.js';
 import { verifyArchive } from './verifyArchive.js';
@@ -65,23 +65,15 @@ interface Member {
 
 export async function buildArchive(options: ArchiveOptions): Promise<ArchiveResult> {
   const { session, outDir, onProgress } = options;
-  const template = options.template ?? 'handout';
-  const { issuer } = options;
-  const pdfa = options.pdfa ?? false;
   const { members, failures } = await collectMembers(options.files, onProgress);
   if (failures.length > 0) return { folder: null, status: 'failed', changes: [], manifest: null, failures, warnings: [], trimmed: [] };
   if (members.length === 0) throw new BriefingError('USAGE', 'nothing to archive: no reports or summaries given', { hint: 'give report files, summary files or folders' });
 
   const date = options.date ?? latestSessionDate(members);
-  const creationDate = creationDateOf(date);
-  const folderName = `${date}-${slugOf(session)}`;
-  const folder = join(outDir, folderName);
+  const folder = join(outDir, `${date}-${slugOf(session)}`);
   await makeDirectory(outDir);
   // A mail run may be appending to this session's ledger: the folder is not replaced under it.
   const release = await lockSession(folder, 'this archive run');
-  await removeAbandonedStaging(outDir, folderName);
-  const staging = temporaryPathFor(folder);
-  const untrack = trackTemporaryFolder(staging);
   try {
     // What a person changed in the folder since the last run: edited summaries are kept, anything else is rewritten.
     const repair = await inspectFolder(folder);
@@ -89,10 +81,80 @@ export async function buildArchive(options: ArchiveOptions): Promise<ArchiveResu
       const index = members.findIndex((member) => member.summary.region.code === edited.summary.region.code);
       if (index >= 0 && !members[index]!.reviewed) members[index] = edited;
     }
+    const settings = { session, date, template: options.template ?? 'handout', pdfa: options.pdfa ?? false, issuer: options.issuer, duplex: options.duplex ?? false };
+    return await writeSessionFolder(folder, members, settings, { altered: repair.altered, warnings: repair.warnings, onProgress });
+  } finally {
+    await release();
+  }
+}
+
+/** A summary a person corrected, to replace its region's summary in a session folder. */
+export interface ArchiveRevision {
+  summary: BriefingSummary;
+  /** sha256 of the summary file as the person loaded it: the revision is refused if the file changed since. */
+  loadedSha256: string;
+}
+
+/**
+ * Rebuilds a session folder in place with one region's summary replaced by a person's (what `briefing serve` saves):
+ * its PDF, book.pdf and the manifest follow, with the session's own settings, under the session lock, atomically.
+ * A summary changed on disk since it was loaded is not overwritten (SUMMARY_CONFLICT).
+ */
+export async function reviseArchive(folder: string, revision: ArchiveRevision): Promise<ArchiveResult> {
+  const release = await lockSession(folder, 'saving this summary');
+  try {
+    const manifest = readManifestIfAny(folder);
+    if (!manifest) throw new BriefingError('INPUT_NOT_FOUND', `no readable ${MANIFEST_FILE}`, { file: folder, hint: 'give a session folder made by briefing archive' });
+    const { code } = revision.summary.region;
+    const entry = manifest.regions.find((region) => region.code === code);
+    if (!entry) throw new BriefingError('USAGE', `the session has no briefing for ${revision.summary.region.name} (${code})`, { file: folder });
+    const summaryFile = join(folder, entry.summary.path);
+    const current = existsSync(summaryFile) ? sha256(readFileSync(summaryFile)) : 'missing';
+    if (current !== revision.loadedSha256) {
+      throw new BriefingError('SUMMARY_CONFLICT', 'the summary was changed on disk after it was loaded', { file: summaryFile, hint: 'reload it, then make the correction again' });
+    }
+    const members: Member[] = [];
+    for (const region of manifest.regions) {
+      const input = join(folder, region.summary.path);
+      members.push(region.code === code ? { input, reviewed: true, summary: revision.summary } : { input, reviewed: region.reviewed === true, summary: await readSummaryFile(input) });
+    }
+    const settings = { session: manifest.session.name, date: manifest.session.date, template: manifest.template, pdfa: manifest.pdfa, issuer: manifest.issuer, duplex: manifest.duplex ?? false };
+    return await writeSessionFolder(folder, members, settings, { altered: [], warnings: [] });
+  } finally {
+    await release();
+  }
+}
+
+interface SessionSettings {
+  session: string;
+  date: string;
+  template: string;
+  pdfa: boolean;
+  issuer?: string;
+  duplex: boolean;
+}
+
+/**
+ * Renders `members` into a staging folder beside `folder` and swaps it into place, unless the result is the archive
+ * already there. The caller holds the session lock.
+ */
+async function writeSessionFolder(
+  folder: string,
+  members: Member[],
+  settings: SessionSettings,
+  context: { altered: string[]; warnings: string[]; onProgress?: (message: string) => void },
+): Promise<ArchiveResult> {
+  const { session, date, template, pdfa, issuer, duplex } = settings;
+  const { onProgress } = context;
+  const creationDate = creationDateOf(date);
+  await removeAbandonedStaging(dirname(folder), basename(folder));
+  const staging = temporaryPathFor(folder);
+  const untrack = trackTemporaryFolder(staging);
+  try {
     await makeDirectory(staging);
     const regions: ManifestRegion[] = [];
     const entries = [];
-    const warnings: string[] = [...repair.warnings];
+    const warnings: string[] = [...context.warnings];
     const trimmed: string[] = [];
     for (const member of members) {
       const { region } = member.summary;
@@ -116,7 +178,7 @@ export async function buildArchive(options: ArchiveOptions): Promise<ArchiveResu
       entries.push({ summary: member.summary, render: async (pageNumber: number) => (await renderBriefing(member.summary, { template, creationDate, pdfa, issuer, pageNumber })).pdf });
     }
     onProgress?.('binding book.pdf');
-    const book = await makeBook({ session, date, entries, creationDate, pdfa, duplex: options.duplex });
+    const book = await makeBook({ session, date, entries, creationDate, pdfa, duplex });
     await writeFile(join(staging, BOOK_FILE), book.pdf);
     const manifest: Manifest = {
       manifestVersion: 1,
@@ -124,25 +186,27 @@ export async function buildArchive(options: ArchiveOptions): Promise<ArchiveResu
       tool: { name: 'briefing', version: toolVersion() },
       template,
       pdfa,
+      // What a rebuild in place (reviseArchive) needs to print the same pages and book again.
+      ...(issuer ? { issuer } : {}),
+      ...(duplex ? { duplex } : {}),
       regions,
       book: { ...describeFile(BOOK_FILE, book.pdf), pages: book.pages },
     };
     await writeFile(join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
 
     const previous = readManifestIfAny(folder);
-    if (previous && canonicalJson(previous) === canonicalJson(manifest) && repair.altered.length === 0) {
+    if (previous && canonicalJson(previous) === canonicalJson(manifest) && context.altered.length === 0) {
       await rm(staging, { recursive: true, force: true });
       return { folder, status: 'unchanged', changes: [], manifest, failures: [], warnings, trimmed };
     }
     await swapInto(staging, folder);
-    const changes = [...(previous ? manifestChanges(previous, manifest) : []), ...(repair.altered.length > 0 ? [`repaired what was changed by hand: ${repair.altered.join(', ')}`] : [])];
+    const changes = [...(previous ? manifestChanges(previous, manifest) : []), ...(context.altered.length > 0 ? [`repaired what was changed by hand: ${context.altered.join(', ')}`] : [])];
     return { folder, status: previous ? 'updated' : 'created', changes, manifest, failures: [], warnings, trimmed };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
   } finally {
     untrack();
-    await release();
   }
 }
 

@@ -31,6 +31,10 @@ export interface Manifest {
   tool: { name: string; version: string };
   template: string;
   pdfa: boolean;
+  /** Who issues the briefings (the official template's masthead), when given. */
+  issuer?: string;
+  /** book.pdf has a blank page after each briefing, for printing on both sides. */
+  duplex?: true;
   regions: ManifestRegion[];
   book: ManifestFile & { pages: number };
 }

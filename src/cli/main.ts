@@ -11,12 +11,13 @@ import { registerArchiveCommands } from './commands/archive.js';
 import { registerBatchCommands } from './commands/batch.js';
 import { registerInfoCommands } from './commands/info.js';
 import { registerMailCommands } from './commands/mail.js';
+import { registerServeCommands } from './commands/serve.js';
 import { EXIT_OK, EXIT_USAGE, printJson, type RegisterCommand, stackOf } from './shared.js';
 import { toolVersion } from '../version.js';
 import { loadProjectConfig, type ProjectConfig } from '../config/projectConfig.js';
 import { say } from './terminal.js';
 
-const COMMANDS: RegisterCommand[] = [registerBatchCommands, registerArchiveCommands, registerMailCommands, registerInfoCommands];
+const COMMANDS: RegisterCommand[] = [registerBatchCommands, registerArchiveCommands, registerMailCommands, registerServeCommands, registerInfoCommands];
 
 export async function main(argv: string[]): Promise<number> {
   removeTemporaryFilesOnInterrupt();

@@ -14,7 +14,7 @@ import type { SessionRegion, MailSession } from './loadSession.js';
 import type { MailBodyContext, MailFigure, MailItem, MailRegion, MailTemplates, SubjectContext } from './mailTemplates.js';
 import type { Delegate } from './readDelegates.js';
 import type { Sender } from './resolveSender.js';
-import { displayNumber, displayUnit } from '../summary/figureText.js';
+import { displayNumber, displayUnit, printedFigures } from '../summary/figureText.js';
 
 /** How much of each summary the mail shows; the attached PDF has the rest. Summaries list items in rank order. */
 export const MAIL_LIMITS = { figures: 8, highlights: 5, targets: 3 } as const;
@@ -87,7 +87,8 @@ export function mailOptionsOf(message: ComposedMessage, envelope: { from: Sender
 
 function mailRegionOf(region: SessionRegion): MailRegion {
   const { summary } = region;
-  const figures = summary.figures.slice(0, MAIL_LIMITS.figures).map(mailFigureOf);
+  const printed = printedFigures(summary);
+  const figures = printed.slice(0, MAIL_LIMITS.figures).map(mailFigureOf);
   return {
     name: region.name,
     parent: region.parent,
@@ -95,7 +96,7 @@ function mailRegionOf(region: SessionRegion): MailRegion {
     subtitle: summary.subtitle ?? '',
     figures,
     hasGrowth: figures.some((figure) => figure.growth !== ''),
-    moreFigures: Math.max(0, summary.figures.length - MAIL_LIMITS.figures),
+    moreFigures: Math.max(0, printed.length - MAIL_LIMITS.figures),
     highlights: summary.highlights.slice(0, MAIL_LIMITS.highlights).map(mailItemOf),
     targets: summary.targets.slice(0, MAIL_LIMITS.targets).map(mailItemOf),
     attachment: region.pdf.filename,

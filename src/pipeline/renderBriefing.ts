@@ -9,6 +9,7 @@ import { loadTemplate } from '../layout/templates.js';
 import { allowTemplateFolder, layOutPdf } from '../pdf/renderPdf.js';
 import type { BriefingSummary } from '../summary/schema.js';
 import { missingCharacters } from '../pdf/fonts.js';
+import { printedFigures } from '../summary/figureText.js';
 
 export interface RenderOptions {
   /** Built-in template name or path of a template folder. */
@@ -36,7 +37,7 @@ export interface RenderedBriefing {
 
 export async function renderBriefing(given: BriefingSummary, options: RenderOptions = {}): Promise<RenderedBriefing> {
   const template = loadTemplate(options.template ?? 'handout');
-  const { summary, warnings } = withGlyphsOf(given, template.manifest.fonts);
+  const { summary, warnings } = withGlyphsOf(printedPart(given), template.manifest.fonts);
   allowTemplateFolder(template.folder);
   const { chart, fonts } = template.manifest;
   const chartSpec = chart ? chooseChart(summary.figures) : undefined;
@@ -50,6 +51,12 @@ export async function renderBriefing(given: BriefingSummary, options: RenderOpti
     return { pages: laidOut.pages, contentHeight: laidOut.contentHeight, pageContentHeight: laidOut.pageContentHeight, laidOut };
   });
   return { pdf: await fitted.laidOut.toBuffer(), pages: fitted.laidOut.pages, shown: fitted.choice, trimmed: fitted.trimmed, warnings };
+}
+
+/** What the page prints: figures a person hid stay in the summary, not on the page. */
+function printedPart(summary: BriefingSummary): BriefingSummary {
+  const figures = printedFigures(summary);
+  return figures.length === summary.figures.length ? summary : { ...summary, figures };
 }
 
 /** A character no embedded font has would print as an empty box, silently: it is printed as □ and named instead. */

@@ -2,7 +2,7 @@
  * How a figure's number and unit read on a page or in a mail: a range as 5–6, and the report's own bound
  * (左右, 以上, 以内) after the unit, so a target of 增长6%左右 is not printed as a flat 6%.
  */
-import type { Figure } from './schema.js';
+import type { BriefingSummary, Figure } from './schema.js';
 
 /** Qualifiers that change what the number claims; 多 and 余 (just over) are left to the quote. */
 const SHOWN_QUALIFIERS = new Set(['左右', '以上', '以内', '以下', '上下', '及以上', '之内']);
@@ -13,4 +13,9 @@ export function displayNumber(figure: Pick<Figure, 'valueText' | 'valueTo'>): st
 
 export function displayUnit(figure: Pick<Figure, 'unit' | 'qualifier'>): string {
   return figure.qualifier && SHOWN_QUALIFIERS.has(figure.qualifier) ? `${figure.unit}${figure.qualifier}` : figure.unit;
+}
+
+/** The figures a page or a mail prints: those a person hid stay in the summary, with their quotes, but are not shown. */
+export function printedFigures(summary: Pick<BriefingSummary, 'figures'>): Figure[] {
+  return summary.figures.filter((figure) => !figure.hidden);
 }

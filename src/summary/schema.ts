@@ -56,9 +56,13 @@ export const reviewedSchema = z
         valueText: z.string().min(1),
         value: z.number(),
         unit: z.string(),
+        valueTo: z.number().optional(),
+        qualifier: z.string().optional(),
         growthPct: z.number().optional(),
+        growthPoints: z.number().optional(),
         year: year.optional(),
         kind: z.enum(['actual', 'target']),
+        indicator: z.string().optional(),
       })
       .describe('the figure as extracted, before the correction'),
   })
@@ -80,6 +84,7 @@ export const figureSchema = z
     offset: z.number().int().nonnegative().optional().describe('Offset of `quote` in the source text (UTF-16 code units), when known.'),
     indicator: z.string().regex(/^[a-z][a-z0-9_]*$/).optional().describe('Id of the standard indicator (data/indicators.json) the figure is, e.g. "gdp".'),
     reviewed: reviewedSchema.optional(),
+    hidden: z.literal(true).optional().describe('A person chose not to print this figure; it stays in the summary, with its quote.'),
   })
   // A briefing never shows a number the report lacks: the quote, read as the extractor reads it, holds the value, or,
   // when a person corrected it, the value as extracted (kept in `reviewed`), so no quote ever has to be made up.
@@ -115,6 +120,13 @@ export const summarySchema = z
   keywords: z.array(z.string()),
   credits: creditsSchema.optional(),
   warnings: z.array(z.string()),
+  reviewed: z
+    .strictObject({
+      at: z.string().regex(/^\d{4}-\d{2}-\d{2}T/, 'expected an ISO date and time').describe('when the summary was last saved from the review page'),
+      by: z.string().min(1).optional().describe('who saved it'),
+    })
+    .optional()
+    .describe('a person checked this summary against its report (briefing serve)'),
   /**
    * sha256 of the summary as the extractor wrote it (without this field). When the content no longer matches,
    * a person has edited the file, and `briefing extract` will not overwrite it without --force.

@@ -1,0 +1,714 @@
+/**
+ * The review page (served by `briefing serve`): pick a region, check each figure against the sentence it came from,
+ * correct, hide or reorder it, choose highlights and targets, and see the page as it will print after every edit.
+ * Plain DOM, no framework: the page has one screen, and it must load offline from the package.
+ */
+
+interface Figure {
+  label: string;
+  valueText: string;
+  value: number;
+  valueTo?: number;
+  unit: string;
+  qualifier?: string;
+  growthPct?: number;
+  growthPoints?: number;
+  year?: number;
+  kind: 'actual' | 'target';
+  quote: string;
+  offset?: number;
+  indicator?: string;
+  hidden?: true;
+  reviewed?: { at: string; by?: string; extracted: { valueText: string; value: number; unit: string; label: string } };
+}
+interface Highlight {
+  title: string;
+  text: string;
+  quote?: string;
+}
+interface Summary {
+  title: string;
+  subtitle?: string;
+  session: { name?: string; date?: string; year?: number };
+  region: { name: string; parent: string; code: string };
+  figures: Figure[];
+  highlights: Highlight[];
+  targets: Highlight[];
+  warnings: string[];
+  [key: string]: unknown;
+}
+interface RegionStatus {
+  id: string;
+  name: string;
+  parent: string;
+  figures: number;
+  hidden: number;
+  corrected: number;
+  warnings: number;
+  reviewed: { at: string } | null;
+  edited: boolean;
+  saved: boolean;
+  session: boolean;
+}
+interface SourceMark {
+  figure: number;
+  quoteStart: number;
+  quoteEnd: number;
+  numberStart: number;
+  numberEnd: number;
+}
+interface DocumentView {
+  status: RegionStatus;
+  summary: Summary;
+  version: string;
+  file: string;
+  source: { text: string; marks: SourceMark[]; unplaced: number[] } | null;
+  sourceFile: string | null;
+  candidates: { highlights: Highlight[]; targets: Highlight[] };
+  template: string;
+  templateFixed: boolean;
+}
+interface Issue {
+  path: string;
+  message: string;
+}
+interface PdfJs {
+  GlobalWorkerOptions: { workerSrc: string };
+  getDocument(options: { data: Uint8Array; isEvalSupported: boolean }): { promise: Promise<PdfDocument> };
+}
+interface PdfDocument {
+  getPage(number: number): Promise<PdfPage>;
+  destroy(): Promise<void>;
+}
+interface PdfPage {
+  getViewport(options: { scale: number }): { width: number; height: number };
+  render(options: { canvasContext: CanvasRenderingContext2D; viewport: { width: number; height: number }; canvas: HTMLCanvasElement }): { promise: Promise<void> };
+}
+
+const token = document.querySelector<HTMLMetaElement>('meta[name="briefing-token"]')!.content;
+const $ = <T extends HTMLElement>(selector: string): T => document.querySelector<T>(selector)!;
+const form = $<HTMLFormElement>('#summary-form');
+const sourceText = $<HTMLDivElement>('#source-text');
+const statusLine = $<HTMLSpanElement>('#status');
+const canvas = $<HTMLCanvasElement>('#preview-canvas');
+const templateSelect = $<HTMLSelectElement>('#template');
+
+/** The region open in the form: the summary as loaded, and the edited copy with each figure's loaded index. */
+let view: DocumentView | null = null;
+let draft: Summary | null = null;
+let origins: number[] = [];
+let dirty = false;
+let pdfjs: Promise<PdfJs> | null = null;
+let previewTimer: number | undefined;
+let previewSequence = 0;
+let editStartedAt = 0;
+
+/** The times from an edit to its new preview on screen, for the benchmark and the status line. */
+const previewTimes: number[] = [];
+(window as unknown as { briefingReview: unknown }).briefingReview = { previewTimes };
+
+function api(path: string, body?: unknown): Promise<Response> {
+  return fetch(path, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'X-Briefing-Token': token, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+function say(message: string): void {
+  statusLine.textContent = message;
+}
+
+// ---------------------------------------------------------------- regions
+
+async function loadRegions(selectId?: string): Promise<void> {
+  const response = await api('/api/regions');
+  const data = (await response.json()) as { regions: RegionStatus[]; failures: { input: string; error: { message: string } }[]; templates: string[]; template: string };
+  if (templateSelect.options.length === 0) {
+    for (const name of data.templates) templateSelect.append(element('option', { value: name }, name));
+    templateSelect.value = data.template;
+  }
+  const list = $<HTMLUListElement>('#region-list');
+  list.replaceChildren(...data.regions.map(regionItem));
+  $<HTMLDivElement>('#failures').replaceChildren(...data.failures.map((failure) => element('p', { class: 'badge warn' }, `未能载入 ${failure.input}：${failure.error.message}`)));
+  const wanted = selectId ?? decodeURIComponent(location.hash.slice(1));
+  const first = data.regions.find((region) => region.id === wanted) ?? data.regions[0];
+  if (first && !view) await openRegion(first.id);
+  markCurrent();
+}
+
+function regionItem(region: RegionStatus): HTMLLIElement {
+  const badges = [
+    element('span', { class: 'badge' }, `${region.figures} 个数字`),
+    ...(region.warnings > 0 ? [element('span', { class: 'badge warn', title: '提示需要人工核对' }, `⚠ ${region.warnings}`)] : []),
+    region.reviewed ? element('span', { class: 'badge done', title: region.reviewed.at }, '已审核') : element('span', { class: 'badge' }, '未审核'),
+    ...(region.edited ? [element('span', { class: 'badge edited' }, '已修改')] : []),
+  ];
+  const button = element('button', { type: 'button', 'data-region': region.id }, element('span', { class: 'name' }, region.name), element('span', { class: 'parent badge' }, region.parent), element('span', { class: 'badges' }, ...badges));
+  button.addEventListener('click', () => void openRegion(region.id));
+  return element('li', { 'data-region': region.id }, button);
+}
+
+function markCurrent(): void {
+  for (const item of document.querySelectorAll<HTMLLIElement>('#region-list li')) item.classList.toggle('current', item.dataset.region === view?.status.id);
+}
+
+async function openRegion(id: string): Promise<void> {
+  if (dirty && view && view.status.id !== id && !confirm('有未保存的更改，仍要切换地区吗？')) return;
+  const response = await api(`/api/regions/${encodeURIComponent(id)}`);
+  if (!response.ok) {
+    say(`无法载入：${response.status}`);
+    return;
+  }
+  show((await response.json()) as DocumentView);
+  location.hash = encodeURIComponent(id);
+  markCurrent();
+}
+
+/** Shows a document as loaded (or saved): the source, the form, and its preview. */
+function show(loaded: DocumentView): void {
+  view = loaded;
+  draft = structuredClone(loaded.summary);
+  origins = loaded.summary.figures.map((_, index) => index);
+  dirty = false;
+  $<HTMLSpanElement>('#region-title').textContent = `${loaded.summary.region.name}（${loaded.summary.region.parent}）`;
+  templateSelect.disabled = loaded.templateFixed;
+  if (loaded.templateFixed) templateSelect.value = loaded.template;
+  renderSource(loaded);
+  renderForm();
+  editStartedAt = performance.now();
+  void refreshPreview();
+}
+
+// ---------------------------------------------------------------- source pane
+
+function renderSource(loaded: DocumentView): void {
+  const note = $<HTMLElement>('#source-note');
+  const source = loaded.source;
+  if (!source) {
+    note.textContent = '（未找到原文：可用 --reports 指定原文所在文件夹）';
+    sourceText.replaceChildren(...loaded.summary.figures.map((figure, index) => element('p', { class: 'quote', 'data-figures': String(index) }, figure.quote)));
+    return;
+  }
+  note.textContent = `${loaded.sourceFile ?? ''}${source.unplaced.length > 0 ? `（${source.unplaced.length} 个数字的原句未在原文中找到）` : ''}`;
+  const cuts = new Set<number>([0, source.text.length]);
+  for (const mark of source.marks) for (const at of [mark.quoteStart, mark.quoteEnd, mark.numberStart, mark.numberEnd]) cuts.add(at);
+  const points = [...cuts].sort((a, b) => a - b);
+  const fragment = document.createDocumentFragment();
+  for (let index = 0; index + 1 < points.length; index += 1) {
+    const start = points[index]!;
+    const end = points[index + 1]!;
+    const text = source.text.slice(start, end);
+    const quotes = source.marks.filter((mark) => mark.quoteStart <= start && end <= mark.quoteEnd);
+    const number = source.marks.find((mark) => mark.numberStart <= start && end <= mark.numberEnd && mark.numberStart < mark.numberEnd);
+    if (quotes.length === 0) {
+      // Display only: runs of blank lines between paragraphs shown as one (the marks are placed already).
+      fragment.append(text.replace(/\n[ \t\u3000]*(?:\n[ \t\u3000]*){2,}/g, '\n\n'));
+      continue;
+    }
+    const span = element('span', { class: 'quote', 'data-figures': quotes.map((mark) => mark.figure).join(' ') });
+    if (number) {
+      const mark = element('mark', { class: 'number', 'data-figure': String(number.figure), tabindex: '0', title: '点击查看此数字' }, text);
+      span.append(mark);
+    } else {
+      span.append(text);
+    }
+    fragment.append(span);
+  }
+  sourceText.replaceChildren(fragment);
+}
+
+sourceText.addEventListener('click', (event) => {
+  const mark = (event.target as HTMLElement).closest<HTMLElement>('mark.number');
+  if (mark) selectFigureRow(Number(mark.dataset.figure));
+});
+sourceText.addEventListener('keydown', (event) => {
+  const mark = (event.target as HTMLElement).closest<HTMLElement>('mark.number');
+  if (mark && (event.key === 'Enter' || event.key === ' ')) {
+    event.preventDefault();
+    selectFigureRow(Number(mark.dataset.figure));
+  }
+});
+
+/** Scrolls the figure's quote into view and flashes it (the figure as loaded: its origin). */
+function showQuote(origin: number): void {
+  for (const active of sourceText.querySelectorAll('.active')) active.classList.remove('active', 'flash');
+  const spans = [...sourceText.querySelectorAll<HTMLElement>('.quote')].filter((span) => (span.dataset.figures ?? '').split(' ').includes(String(origin)));
+  const numbers = [...sourceText.querySelectorAll<HTMLElement>(`mark.number[data-figure="${origin}"]`)];
+  for (const span of [...spans, ...numbers]) {
+    span.classList.add('active');
+    void span.offsetWidth;
+    span.classList.add('flash');
+  }
+  (numbers[0] ?? spans[0])?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+}
+
+function selectFigureRow(origin: number): void {
+  const index = origins.indexOf(origin);
+  const row = form.querySelector<HTMLLIElement>(`li.figure[data-index="${index}"]`);
+  if (!row) return;
+  for (const selected of form.querySelectorAll('li.selected')) selected.classList.remove('selected');
+  row.classList.add('selected', 'flash');
+  row.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  row.querySelector<HTMLInputElement>('input[data-field="value"]')?.focus({ preventScroll: true });
+  showQuote(origin);
+}
+
+// ---------------------------------------------------------------- form
+
+const KIND_NAMES = { actual: '实绩', target: '目标' } as const;
+
+function renderForm(): void {
+  if (!view || !draft) return;
+  const summary = draft;
+  const warnings = summary.warnings.length > 0 ? [element('ul', { class: 'warnings', 'aria-label': '提示' }, ...summary.warnings.map((warning) => element('li', {}, warning)))] : [];
+  const basics = element(
+    'fieldset',
+    {},
+    element('legend', {}, '基本信息'),
+    textField('标题', 'title', summary.title),
+    textField('副标题', 'subtitle', summary.subtitle ?? ''),
+    textField('会议', 'session.name', summary.session.name ?? ''),
+    textField('日期', 'session.date', summary.session.date ?? '', 'YYYY-MM-DD'),
+  );
+  const figures = element('fieldset', {}, element('legend', {}, `数字（${summary.figures.length}）`), element('ol', { class: 'items figures', 'aria-label': '数字' }, ...summary.figures.map(figureRow)));
+  const lists = (['highlights', 'targets'] as const).map(listFieldset);
+  const actions = element(
+    'div',
+    { class: 'actions' },
+    element('button', { type: 'submit', class: 'primary' }, '保存'),
+    element('button', { type: 'button', 'data-action': 'revert' }, '撤销未保存的更改'),
+    element('span', { class: 'hint' }, 'Enter 保存 · Esc 还原当前栏 · Alt+↑/↓ 移动数字'),
+  );
+  form.replaceChildren(element('div', { id: 'banner' }), ...warnings, basics, figures, ...lists, element('p', { id: 'form-error', class: 'error', role: 'alert' }), actions);
+}
+
+function textField(caption: string, path: string, value: string, placeholder = ''): HTMLLabelElement {
+  const input = element('input', { type: 'text', 'data-path': path, value, placeholder });
+  input.value = value;
+  return element('label', { class: 'field' }, caption, input, element('span', { class: 'error', 'data-error-for': path }));
+}
+
+function figureRow(figure: Figure, index: number): HTMLLIElement {
+  const origin = origins[index]!;
+  const path = (field: string): string => `figures.${index}.${field}`;
+  const input = (caption: string, field: keyof Figure, value: string, wide = false, mode = 'text'): HTMLLabelElement => {
+    const box = element('input', { type: 'text', 'data-path': path(field), 'data-field': field, inputmode: mode });
+    box.value = value;
+    return element('label', wide ? { class: 'wide' } : {}, caption, box, element('span', { class: 'error', 'data-error-for': path(field) }));
+  };
+  const kind = element('select', { 'data-path': path('kind'), 'data-field': 'kind' }, ...(['actual', 'target'] as const).map((name) => element('option', { value: name }, KIND_NAMES[name])));
+  kind.value = figure.kind;
+  const shown = element('input', { type: 'checkbox', 'data-field': 'shown', 'aria-label': '印在简报上' });
+  shown.checked = !figure.hidden;
+  const corrected = figure.reviewed ? [element('span', { class: 'corrected', title: `更正于 ${figure.reviewed.at}` }, `已更正（原文 ${figure.reviewed.extracted.valueText}${figure.reviewed.extracted.unit}）`)] : [];
+  const row = element(
+    'li',
+    { class: `figure${figure.hidden ? ' hidden-figure' : ''}`, 'data-index': String(index), 'data-origin': String(origin), draggable: 'true' },
+    element(
+      'div',
+      { class: 'item-head' },
+      element('span', { class: 'grip', title: '拖动以调整顺序', 'aria-hidden': 'true' }, '⠿'),
+      element('button', { type: 'button', 'data-action': 'locate', title: '在原文中找到这句话' }, `#${index + 1} 原文`),
+      element('label', {}, shown, '印出'),
+      ...corrected,
+      element('span', { class: 'spacer' }),
+      element('button', { type: 'button', 'data-action': 'up', 'aria-label': '上移' }, '↑'),
+      element('button', { type: 'button', 'data-action': 'down', 'aria-label': '下移' }, '↓'),
+    ),
+    element(
+      'div',
+      { class: 'figure-grid' },
+      input('名称', 'label', figure.label, true),
+      input('数值', 'value', String(figure.value), false, 'decimal'),
+      input('单位', 'unit', figure.unit),
+      input('增长 %', 'growthPct', figure.growthPct === undefined ? '' : String(figure.growthPct), false, 'decimal'),
+      input('年份', 'year', figure.year === undefined ? '' : String(figure.year), false, 'numeric'),
+      element('label', {}, '类别', kind, element('span', { class: 'error', 'data-error-for': path('kind') })),
+      input('指标', 'indicator', figure.indicator ?? ''),
+    ),
+  );
+  return row;
+}
+
+function listFieldset(list: 'highlights' | 'targets'): HTMLFieldSetElement {
+  const items = draft![list];
+  const caption = list === 'highlights' ? '亮点' : '目标';
+  const rows = items.map((item, index) => {
+    const title = element('input', { type: 'text', 'data-path': `${list}.${index}.title` });
+    title.value = item.title;
+    const text = element('textarea', { 'data-path': `${list}.${index}.text`, rows: '2' });
+    text.value = item.text;
+    return element(
+      'li',
+      { 'data-list': list, 'data-index': String(index) },
+      element(
+        'div',
+        { class: 'item-head' },
+        `${index + 1}`,
+        element('span', { class: 'spacer' }),
+        element('button', { type: 'button', 'data-action': 'up', 'aria-label': '上移' }, '↑'),
+        element('button', { type: 'button', 'data-action': 'down', 'aria-label': '下移' }, '↓'),
+        element('button', { type: 'button', 'data-action': 'remove', 'aria-label': '移除' }, '移除'),
+      ),
+      element('label', { class: 'field' }, '标题', title, element('span', { class: 'error', 'data-error-for': `${list}.${index}.title` })),
+      element('label', { class: 'field' }, '内容', text, element('span', { class: 'error', 'data-error-for': `${list}.${index}.text` })),
+    );
+  });
+  const present = new Set(items.map((item) => item.title));
+  const candidates = (view?.candidates[list] ?? []).filter((candidate) => !present.has(candidate.title));
+  const picker = element('select', { 'data-candidates': list, 'aria-label': `从原文选择${caption}` }, element('option', { value: '' }, `从原文句子中添加${caption}…`), ...candidates.map((candidate, index) => element('option', { value: String(index) }, candidate.title)));
+  const add = element('button', { type: 'button', 'data-action': 'add', 'data-list': list }, '添加');
+  (add as HTMLButtonElement & { candidates?: Highlight[] }).candidates = candidates;
+  return element('fieldset', {}, element('legend', {}, `${caption}（${items.length}）`), element('ol', { class: 'items', 'data-list': list }, ...rows), element('div', { class: 'adder' }, picker, add));
+}
+
+/** Reads an edited field into the draft; a number that does not parse is an error on its field. */
+function readField(target: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement): string | undefined {
+  if (!draft) return undefined;
+  const path = target.dataset.path;
+  const row = target.closest<HTMLLIElement>('li.figure');
+  if (row && target instanceof HTMLInputElement && target.dataset.field === 'shown') {
+    const figure = draft.figures[Number(row.dataset.index)]!;
+    if (target.checked) delete figure.hidden;
+    else figure.hidden = true;
+    row.classList.toggle('hidden-figure', !target.checked);
+    return undefined;
+  }
+  if (!path) return undefined;
+  const [first, second, third] = path.split('.');
+  const value = target.value;
+  if (first === 'figures') {
+    const figure = draft.figures[Number(second)]! as unknown as Record<string, unknown>;
+    const field = third!;
+    if (['value', 'growthPct', 'year'].includes(field)) {
+      const text = value.trim().replace(/，/g, ',').replace(/,/g, '');
+      if (text === '' && field !== 'value') {
+        delete figure[field];
+        return undefined;
+      }
+      const number = Number(text);
+      if (text === '' || !Number.isFinite(number)) return '请输入数字';
+      if (field === 'year' && !Number.isInteger(number)) return '年份应为整数';
+      figure[field] = number;
+      return undefined;
+    }
+    if (field === 'indicator' && value.trim() === '') delete figure.indicator;
+    else figure[field] = field === 'indicator' ? value.trim() : value;
+    return undefined;
+  }
+  if (first === 'highlights' || first === 'targets') {
+    draft[first][Number(second)]![third as 'title' | 'text'] = value;
+    return undefined;
+  }
+  if (first === 'session') {
+    if (value.trim() === '') delete draft.session[second as 'name' | 'date'];
+    else draft.session[second as 'name' | 'date'] = value.trim();
+    return undefined;
+  }
+  if (first === 'subtitle' && value.trim() === '') delete draft.subtitle;
+  else draft[first as 'title' | 'subtitle'] = value;
+  return undefined;
+}
+
+/** Field errors the page found itself (numbers that do not parse); such a draft is not sent. */
+const localErrors = new Map<string, string>();
+
+form.addEventListener('input', (event) => {
+  const target = event.target as HTMLInputElement;
+  const problem = readField(target);
+  const path = target.dataset.path;
+  if (path) {
+    if (problem) localErrors.set(path, problem);
+    else localErrors.delete(path);
+  }
+  dirty = true;
+  editStartedAt = performance.now();
+  showErrors([]);
+  schedulePreview();
+});
+form.addEventListener('change', (event) => {
+  // A select's or checkbox's change also counts as an edit (some browsers send no input event for them).
+  const target = event.target as HTMLElement;
+  if (target instanceof HTMLSelectElement && target.dataset.candidates) return;
+  if (target instanceof HTMLSelectElement || (target instanceof HTMLInputElement && target.type === 'checkbox')) {
+    readField(target);
+    dirty = true;
+    editStartedAt = performance.now();
+    schedulePreview();
+  }
+});
+
+form.addEventListener('click', (event) => {
+  const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-action]');
+  if (!button || !draft) return;
+  const action = button.dataset.action;
+  if (action === 'revert') {
+    if (view) show(view);
+    return;
+  }
+  const item = button.closest<HTMLLIElement>('li');
+  if (action === 'locate' && item) {
+    selectFigureRow(Number(item.dataset.origin));
+    return;
+  }
+  if (action === 'add') {
+    const list = button.dataset.list as 'highlights' | 'targets';
+    const picker = form.querySelector<HTMLSelectElement>(`select[data-candidates="${list}"]`)!;
+    const candidate = (button as HTMLButtonElement & { candidates?: Highlight[] }).candidates?.[Number(picker.value)];
+    if (picker.value === '' || !candidate) return;
+    draft[list].push(structuredClone(candidate));
+    edited();
+    return;
+  }
+  if (!item) return;
+  const index = Number(item.dataset.index);
+  const list = item.classList.contains('figure') ? 'figures' : (item.dataset.list as 'highlights' | 'targets');
+  if (action === 'up' || action === 'down') move(list, index, action === 'up' ? index - 1 : index + 1);
+  if (action === 'remove' && list !== 'figures') {
+    draft[list].splice(index, 1);
+    edited();
+  }
+});
+
+/** Moves an item of a list (figures keep their loaded index beside them). */
+function move(list: 'figures' | 'highlights' | 'targets', from: number, to: number): void {
+  if (!draft) return;
+  const items = draft[list] as unknown[];
+  if (to < 0 || to >= items.length || from === to) return;
+  items.splice(to, 0, items.splice(from, 1)[0]);
+  if (list === 'figures') origins.splice(to, 0, origins.splice(from, 1)[0]!);
+  edited();
+  const selector = list === 'figures' ? `li.figure[data-index="${to}"]` : `li[data-list="${list}"][data-index="${to}"]`;
+  form.querySelector<HTMLElement>(`${selector} button[data-action="${to < from ? 'up' : 'down'}"]`)?.focus();
+}
+
+/** A structural edit (order, list membership): the form is drawn again from the draft. */
+function edited(): void {
+  dirty = true;
+  editStartedAt = performance.now();
+  const scroll = form.parentElement!.scrollTop;
+  renderForm();
+  form.parentElement!.scrollTop = scroll;
+  schedulePreview();
+}
+
+let dragged: number | null = null;
+form.addEventListener('dragstart', (event) => {
+  const row = (event.target as HTMLElement).closest<HTMLLIElement>('li.figure');
+  if (!row) return;
+  dragged = Number(row.dataset.index);
+  event.dataTransfer?.setData('text/plain', String(dragged));
+});
+form.addEventListener('dragover', (event) => {
+  const row = (event.target as HTMLElement).closest<HTMLLIElement>('li.figure');
+  if (row && dragged !== null) {
+    event.preventDefault();
+    for (const over of form.querySelectorAll('.drag-over')) over.classList.remove('drag-over');
+    row.classList.add('drag-over');
+  }
+});
+form.addEventListener('drop', (event) => {
+  const row = (event.target as HTMLElement).closest<HTMLLIElement>('li.figure');
+  if (!row || dragged === null) return;
+  event.preventDefault();
+  move('figures', dragged, Number(row.dataset.index));
+  dragged = null;
+});
+form.addEventListener('dragend', () => {
+  dragged = null;
+  for (const over of form.querySelectorAll('.drag-over')) over.classList.remove('drag-over');
+});
+
+/** The value a field had when it got focus: Esc puts it back. */
+const valueAtFocus = new WeakMap<HTMLElement, string>();
+form.addEventListener('focusin', (event) => {
+  const target = event.target as HTMLInputElement;
+  if ('value' in target) valueAtFocus.set(target, target.value);
+  const row = target.closest<HTMLLIElement>('li.figure');
+  if (row && !row.classList.contains('selected')) {
+    for (const selected of form.querySelectorAll('li.selected')) selected.classList.remove('selected');
+    row.classList.add('selected');
+    showQuote(Number(row.dataset.origin));
+  }
+});
+form.addEventListener('keydown', (event) => {
+  const target = event.target as HTMLInputElement;
+  if (event.key === 'Escape' && valueAtFocus.has(target)) {
+    event.preventDefault();
+    target.value = valueAtFocus.get(target)!;
+    target.dispatchEvent(new Event('input', { bubbles: true }));
+    target.blur();
+    return;
+  }
+  const row = target.closest<HTMLLIElement>('li.figure');
+  if (row && event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+    event.preventDefault();
+    const index = Number(row.dataset.index);
+    move('figures', index, event.key === 'ArrowUp' ? index - 1 : index + 1);
+  }
+});
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  void save();
+});
+templateSelect.addEventListener('change', () => {
+  editStartedAt = performance.now();
+  schedulePreview();
+});
+
+function showErrors(issues: Issue[]): void {
+  for (const invalid of form.querySelectorAll('.invalid')) invalid.classList.remove('invalid');
+  for (const error of form.querySelectorAll<HTMLElement>('[data-error-for]')) error.textContent = '';
+  const general: string[] = [];
+  const all = [...[...localErrors].map(([path, message]) => ({ path: `$.${path}`, message })), ...issues];
+  for (const issue of all) {
+    const path = issue.path.replace(/^\$\.?/, '').replace(/\[(\d+)\]/g, '.$1');
+    const field = form.querySelector<HTMLElement>(`[data-path="${path}"]`) ?? form.querySelector<HTMLElement>(`[data-path="${path.replace(/\.valueText$/, '.value')}"]`);
+    const slot = field && form.querySelector<HTMLElement>(`[data-error-for="${field.dataset.path}"]`);
+    if (field && slot) {
+      field.classList.add('invalid');
+      field.setAttribute('aria-invalid', 'true');
+      slot.textContent = messageInChinese(issue.message);
+    } else {
+      general.push(`${issue.path}：${messageInChinese(issue.message)}`);
+    }
+  }
+  const formError = form.querySelector<HTMLElement>('#form-error');
+  if (formError) formError.textContent = general.join('；');
+}
+
+/** The schema's messages for the fields a person types, in the page's language (others are shown as they are). */
+function messageInChinese(message: string): string {
+  const known: [RegExp, string][] = [
+    [/expected a date as YYYY-MM-DD/, '日期格式应为 YYYY-MM-DD'],
+    [/Too small: expected number to be >=(\d+)/, '不能小于 $1'],
+    [/Too big: expected number to be <=(\d+)/, '不能大于 $1'],
+    [/Too small: expected string to have >=1 characters/, '不能为空'],
+    [/expected int/, '应为整数'],
+    [/the quote must contain the value/, '原句中没有这个数字'],
+    [/holds a control character/, '含有控制字符'],
+    [/longer than (\d+) characters/, '超过 $1 个字'],
+  ];
+  for (const [pattern, text] of known) if (pattern.test(message)) return message.replace(pattern, text).replace(/^.*?(?=[^\x00-\x7f])/, '');
+  return message;
+}
+
+// ---------------------------------------------------------------- preview
+
+function schedulePreview(): void {
+  window.clearTimeout(previewTimer);
+  previewTimer = window.setTimeout(() => void refreshPreview(), 40);
+}
+
+function editBody(): { summary: Summary; origins: number[]; template: string } {
+  return { summary: draft!, origins, template: templateSelect.value };
+}
+
+async function refreshPreview(): Promise<void> {
+  if (!view || !draft) return;
+  if (localErrors.size > 0) {
+    showErrors([]);
+    $<HTMLElement>('#preview-note').textContent = '（有错误，预览未更新）';
+    return;
+  }
+  const sequence = ++previewSequence;
+  const startedAt = editStartedAt;
+  const response = await api(`/api/regions/${encodeURIComponent(view.status.id)}/preview`, editBody());
+  if (sequence !== previewSequence) return;
+  const data = (await response.json()) as { pdf?: string; pages?: number; trimmed?: string[]; warnings?: string[]; issues?: Issue[]; error?: { message: string } };
+  if (!response.ok || !data.pdf) {
+    showErrors(data.issues ?? []);
+    if (!data.issues) say(`预览失败：${data.error?.message ?? response.status}`);
+    $<HTMLElement>('#preview-note').textContent = '（有错误，预览未更新）';
+    return;
+  }
+  showErrors([]);
+  await drawPdf(data.pdf);
+  if (sequence !== previewSequence) return;
+  const elapsed = Math.round(performance.now() - startedAt);
+  previewTimes.push(elapsed);
+  $<HTMLElement>('#preview-note').textContent = `（${data.pages} 页 · ${elapsed} ms）`;
+  const trimmed = [...(data.trimmed ?? []).map((item) => `版面未容纳：${item}`), ...(data.warnings ?? [])];
+  $<HTMLUListElement>('#trimmed').replaceChildren(...trimmed.map((item) => element('li', {}, item)));
+  document.body.dataset.preview = String(sequence);
+}
+
+async function drawPdf(base64: string): Promise<void> {
+  pdfjs ??= import(`/assets/pdf.mjs?token=${token}`).then((module: PdfJs) => {
+    module.GlobalWorkerOptions.workerSrc = `/assets/pdf.worker.mjs?token=${token}`;
+    return module;
+  });
+  const library = await pdfjs;
+  const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
+  const pdf = await library.getDocument({ data: bytes, isEvalSupported: false }).promise;
+  try {
+    const page = await pdf.getPage(1);
+    const width = canvas.parentElement!.clientWidth || 320;
+    const base = page.getViewport({ scale: 1 });
+    const viewport = page.getViewport({ scale: (width / base.width) * (window.devicePixelRatio || 1) });
+    // Drawn off screen, then copied: the visible page never shows half a render.
+    const offscreen = document.createElement('canvas');
+    offscreen.width = Math.round(viewport.width);
+    offscreen.height = Math.round(viewport.height);
+    await page.render({ canvasContext: offscreen.getContext('2d')!, viewport, canvas: offscreen }).promise;
+    canvas.width = offscreen.width;
+    canvas.height = offscreen.height;
+    canvas.getContext('2d')!.drawImage(offscreen, 0, 0);
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+// ---------------------------------------------------------------- save
+
+async function save(): Promise<void> {
+  if (!view || !draft) return;
+  if (localErrors.size > 0) {
+    showErrors([]);
+    say('有错误，未保存');
+    return;
+  }
+  say('正在保存…');
+  const response = await api(`/api/regions/${encodeURIComponent(view.status.id)}/save`, { ...editBody(), version: view.version });
+  const data = (await response.json()) as DocumentView & { written?: string[]; issues?: Issue[]; error?: { message: string; hint?: string } };
+  if (response.status === 409) {
+    say('未保存：文件已被修改');
+    const reload = element('button', { type: 'button' }, '重新载入');
+    reload.addEventListener('click', () => void reloadCurrent());
+    $<HTMLDivElement>('#banner').replaceChildren(element('div', { class: 'banner conflict', role: 'alert' }, '此摘要在载入后已在磁盘上被修改，未覆盖。', reload));
+    return;
+  }
+  if (!response.ok) {
+    showErrors(data.issues ?? []);
+    say(`未保存：${data.issues ? '请更正标红的栏目' : (data.error?.message ?? response.status)}`);
+    return;
+  }
+  show(data);
+  say(`已保存 ${new Date().toLocaleTimeString('zh-CN')}：${(data.written ?? []).map((file) => file.split(/[\\/]/).pop()).join('、')}`);
+  await loadRegions(data.status.id);
+}
+
+async function reloadCurrent(): Promise<void> {
+  if (!view) return;
+  const response = await api(`/api/regions/${encodeURIComponent(view.status.id)}/reload`, {});
+  if (response.ok) {
+    show((await response.json()) as DocumentView);
+    say('已重新载入');
+  }
+}
+
+window.addEventListener('beforeunload', (event) => {
+  if (dirty) event.preventDefault();
+});
+
+// The page's own CJK font, for machines without one; system fonts come first in the stylesheet.
+document.fonts.add(new FontFace('BriefingSans', `url(/assets/sans.ttf?token=${token})`));
+void loadRegions();

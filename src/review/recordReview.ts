@@ -1,0 +1,78 @@
+/**
+ * A person's edits of a summary, recorded honestly: the review page sends the summary as edited plus, for each
+ * figure, the index it had in the summary as loaded. Nothing the report says can be lost or invented here:
+ * - every loaded figure is still there (hidden, perhaps, or moved), and no figure comes without one;
+ * - a figure keeps its quote and offset, whatever the page sent;
+ * - a figure whose reading changed records `reviewed` with the figure as the extractor read it (kept from an earlier
+ *   review), so the quote stays the report's own words; changed back to that reading, the record goes.
+ */
+import { BriefingError } from '../errors.js';
+import type { BriefingSummary, Figure } from '../summary/schema.js';
+
+/** What a person may correct in a figure; the rest (quote, offset) is the report's. */
+const READING: readonly (keyof Figure)[] = ['label', 'value', 'valueTo', 'unit', 'qualifier', 'growthPct', 'growthPoints', 'year', 'kind', 'indicator'];
+
+export interface ReviewEdit {
+  /** The summary as the page edited it (not yet validated). */
+  summary: BriefingSummary;
+  /** For figure i of `summary`, the index of the figure it is in the summary as loaded. */
+  origins: number[];
+}
+
+export function recordReview(loaded: BriefingSummary, edit: ReviewEdit, at: string, by?: string): BriefingSummary {
+  const { summary, origins } = edit;
+  const figures = Array.isArray(summary.figures) ? summary.figures : [];
+  const sorted = [...origins].sort((a, b) => a - b);
+  if (origins.length !== figures.length || sorted.length !== loaded.figures.length || sorted.some((origin, index) => origin !== index)) {
+    throw new BriefingError('SUMMARY_INVALID', 'the figures sent are not the figures loaded (each loaded figure must be sent once, hidden or shown)', {
+      field: '$.figures',
+      hint: 'reload the page',
+    });
+  }
+  const reviewedFigures = figures.map((figure, index) => corrected(loaded.figures[origins[index]!]!, figure, at, by));
+  return {
+    ...summary,
+    // What identifies the report and its reading is not the page's to change.
+    schemaVersion: loaded.schemaVersion,
+    id: loaded.id,
+    source: loaded.source,
+    region: loaded.region,
+    ...(loaded.fingerprint ? { fingerprint: loaded.fingerprint } : {}),
+    figures: reviewedFigures,
+    reviewed: { at, ...(by ? { by } : {}) },
+  };
+}
+
+function corrected(before: Figure, after: Figure, at: string, by?: string): Figure {
+  const extracted = before.reviewed?.extracted ?? extractedReading(before);
+  const figure: Figure = { ...after, quote: before.quote };
+  if (before.offset === undefined) delete figure.offset;
+  else figure.offset = before.offset;
+  if (after.hidden !== true) delete figure.hidden;
+  // A new value is written as the number the person typed; the report's own writing stays in the quote and in
+  // reviewed.extracted.valueText.
+  figure.valueText = after.value === before.value ? before.valueText : numberText(after.value);
+  delete figure.reviewed;
+  if (sameReading(figure, extracted)) {
+    figure.valueText = extracted.valueText;
+    return figure;
+  }
+  const unchanged = READING.every((key) => figure[key] === before[key]) && before.reviewed;
+  return { ...figure, reviewed: unchanged ? before.reviewed! : { at, ...(by ? { by } : {}), extracted } };
+}
+
+type Extracted = NonNullable<Figure['reviewed']>['extracted'];
+
+function extractedReading(figure: Figure): Extracted {
+  const reading: Record<string, unknown> = { valueText: figure.valueText };
+  for (const key of READING) if (figure[key] !== undefined) reading[key] = figure[key];
+  return reading as Extracted;
+}
+
+function sameReading(figure: Figure, extracted: Extracted): boolean {
+  return READING.every((key) => figure[key] === (extracted as Partial<Figure>)[key]);
+}
+
+function numberText(value: number): string {
+  return Number.isFinite(value) ? String(Number(value.toPrecision(12))) : String(value);
+}

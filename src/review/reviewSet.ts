@@ -1,0 +1,248 @@
+/**
+ * What `briefing serve` reviews: the summaries of its inputs, each with the file a save writes, the report it came
+ * from (for the source pane) and the report's candidate theme sentences. Inputs are what `build` takes, or a session
+ * folder written by `archive`, reviewed in place:
+ * - a session folder (it holds manifest.json): each region's summary; saving rebuilds the folder (PDF, book,
+ *   manifest) under the session lock, so `briefing verify` stays green;
+ * - summary files (or folders of them): saving writes the summary and its PDF beside it;
+ * - report files: the summary `build` would write in the output folder (the one already there if a person edited
+ *   it), saved there with its PDF, as `build` names them.
+ * A report given beside summaries, or found beside a summary by its name, is their source when its sha256 matches:
+ * a summary cannot make the page show any other file.
+ */
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, isAbsolute } from 'node:path';
+import { BriefingError, toBriefingError } from '../errors.js';
+import { reviseArchive } from '../archive/buildArchive.js';
+import { MANIFEST_FILE, type Manifest, sha256 } from '../archive/manifest.js';
+import { extractSummary } from '../extract/extractSummary.js';
+import { readReport } from '../ingest/readReport.js';
+import { collectInputs, isReportFile, isSummaryFile, SUMMARY_SUFFIX } from '../pipeline/collectInputs.js';
+import { readSummaryFile } from '../pipeline/readSummaryFile.js';
+import { renderBriefing } from '../pipeline/renderBriefing.js';
+import { isEditedByHand, withFingerprint } from '../summary/fingerprint.js';
+import type { BriefingSummary, Highlight } from '../summary/schema.js';
+import { type SummaryIssue, summaryIssues, validateSummary } from '../summary/validateSummary.js';
+import { makeDirectory, writeFileAtomic } from '../util/atomicWrite.js';
+import { lockSession } from '../util/sessionLock.js';
+import { recordReview, type ReviewEdit } from './recordReview.js';
+import { type SourceView, sourceView } from './sourceView.js';
+
+/** sha256 of a summary file's bytes as loaded, or this when it is not on disk yet (a fresh extraction). */
+const NOT_ON_DISK = 'not-on-disk';
+
+export interface ReviewDocument {
+  /** The region code, or code-2 … when two inputs are about one region. */
+  id: string;
+  summary: BriefingSummary;
+  /** sha256 of the summary file when it was loaded (NOT_ON_DISK if it is not written yet). */
+  version: string;
+  summaryFile: string;
+  /** The session folder the summary belongs to, when reviewing an archive in place. */
+  sessionFolder?: string;
+  /** The template the session was archived with (a session's pages all use it). */
+  sessionTemplate?: string;
+  report?: { file: string; original: string; candidates: { highlights: Highlight[]; targets: Highlight[] } };
+}
+
+export interface ReviewSetOptions {
+  inputs: string[];
+  /** Where summaries of report inputs are saved (as `build -o` names them). */
+  outDir: string;
+  /** Folders to look in for the reports of summaries (matched by name and sha256). */
+  reportFolders?: string[];
+  onProgress?: (message: string) => void;
+}
+
+export interface ReviewSet {
+  documents: ReviewDocument[];
+  /** Inputs that could not be loaded, each with its error (the others are served). */
+  failures: { input: string; error: BriefingError }[];
+}
+
+export async function loadReviewSet(options: ReviewSetOptions): Promise<ReviewSet> {
+  const documents: ReviewDocument[] = [];
+  const failures: ReviewSet['failures'] = [];
+  const reports: string[] = [];
+  const summaryFiles: string[] = [];
+  for (const input of options.inputs) {
+    try {
+      if (isFolder(input) && existsSync(join(input, MANIFEST_FILE))) documents.push(...(await sessionDocuments(input)));
+      else for (const file of collectInputs([input], (name) => isReportFile(name) || isSummaryFile(name))) (isSummaryFile(file) ? summaryFiles : reports).push(file);
+    } catch (error) {
+      failures.push({ input, error: toBriefingError(error, { code: 'INPUT_UNREADABLE', file: input }) });
+    }
+  }
+  for (const file of summaryFiles) {
+    try {
+      const text = readFileSync(file);
+      documents.push({ id: '', summary: await readSummaryFile(file), version: sha256(text), summaryFile: file });
+    } catch (error) {
+      failures.push({ input: file, error: toBriefingError(error, { code: 'SUMMARY_INVALID', file }) });
+    }
+  }
+  // Reports: the source of a summary given, else a region of their own. Each is read and extracted once: the
+  // extraction is a region's summary, or the candidate sentences offered beside a summary given.
+  const sources = new Map<string, NonNullable<ReviewDocument['report']>>();
+  for (const file of reports) {
+    try {
+      options.onProgress?.(`reading ${file}`);
+      const report = await readReport(file);
+      if (sources.has(report.sha256)) continue;
+      const isSource = documents.some((document) => document.summary.source.sha256 === report.sha256);
+      const extracted = await extractSummary(report).catch((error: unknown) => {
+        if (isSource) return undefined;
+        throw error;
+      });
+      sources.set(report.sha256, { file, original: report.original, candidates: { highlights: extracted?.highlights ?? [], targets: extracted?.targets ?? [] } });
+      if (isSource || !extracted) continue;
+      const summaryFile = join(options.outDir, `${extracted.region.code}-${extracted.region.name}${SUMMARY_SUFFIX}`);
+      const onDisk = await summaryOnDisk(summaryFile, report.sha256);
+      documents.push(onDisk ? { id: '', ...onDisk, summaryFile } : { id: '', summary: withFingerprint(extracted), version: NOT_ON_DISK, summaryFile });
+    } catch (error) {
+      failures.push({ input: file, error: toBriefingError(error, { code: 'INPUT_UNREADABLE', file }) });
+    }
+  }
+  const used = new Set<string>();
+  for (const document of documents) {
+    document.id = uniqueId(document.summary.region.code, used);
+    const found = sources.get(document.summary.source.sha256);
+    const reportFile = found ? undefined : findReport(document, options.reportFolders ?? []);
+    document.report = found ?? (reportFile ? await sourceOf(reportFile) : undefined);
+  }
+  return { documents, failures };
+}
+
+async function sessionDocuments(folder: string): Promise<ReviewDocument[]> {
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(readFileSync(join(folder, MANIFEST_FILE), 'utf8')) as Manifest;
+  } catch (error) {
+    throw new BriefingError('INPUT_UNREADABLE', `${MANIFEST_FILE} is not readable JSON: ${(error as Error).message}`, { file: folder });
+  }
+  const documents: ReviewDocument[] = [];
+  for (const region of manifest.regions) {
+    const summaryFile = containedFile(folder, region.summary.path);
+    documents.push({ id: '', summary: await readSummaryFile(summaryFile), version: sha256(readFileSync(summaryFile)), summaryFile, sessionFolder: folder, sessionTemplate: manifest.template });
+  }
+  return documents;
+}
+
+/** A file the manifest names, refused when it (or a symlink) leads out of the session folder. */
+function containedFile(folder: string, name: string): string {
+  const file = join(folder, name);
+  const inside = relative(realpathSync(folder), realpathSync(file));
+  if (inside.startsWith('..') || isAbsolute(inside)) throw new BriefingError('INPUT_UNREADABLE', `${name} leads out of the session folder`, { file });
+  return file;
+}
+
+/** The summary a build already wrote for this report, if it is valid and of the same report. */
+async function summaryOnDisk(file: string, reportSha: string): Promise<{ summary: BriefingSummary; version: string } | undefined> {
+  if (!existsSync(file)) return undefined;
+  const bytes = readFileSync(file);
+  const summary = await readSummaryFile(file);
+  return summary.source.sha256 === reportSha ? { summary, version: sha256(bytes) } : undefined;
+}
+
+/** The report of a summary, by its file name, beside the summary or in the given folders, if its sha256 matches. */
+function findReport(document: ReviewDocument, folders: string[]): string | undefined {
+  const name = basename(document.summary.source.file);
+  for (const folder of [dirname(document.summaryFile), ...folders]) {
+    const file = join(folder, name);
+    if (existsSync(file) && sha256(readFileSync(file)) === document.summary.source.sha256) return file;
+  }
+  return undefined;
+}
+
+async function sourceOf(file: string): Promise<NonNullable<ReviewDocument['report']>> {
+  const report = await readReport(file);
+  let candidates = { highlights: [] as Highlight[], targets: [] as Highlight[] };
+  try {
+    const extracted = await extractSummary(report);
+    candidates = { highlights: extracted.highlights, targets: extracted.targets };
+  } catch {
+    // A report the extractor cannot read still shows as text; it only offers no sentences to choose from.
+  }
+  return { file, original: report.original, candidates };
+}
+
+function uniqueId(code: string, used: Set<string>): string {
+  let id = code;
+  for (let suffix = 2; used.has(id); suffix += 1) id = `${code}-${suffix}`;
+  used.add(id);
+  return id;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The source pane of a document: the report's text with its figures' quotes placed. */
+export function sourceViewOf(document: ReviewDocument): SourceView | null {
+  return document.report ? sourceView(document.report.original, document.summary) : null;
+}
+
+/** A person's edit, recorded (recordReview) and checked: the summary, or what is wrong with it field by field. */
+export function reviewedSummary(document: ReviewDocument, edit: ReviewEdit, by?: string, at = new Date()): { summary: BriefingSummary; issues: [] } | { summary: null; issues: SummaryIssue[] } {
+  const recorded = recordReview(document.summary, edit, at.toISOString(), by);
+  const issues = summaryIssues(recorded);
+  return issues.length > 0 ? { summary: null, issues } : { summary: validateSummary(recorded), issues: [] };
+}
+
+export interface SaveResult {
+  summary: BriefingSummary;
+  version: string;
+  /** Files written (the summary, its PDF; in a session folder, also book.pdf and manifest.json). */
+  written: string[];
+  warnings: string[];
+}
+
+/**
+ * Saves a reviewed summary where it belongs, atomically: in a session folder by rebuilding it (reviseArchive), else
+ * the summary file and its PDF. A summary file changed on disk since it was loaded is not overwritten
+ * (SUMMARY_CONFLICT).
+ */
+export async function saveReview(document: ReviewDocument, summary: BriefingSummary, options: { template?: string; loadedVersion: string }): Promise<SaveResult> {
+  if (document.sessionFolder) {
+    const result = await reviseArchive(document.sessionFolder, { summary, loadedSha256: options.loadedVersion });
+    const version = sha256(readFileSync(document.summaryFile));
+    Object.assign(document, { summary, version });
+    const region = result.manifest!.regions.find((entry) => entry.code === summary.region.code)!;
+    return { summary, version, written: [region.summary.path, region.pdf.path, 'book.pdf', MANIFEST_FILE].map((name) => join(document.sessionFolder!, name)), warnings: result.warnings };
+  }
+  await makeDirectory(dirname(document.summaryFile));
+  const release = await lockSession(document.summaryFile, 'saving this summary');
+  try {
+    const current = existsSync(document.summaryFile) ? sha256(readFileSync(document.summaryFile)) : NOT_ON_DISK;
+    if (current !== options.loadedVersion) {
+      throw new BriefingError('SUMMARY_CONFLICT', 'the summary was changed on disk after it was loaded', { file: document.summaryFile, hint: 'reload it, then make the correction again' });
+    }
+    const rendered = await renderBriefing(summary, { template: options.template });
+    const text = `${JSON.stringify(summary, null, 2)}\n`;
+    const pdfFile = `${document.summaryFile.slice(0, -SUMMARY_SUFFIX.length)}.pdf`;
+    // The PDF first: a summary on disk always has a PDF at least as new.
+    await writeFileAtomic(pdfFile, rendered.pdf);
+    await writeFileAtomic(document.summaryFile, text);
+    const version = sha256(text);
+    Object.assign(document, { summary, version });
+    return { summary, version, written: [document.summaryFile, pdfFile], warnings: rendered.warnings };
+  } finally {
+    await release();
+  }
+}
+
+/** Whether a summary differs from what the extractor wrote: a figure corrected or hidden, or the file edited. */
+export function isEdited(summary: BriefingSummary): boolean {
+  return Boolean(summary.reviewed) || summary.figures.some((figure) => figure.reviewed || figure.hidden) || (summary.fingerprint !== undefined && isEditedByHand(summary));
+}
+
+/** Reloads a document's summary from disk (after a conflict). */
+export async function reloadDocument(document: ReviewDocument): Promise<void> {
+  if (!existsSync(document.summaryFile)) return;
+  const bytes = readFileSync(document.summaryFile);
+  Object.assign(document, { summary: await readSummaryFile(document.summaryFile), version: sha256(bytes) });
+}
