@@ -1,0 +1,93 @@
+// A person's edits as the review page sends them, recorded honestly: corrections keep the quote and the extracted
+// reading, hiding and reordering lose nothing, and nothing the page sends can change a quote or invent a figure.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractSummary } from '../../src/extract/extractSummary.js';
+import { readReport } from '../../src/ingest/readReport.js';
+import { recordReview } from '../../src/review/recordReview.js';
+import type { BriefingSummary } from '../../src/summary/schema.js';
+import { validateSummary } from '../../src/summary/validateSummary.js';
+import { SAMPLES } from '../helpers/samples.js';
+
+const AT = '2026-12-01T10:00:00.000Z';
+let loaded: BriefingSummary;
+
+beforeAll(async () => {
+  loaded = await extractSummary(await readReport(SAMPLES[4]!.path));
+});
+
+const identity = (): number[] => loaded.figures.map((_, index) => index);
+const copy = (): BriefingSummary => structuredClone(loaded);
+
+describe('recordReview', () => {
+  it('records a corrected value with the extracted reading beside it, keeping the quote; the result is a valid summary', () => {
+    const edited = copy();
+    edited.figures[0]!.value = 123.45;
+    const result = validateSummary(recordReview(loaded, { summary: edited, origins: identity() }, AT, '王芳'));
+    const figure = result.figures[0]!;
+    expect(figure.quote).toBe(loaded.figures[0]!.quote);
+    expect(figure.valueText).toBe('123.45');
+    expect(figure.reviewed).toMatchObject({ at: AT, by: '王芳', extracted: { value: loaded.figures[0]!.value, valueText: loaded.figures[0]!.valueText, unit: loaded.figures[0]!.unit } });
+    expect(result.reviewed).toEqual({ at: AT, by: '王芳' });
+    expect(result.figures.slice(1)).toEqual(loaded.figures.slice(1));
+  });
+
+  it('ignores a quote, offset or valueText the page sends: the report\'s words are not the page\'s to change', () => {
+    const edited = copy();
+    edited.figures[1]!.quote = '伪造的句子 999';
+    edited.figures[1]!.offset = 0;
+    edited.figures[1]!.valueText = '999';
+    const result = recordReview(loaded, { summary: edited, origins: identity() }, AT);
+    expect(result.figures[1]).toEqual(loaded.figures[1]);
+  });
+
+  it('keeps the first extracted reading through a second correction, and drops the record when the reading is restored', () => {
+    const first = copy();
+    first.figures[0]!.value = 1;
+    const once = recordReview(loaded, { summary: first, origins: identity() }, AT);
+    const second = structuredClone(once);
+    second.figures[0]!.unit = '万元';
+    const twice = recordReview(once, { summary: second, origins: identity() }, '2026-12-02T00:00:00.000Z');
+    expect(twice.figures[0]!.reviewed!.extracted.value).toBe(loaded.figures[0]!.value);
+    const restored = structuredClone(twice);
+    restored.figures[0]!.value = loaded.figures[0]!.value;
+    restored.figures[0]!.unit = loaded.figures[0]!.unit;
+    const back = recordReview(twice, { summary: restored, origins: identity() }, AT);
+    expect(back.figures[0]).toEqual(loaded.figures[0]);
+  });
+
+  it('counts an indicator or range change as a correction too', () => {
+    const edited = copy();
+    edited.figures[2]!.indicator = 'gdp';
+    const result = recordReview(loaded, { summary: edited, origins: identity() }, AT);
+    expect(result.figures[2]!.reviewed?.extracted.indicator).toBe(loaded.figures[2]!.indicator);
+  });
+
+  it('hides and reorders without marking figures corrected', () => {
+    const edited = copy();
+    edited.figures.reverse();
+    edited.figures[0]!.hidden = true;
+    const origins = identity().reverse();
+    const result = validateSummary(recordReview(loaded, { summary: edited, origins }, AT));
+    expect(result.figures[0]).toEqual({ ...loaded.figures.at(-1)!, hidden: true });
+    expect(result.figures.every((figure) => figure.reviewed === undefined)).toBe(true);
+    expect(result.figures.map((figure) => figure.quote)).toEqual([...loaded.figures].reverse().map((figure) => figure.quote));
+  });
+
+  it('refuses a draft that drops, duplicates or adds a figure', () => {
+    const dropped = copy();
+    dropped.figures.pop();
+    expect(() => recordReview(loaded, { summary: dropped, origins: identity().slice(0, -1) }, AT)).toThrowError(expect.objectContaining({ code: 'SUMMARY_INVALID', field: '$.figures' }));
+    const duplicated = identity();
+    duplicated[1] = 0;
+    expect(() => recordReview(loaded, { summary: copy(), origins: duplicated }, AT)).toThrowError(/not the figures loaded/);
+  });
+
+  it('keeps what identifies the report (source, region, id, fingerprint) whatever the page sends', () => {
+    const edited = copy() as BriefingSummary & { fingerprint?: string };
+    edited.region = { ...edited.region, name: '别处县', code: '999999' };
+    edited.source = { ...edited.source, sha256: '0'.repeat(64) };
+    edited.id = 'other';
+    const result = recordReview({ ...loaded, fingerprint: 'a'.repeat(64) }, { summary: edited, origins: identity() }, AT);
+    expect(result).toMatchObject({ region: loaded.region, source: loaded.source, id: loaded.id, fingerprint: 'a'.repeat(64) });
+  });
+});
