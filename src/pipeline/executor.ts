@@ -12,6 +12,8 @@ import { type BatchTask, failedOutcome, type Outcome, runStep } from './batchSte
 export interface Executor {
   /** How many tasks it usefully runs at once. */
   readonly concurrency: number;
+  /** Steps run on the calling thread (no pool). */
+  readonly onMainThread: boolean;
   run<T>(task: BatchTask): Promise<Outcome<T>>;
   close(): Promise<void>;
 }
@@ -42,9 +44,18 @@ const MIN_INPUTS_FOR_POOL = 8;
  */
 const WORKER = fileURLToPath(new URL('../../dist/pipeline/batchWorker.js', import.meta.url));
 
-export async function createExecutor(inputs: number, workers = defaultWorkers()): Promise<Executor> {
-  if (workers <= 1 || inputs < MIN_INPUTS_FOR_POOL) {
-    return { concurrency: 1, run: <T>(task: BatchTask) => runStep(task) as Promise<Outcome<T>>, close: async () => undefined };
+/**
+ * An input this large (about 0.4 s of extraction) runs on a worker even in a small batch: a signal stops a worker at
+ * once, while the main thread would only see it after the synchronous extraction returns (1.5 s for the largest
+ * accepted input).
+ */
+export const LARGE_INPUT_BYTES = 2 * 1024 * 1024;
+
+export async function createExecutor(inputs: number, workers = defaultWorkers(), largestInputBytes = 0): Promise<Executor> {
+  const pooled = workers > 1 && (inputs >= MIN_INPUTS_FOR_POOL || largestInputBytes >= LARGE_INPUT_BYTES);
+  workers = Math.min(workers, Math.max(inputs, 1));
+  if (!pooled) {
+    return { concurrency: 1, onMainThread: true, run: <T>(task: BatchTask) => runStep(task) as Promise<Outcome<T>>, close: async () => undefined };
   }
   const { Tinypool } = await import('tinypool');
   const pool = new Tinypool({ filename: WORKER, runtime: 'child_process', minThreads: workers, maxThreads: workers, serialization: 'advanced', execArgv: WORKER_HEAP_FLAGS });
@@ -55,6 +66,7 @@ export async function createExecutor(inputs: number, workers = defaultWorkers())
   const stopOnInterrupt = onInterrupt(() => pool.destroy());
   return {
     concurrency: workers,
+    onMainThread: false,
     // A worker that dies fails its task, not the batch. Tasks cut short by an interrupt never settle: the command is
     // exiting, and they are not failures to report.
     run: <T>(task: BatchTask) =>

@@ -4,6 +4,7 @@
  * Heavy steps run on a worker pool for larger batches; ids, summary files and results are handled here, in input
  * order, so the outputs are the same whatever the number of workers. Every file is written atomically.
  */
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BriefingError } from '../errors.js';
@@ -53,8 +54,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult[]> {
   const { files, mode, onResult } = options;
   const readsSummary = mode === 'render' || mode === 'check';
   const renders = mode === 'build' || mode === 'render';
-  const executor = await createExecutor(files.length, options.workers);
-  if (executor.concurrency === 1 && renders && !readsSummary) {
+  const executor = await createExecutor(files.length, options.workers, largestSize(files));
+  if (executor.onMainThread && renders && !readsSummary) {
     // On one thread, the two slow loads overlap: jieba's dictionaries on their own thread, the renderer on this one.
     (await import('../extract/findKeywords.js')).startSegmenter();
     // A template that does not load is reported by every render, naming it; here it only means nothing to prepare.
@@ -174,6 +175,17 @@ async function readEditedSummary(path: string): Promise<BriefingSummary | undefi
   const data = parsed.value;
   if (!data || typeof data !== 'object' || !isEditedByHand(data)) return undefined;
   return validateSummary(data, path);
+}
+
+/** The size of the largest input file (missing ones count 0: their read reports them). */
+function largestSize(files: string[]): number {
+  return files.reduce((largest, file) => {
+    try {
+      return Math.max(largest, statSync(file).size);
+    } catch {
+      return largest;
+    }
+  }, 0);
 }
 
 /** Two inputs with the same file name, or about the same region, must not overwrite each other's outputs. */

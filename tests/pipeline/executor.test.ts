@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createExecutor } from '../../src/pipeline/executor.js';
+import { createExecutor, LARGE_INPUT_BYTES } from '../../src/pipeline/executor.js';
 import type { PreparedSummary } from '../../src/pipeline/batchSteps.js';
 import { SAMPLES } from '../helpers/samples.js';
 
@@ -23,6 +23,19 @@ function poolWorkerPids(): number[] {
 }
 
 describe('createExecutor', () => {
+  it('runs a small batch on the main thread, but one holding a very large input on a worker (a signal stops a worker at once)', async () => {
+    const small = await createExecutor(2, 2, 200_000);
+    const large = await createExecutor(2, 2, LARGE_INPUT_BYTES);
+    const asked = await createExecutor(2, 1, LARGE_INPUT_BYTES);
+    try {
+      expect(small.onMainThread).toBe(true);
+      expect(large).toMatchObject({ onMainThread: false, concurrency: 2 });
+      expect(asked.onMainThread).toBe(true);
+    } finally {
+      await Promise.all([small.close(), large.close(), asked.close()]);
+    }
+  });
+
   it('fails the task of a worker that dies, naming its file, and runs the next tasks on new workers', async () => {
     const executor = await createExecutor(8, 2);
     const [first, second] = SAMPLES;

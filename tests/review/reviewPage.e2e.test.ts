@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The review page in a real browser: Debian's chromium driven by playwright-core against `briefing serve` started as
 // a user starts it (the built CLI, a free port, the URL it prints). scripts/setup.sh installs chromium.
 import { type ChildProcess, spawn } from 'node:child_process';
