@@ -106,6 +106,17 @@ describe('the review page', () => {
     expect(await row(2).locator('input[data-field="label"]').inputValue()).toBe(thirdLabel);
   });
 
+  it('removes a highlight and adds it back from the report\'s own theme sentences', async () => {
+    const first = page.locator('li[data-list="highlights"][data-index="0"]');
+    const title = await first.locator('input').first().inputValue();
+    const count = await page.locator('li[data-list="highlights"]').count();
+    await nextPreview(() => first.locator('button[data-action="remove"]').click());
+    expect(await page.locator('li[data-list="highlights"]').count()).toBe(count - 1);
+    await page.locator('select[data-candidates="highlights"]').selectOption({ label: title });
+    await nextPreview(() => page.locator('button[data-action="add"][data-list="highlights"]').click());
+    expect(await page.locator(`li[data-list="highlights"][data-index="${count - 1}"] input`).first().inputValue()).toBe(title);
+  });
+
   it('saves with Enter: the summary on disk keeps the quote, records the correction as reviewed and the hidden figure', async () => {
     await row(0).locator('input[data-field="unit"]').press('Enter');
     await expect.poll(() => page.locator('#status').textContent()).toContain('已保存');

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildArchive } from '../../src/archive/buildArchive.js';
 import { verifyArchive } from '../../src/archive/verifyArchive.js';
+import { runBatch } from '../../src/pipeline/runBatch.js';
 import { loadReviewSet } from '../../src/review/reviewSet.js';
 import { type ReviewServer, startReviewServer } from '../../src/review/server.js';
 import type { BriefingSummary } from '../../src/summary/schema.js';
@@ -147,6 +148,22 @@ describe('briefing serve: preview and save', () => {
     const reloaded = (await api(server, '/api/regions/140521/reload', {})).json();
     expect(reloaded.summary.title).toBe('改过的标题');
     expect((await api(server, '/api/regions/140521/save', editOf(reloaded))).status).toBe(200);
+  });
+});
+
+describe('briefing serve, then build', () => {
+  it('build keeps the summary a person saved on the review page, and prints it', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'briefing-serve-build-'));
+    const server = await startReviewServer({ set: await loadReviewSet({ inputs: [SAMPLES[4]!.path], outDir: out }), port: 0 });
+    try {
+      const document = (await api(server, '/api/regions/140521')).json();
+      expect((await api(server, '/api/regions/140521/save', editOf(document, (summary) => (summary.figures[0]!.value = 4242)))).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+    const [result] = await runBatch({ mode: 'build', files: [SAMPLES[4]!.path], outDir: out, workers: 1 });
+    expect(result!.warnings.join('\n')).toMatch(/kept .*edited by hand/);
+    expect(JSON.parse(readFileSync(join(out, '140521-沁水县.summary.json'), 'utf8')).figures[0]).toMatchObject({ value: 4242, reviewed: expect.any(Object) });
   });
 });
 
