@@ -60,6 +60,8 @@ describe('the review page', () => {
     expect(await page.locator('#source-text mark.number').count()).toBeGreaterThan(10);
     const width = await page.locator('#preview-canvas').evaluate((canvas: HTMLCanvasElement) => canvas.width);
     expect(width).toBeGreaterThan(200);
+    // 沁水县 has far more figures than a page prints: the page says so, in Chinese.
+    expect(await page.locator('#trimmed').textContent()).toMatch(/只印排名前 \d+ 的数字/);
   });
 
   it('shows a figure\'s quote when the figure is chosen, and the figure when its number in the text is clicked', async () => {

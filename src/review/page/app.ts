@@ -429,8 +429,7 @@ form.addEventListener('input', (event) => {
     if (problem) localErrors.set(path, problem);
     else localErrors.delete(path);
   }
-  dirty = true;
-  editStartedAt = performance.now();
+  markDirty();
   showErrors([]);
   schedulePreview();
 });
@@ -440,8 +439,7 @@ form.addEventListener('change', (event) => {
   if (target instanceof HTMLSelectElement && target.dataset.candidates) return;
   if (target instanceof HTMLSelectElement || (target instanceof HTMLInputElement && target.type === 'checkbox')) {
     readField(target);
-    dirty = true;
-    editStartedAt = performance.now();
+    markDirty();
     schedulePreview();
   }
 });
@@ -490,10 +488,15 @@ function move(list: 'figures' | 'highlights' | 'targets', from: number, to: numb
   form.querySelector<HTMLElement>(`${selector} button[data-action="${to < from ? 'up' : 'down'}"]`)?.focus();
 }
 
-/** A structural edit (order, list membership): the form is drawn again from the draft. */
-function edited(): void {
+function markDirty(): void {
   dirty = true;
   editStartedAt = performance.now();
+  say('有未保存的更改（Enter 保存）');
+}
+
+/** A structural edit (order, list membership): the form is drawn again from the draft. */
+function edited(): void {
+  markDirty();
   const scroll = form.parentElement!.scrollTop;
   renderForm();
   form.parentElement!.scrollTop = scroll;
@@ -636,9 +639,22 @@ async function refreshPreview(): Promise<void> {
   const elapsed = Math.round(performance.now() - startedAt);
   previewTimes.push(elapsed);
   $<HTMLElement>('#preview-note').textContent = `（${data.pages} 页 · ${elapsed} ms）`;
-  const trimmed = [...(data.trimmed ?? []).map((item) => `版面未容纳：${item}`), ...(data.warnings ?? [])];
+  const trimmed = [...(data.trimmed ?? []).map(trimmedInChinese), ...(data.warnings ?? [])];
   $<HTMLUListElement>('#trimmed').replaceChildren(...trimmed.map((item) => element('li', {}, item)));
   document.body.dataset.preview = String(sequence);
+}
+
+const ITEM_NAMES: Record<string, string> = { figure: '数字', highlight: '亮点', target: '目标' };
+
+/** What fitting left off the page (the renderer says it in English, for logs), in the page's language. */
+function trimmedInChinese(item: string): string {
+  const tiles = /^the (\S+) template shows the (\d+) top-ranked of (\d+) figures/.exec(item);
+  if (tiles) return `版式 ${tiles[1]} 只印排名前 ${tiles[2]} 的数字（共 ${tiles[3]} 个，摘要中全部保留）`;
+  const notShown = /^not shown: (figure|highlight|target) (“.*”) \(the (\S+) template shows at most (\d+)\)$/.exec(item);
+  if (notShown) return `未印出${ITEM_NAMES[notShown[1]!]}${notShown[2]}（版式 ${notShown[3]} 最多印 ${notShown[4]} 条）`;
+  const cut = /^trimmed to fit one page: (figure|highlight|target) (“.*”)$/.exec(item);
+  if (cut) return `为排成一页未印出${ITEM_NAMES[cut[1]!]}${cut[2]}`;
+  return item;
 }
 
 async function drawPdf(base64: string): Promise<void> {
