@@ -108,6 +108,13 @@ describe('the review page', () => {
     expect(await row(2).locator('input[data-field="label"]').inputValue()).toBe(thirdLabel);
   });
 
+  it('reorders figures by dragging', async () => {
+    const origins = async () => Promise.all([4, 5, 6].map((index) => row(index).getAttribute('data-origin')));
+    const [fourth, fifth, sixth] = await origins();
+    await nextPreview(() => row(6).locator('.grip').dragTo(row(4)));
+    expect(await origins()).toEqual([sixth, fourth, fifth]);
+  });
+
   it('removes a highlight and adds it back from the report\'s own theme sentences', async () => {
     const first = page.locator('li[data-list="highlights"][data-index="0"]');
     const title = await first.locator('input').first().inputValue();
@@ -138,5 +145,23 @@ describe('the review page', () => {
     expect(response.status()).toBe(403);
     const page403 = await page.request.get(`${base.origin}/`);
     expect(page403.status()).toBe(403);
+  });
+});
+
+describe('stopping the server', () => {
+  it('stops on Ctrl-C (SIGINT) and frees its port', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/briefing.js'), 'serve', SAMPLES[0]!.path, '-o', mkdtempSync(join(tmpdir(), 'briefing-review-')), '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const address = await new Promise<string>((resolve) => {
+      let printed = '';
+      child.stdout!.on('data', (chunk: Buffer) => {
+        printed += chunk.toString();
+        const line = /^http:\/\/\S+/m.exec(printed);
+        if (line) resolve(line[0]);
+      });
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    await expect(fetch(address)).rejects.toThrow();
   });
 });
