@@ -64,3 +64,8 @@ export function toBriefingError(error: unknown, fallback: { code: ErrorCode; fil
   const message = error instanceof Error ? error.message : String(error);
   return new BriefingError(fallback.code, message, { file: fallback.file, cause: error });
 }
+
+/** A summary file changed on disk after a person loaded it to correct it: their save must not overwrite it. */
+export function summaryConflict(file: string): BriefingError {
+  return new BriefingError('SUMMARY_CONFLICT', 'the summary was changed on disk after it was loaded', { file, hint: 'reload it, then make the correction again' });
+}

@@ -1,5 +1,5 @@
 /**
- * The library API (`import { extract, render, build, archive, verify, mail } from 'briefing'`): every stage, in the
+ * The library API (`import { extract, render, build, archive, verify, mail, serve } from 'briefing'`): every stage, in the
  * order it runs, and the commands as functions. The CLI (src/cli) is a thin shell over these.
  */
 import { extractSummary } from './extract/extractSummary.js';
@@ -27,6 +27,8 @@ export { buildArchive as archive } from './archive/buildArchive.js';
 export { verifyArchive as verify } from './archive/verifyArchive.js';
 export { mailSession as mail } from './mail/mailSession.js';
 export { renderBriefing as render } from './pipeline/renderBriefing.js';
+export { loadReviewSet } from './review/reviewSet.js';
+export { startReviewServer as serve } from './review/server.js';
 
 /** One report file → its validated summary (what `briefing extract` writes). */
 export async function extract(file: string): Promise<BriefingSummary> {

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { BriefingError, toBriefingError } from '../errors.js';
+import { BriefingError, summaryConflict, toBriefingError } from '../errors.js';
 import { extractSummary } from '../extract/extractSummary.js';
 import { readReport } from '../ingest/readReport.js';
 import { isSummaryFile } from '../pipeline/collectInputs.js';
@@ -111,7 +111,7 @@ export async function reviseArchive(folder: string, revision: ArchiveRevision): 
     const summaryFile = join(folder, entry.summary.path);
     const current = existsSync(summaryFile) ? sha256(readFileSync(summaryFile)) : 'missing';
     if (current !== revision.loadedSha256) {
-      throw new BriefingError('SUMMARY_CONFLICT', 'the summary was changed on disk after it was loaded', { file: summaryFile, hint: 'reload it, then make the correction again' });
+      throw summaryConflict(summaryFile);
     }
     const members: Member[] = [];
     for (const region of manifest.regions) {

@@ -12,7 +12,7 @@
  */
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, isAbsolute } from 'node:path';
-import { BriefingError, toBriefingError } from '../errors.js';
+import { BriefingError, summaryConflict, toBriefingError } from '../errors.js';
 import { reviseArchive } from '../archive/buildArchive.js';
 import { MANIFEST_FILE, type Manifest, sha256 } from '../archive/manifest.js';
 import { extractSummary } from '../extract/extractSummary.js';
@@ -29,7 +29,7 @@ import { recordReview, type ReviewEdit } from './recordReview.js';
 import { type SourceView, sourceView } from './sourceView.js';
 
 /** sha256 of a summary file's bytes as loaded, or this when it is not on disk yet (a fresh extraction). */
-const NOT_ON_DISK = 'not-on-disk';
+export const NOT_ON_DISK = 'not-on-disk';
 
 export interface ReviewDocument {
   /** The region code, or code-2 … when two inputs are about one region. */
@@ -219,7 +219,7 @@ export async function saveReview(document: ReviewDocument, summary: BriefingSumm
   try {
     const current = existsSync(document.summaryFile) ? sha256(readFileSync(document.summaryFile)) : NOT_ON_DISK;
     if (current !== options.loadedVersion) {
-      throw new BriefingError('SUMMARY_CONFLICT', 'the summary was changed on disk after it was loaded', { file: document.summaryFile, hint: 'reload it, then make the correction again' });
+      throw summaryConflict(document.summaryFile);
     }
     const rendered = await renderBriefing(summary, { template: options.template });
     const text = `${JSON.stringify(summary, null, 2)}\n`;

@@ -23,7 +23,7 @@ import { listTemplates } from '../layout/templates.js';
 import { FONTS_DIR } from '../pdf/fonts.js';
 import { renderBriefing } from '../pipeline/renderBriefing.js';
 import type { ReviewEdit } from './recordReview.js';
-import { isEdited, reloadDocument, type ReviewDocument, reviewedSummary, type ReviewSet, saveReview, sourceViewOf } from './reviewSet.js';
+import { isEdited, NOT_ON_DISK, reloadDocument, type ReviewDocument, reviewedSummary, type ReviewSet, saveReview, sourceViewOf } from './reviewSet.js';
 
 export interface ReviewServerOptions {
   set: ReviewSet;
@@ -215,7 +215,7 @@ function statusOf(document: ReviewDocument): Record<string, unknown> {
     warnings: summary.warnings.length,
     reviewed: summary.reviewed ?? null,
     edited: isEdited(summary),
-    saved: document.version !== 'not-on-disk',
+    saved: document.version !== NOT_ON_DISK,
     session: document.sessionFolder ? true : false,
     hasSource: Boolean(document.report),
   };

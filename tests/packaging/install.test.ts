@@ -41,11 +41,30 @@ describe('the packed package', () => {
 
   it("serves the library API to import('briefing')", () => {
     const script = join(elsewhere, 'api.mjs');
-    writeFileSync(script, "const api = await import('briefing');\nconsole.log(JSON.stringify(['extract', 'render', 'build', 'archive', 'verify', 'mail'].map((name) => typeof api[name])));\n");
+    writeFileSync(script, "const api = await import('briefing');\nconsole.log(JSON.stringify(['extract', 'render', 'build', 'archive', 'verify', 'mail', 'serve'].map((name) => typeof api[name])));\n");
     // As a project that depends on it would see it: node_modules/briefing is the installed package.
     mkdirSync(join(elsewhere, 'node_modules'), { recursive: true });
     symlinkSync(join(prefix, 'lib/node_modules/briefing'), join(elsewhere, 'node_modules/briefing'), 'dir');
     const output = execFileSync(process.execPath, [script], { cwd: elsewhere, encoding: 'utf8' });
-    expect(JSON.parse(output)).toEqual(['function', 'function', 'function', 'function', 'function', 'function']);
+    expect(JSON.parse(output)).toEqual(['function', 'function', 'function', 'function', 'function', 'function', 'function']);
+  });
+
+  it('serves the review page and every file it loads from the installed package (no CDN, works offline)', () => {
+    const script = join(elsewhere, 'serve.mjs');
+    copyFileSync(SAMPLES[4]!.path, join(elsewhere, 'qinshui.txt'));
+    writeFileSync(
+      script,
+      [
+        "const { loadReviewSet, serve } = await import('briefing');",
+        "const server = await serve({ set: await loadReviewSet({ inputs: ['qinshui.txt'], outDir: 'reviewed' }), port: 0 });",
+        "const paths = ['/', ...['app.js', 'review.css', 'pdf.mjs', 'pdf.worker.mjs', 'sans.ttf'].map((name) => `/assets/${name}`)];",
+        'const statuses = [];',
+        'for (const path of paths) statuses.push((await fetch(`http://127.0.0.1:${server.port}${path}?token=${server.token}`)).status);',
+        'await server.close();',
+        'console.log(JSON.stringify(statuses));',
+      ].join('\n'),
+    );
+    const output = execFileSync(process.execPath, [script], { cwd: elsewhere, encoding: 'utf8' });
+    expect(JSON.parse(output)).toEqual([200, 200, 200, 200, 200, 200]);
   });
 });
