@@ -181,9 +181,14 @@ function isFolder(path: string): boolean {
   }
 }
 
-/** The source pane of a document: the report's text with its figures' quotes placed. */
-export function sourceViewOf(document: ReviewDocument): SourceView | null {
-  return document.report ? sourceView(document.report.original, document.summary) : null;
+/**
+ * The source pane of a document: the report's text with its figures' quotes placed; without the report, the quotes
+ * themselves, one paragraph each, marked the same way (`fromQuotes`).
+ */
+export function sourceViewOf(document: ReviewDocument): SourceView & { fromQuotes: boolean } {
+  if (document.report) return { ...sourceView(document.report.original, document.summary), fromQuotes: false };
+  const quotes = [...new Set(document.summary.figures.map((figure) => figure.quote))].join('\n\n');
+  return { ...sourceView(quotes, { figures: document.summary.figures.map(({ offset: _offset, ...figure }) => figure) }), fromQuotes: true };
 }
 
 /** A person's edit, recorded (recordReview) and checked: the summary, or what is wrong with it field by field. */

@@ -18,7 +18,7 @@ function pagesOf(pdf: Buffer): number {
   writeFileSync(file, pdf);
   return pageCount(file);
 }
-import { SAMPLES } from '../helpers/samples.js';
+import { REPORTS_DIR, SAMPLES } from '../helpers/samples.js';
 
 interface Answer {
   status: number;
@@ -179,6 +179,9 @@ describe('briefing serve: a session folder', () => {
       expect(regions.map((region: { session: boolean }) => region.session)).toEqual([true, true]);
       const id = regions[1].id;
       const document = (await api(server, `/api/regions/${id}`)).json();
+      // The session folder does not hold the reports: the page lists the quotes themselves, marked the same way.
+      expect(document.source).toMatchObject({ fromQuotes: true, unplaced: [] });
+      expect(document.source.marks).toHaveLength(document.summary.figures.length);
       const saved = await api(server, `/api/regions/${id}/save`, editOf(document, (summary) => (summary.figures[0]!.hidden = true)));
       expect(saved.status).toBe(200);
       expect(verifyArchive(folder)).toMatchObject({ ok: true });
@@ -190,5 +193,8 @@ describe('briefing serve: a session folder', () => {
     } finally {
       await server.close();
     }
+    // Given the folder the reports are in, the page shows each report, checked by sha256.
+    const withReports = await loadReviewSet({ inputs: [folder], outDir: join(outDir, 'unused'), reportFolders: [REPORTS_DIR] });
+    expect(withReports.documents.map((document) => document.report?.file)).toEqual([SAMPLES[3]!.path, SAMPLES[4]!.path]);
   });
 });

@@ -62,7 +62,7 @@ interface DocumentView {
   summary: Summary;
   version: string;
   file: string;
-  source: { text: string; marks: SourceMark[]; unplaced: number[] } | null;
+  source: { text: string; marks: SourceMark[]; unplaced: number[]; fromQuotes: boolean };
   sourceFile: string | null;
   candidates: { highlights: Highlight[]; targets: Highlight[] };
   template: string;
@@ -192,12 +192,9 @@ function show(loaded: DocumentView): void {
 function renderSource(loaded: DocumentView): void {
   const note = $<HTMLElement>('#source-note');
   const source = loaded.source;
-  if (!source) {
-    note.textContent = '（未找到原文：可用 --reports 指定原文所在文件夹）';
-    sourceText.replaceChildren(...loaded.summary.figures.map((figure, index) => element('p', { class: 'quote', 'data-figures': String(index) }, figure.quote)));
-    return;
-  }
-  note.textContent = `${loaded.sourceFile ?? ''}${source.unplaced.length > 0 ? `（${source.unplaced.length} 个数字的原句未在原文中找到）` : ''}`;
+  note.textContent = source.fromQuotes
+    ? '（未找到原文，只列出各数字的原句：可用 --reports 指定原文所在文件夹）'
+    : `${loaded.sourceFile ?? ''}${source.unplaced.length > 0 ? `（${source.unplaced.length} 个数字的原句未在原文中找到）` : ''}`;
   const cuts = new Set<number>([0, source.text.length]);
   for (const mark of source.marks) for (const at of [mark.quoteStart, mark.quoteEnd, mark.numberStart, mark.numberEnd]) cuts.add(at);
   const points = [...cuts].sort((a, b) => a - b);
