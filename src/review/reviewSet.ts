@@ -18,7 +18,7 @@ import { MANIFEST_FILE, type Manifest, sha256 } from '../archive/manifest.js';
 import { extractSummary } from '../extract/extractSummary.js';
 import { readReport } from '../ingest/readReport.js';
 import { collectInputs, isReportFile, isSummaryFile, SUMMARY_SUFFIX } from '../pipeline/collectInputs.js';
-import { readSummaryFile } from '../pipeline/readSummaryFile.js';
+import { parseSummaryText } from '../pipeline/readSummaryFile.js';
 import { renderBriefing } from '../pipeline/renderBriefing.js';
 import { isEditedByHand, withFingerprint } from '../summary/fingerprint.js';
 import type { BriefingSummary, Highlight } from '../summary/schema.js';
@@ -75,8 +75,7 @@ export async function loadReviewSet(options: ReviewSetOptions): Promise<ReviewSe
   }
   for (const file of summaryFiles) {
     try {
-      const text = readFileSync(file);
-      documents.push({ id: '', summary: await readSummaryFile(file), version: sha256(text), summaryFile: file });
+      documents.push({ id: '', ...loadSummary(file), summaryFile: file });
     } catch (error) {
       failures.push({ input: file, error: toBriefingError(error, { code: 'SUMMARY_INVALID', file }) });
     }
@@ -97,7 +96,7 @@ export async function loadReviewSet(options: ReviewSetOptions): Promise<ReviewSe
       sources.set(report.sha256, { file, original: report.original, candidates: { highlights: extracted?.highlights ?? [], targets: extracted?.targets ?? [] } });
       if (isSource || !extracted) continue;
       const summaryFile = join(options.outDir, `${extracted.region.code}-${extracted.region.name}${SUMMARY_SUFFIX}`);
-      const onDisk = await summaryOnDisk(summaryFile, report.sha256);
+      const onDisk = summaryOnDisk(summaryFile, report.sha256);
       documents.push(onDisk ? { id: '', ...onDisk, summaryFile } : { id: '', summary: withFingerprint(extracted), version: NOT_ON_DISK, summaryFile });
     } catch (error) {
       failures.push({ input: file, error: toBriefingError(error, { code: 'INPUT_UNREADABLE', file }) });
@@ -123,7 +122,7 @@ async function sessionDocuments(folder: string): Promise<ReviewDocument[]> {
   const documents: ReviewDocument[] = [];
   for (const region of manifest.regions) {
     const summaryFile = containedFile(folder, region.summary.path);
-    documents.push({ id: '', summary: await readSummaryFile(summaryFile), version: sha256(readFileSync(summaryFile)), summaryFile, sessionFolder: folder, sessionTemplate: manifest.template });
+    documents.push({ id: '', ...loadSummary(summaryFile), summaryFile, sessionFolder: folder, sessionTemplate: manifest.template });
   }
   return documents;
 }
@@ -137,11 +136,21 @@ function containedFile(folder: string, name: string): string {
 }
 
 /** The summary a build already wrote for this report, if it is valid and of the same report. */
-async function summaryOnDisk(file: string, reportSha: string): Promise<{ summary: BriefingSummary; version: string } | undefined> {
+function summaryOnDisk(file: string, reportSha: string): { summary: BriefingSummary; version: string } | undefined {
   if (!existsSync(file)) return undefined;
-  const bytes = readFileSync(file);
-  const summary = await readSummaryFile(file);
-  return summary.source.sha256 === reportSha ? { summary, version: sha256(bytes) } : undefined;
+  const loaded = loadSummary(file);
+  return loaded.summary.source.sha256 === reportSha ? loaded : undefined;
+}
+
+/** A summary file and its version (the sha256 of the very bytes it was read from). */
+function loadSummary(file: string): { summary: BriefingSummary; version: string } {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw new BriefingError('INPUT_NOT_FOUND', 'summary file not found', { file, cause: error });
+  }
+  return { summary: parseSummaryText(bytes.toString('utf8'), file), version: sha256(bytes) };
 }
 
 /** The report of a summary, by its file name, beside the summary or in the given folders, if its sha256 matches. */
@@ -214,9 +223,9 @@ export interface SaveResult {
 export async function saveReview(document: ReviewDocument, summary: BriefingSummary, options: { template?: string; loadedVersion: string }): Promise<SaveResult> {
   if (document.sessionFolder) {
     const result = await reviseArchive(document.sessionFolder, { summary, loadedSha256: options.loadedVersion });
-    const version = sha256(readFileSync(document.summaryFile));
-    Object.assign(document, { summary, version });
     const region = result.manifest!.regions.find((entry) => entry.code === summary.region.code)!;
+    const version = region.summary.sha256;
+    Object.assign(document, { summary, version });
     return { summary, version, written: [region.summary.path, region.pdf.path, 'book.pdf', MANIFEST_FILE].map((name) => join(document.sessionFolder!, name)), warnings: result.warnings };
   }
   await makeDirectory(dirname(document.summaryFile));
@@ -246,8 +255,6 @@ export function isEdited(summary: BriefingSummary): boolean {
 }
 
 /** Reloads a document's summary from disk (after a conflict). */
-export async function reloadDocument(document: ReviewDocument): Promise<void> {
-  if (!existsSync(document.summaryFile)) return;
-  const bytes = readFileSync(document.summaryFile);
-  Object.assign(document, { summary: await readSummaryFile(document.summaryFile), version: sha256(bytes) });
+export function reloadDocument(document: ReviewDocument): void {
+  if (existsSync(document.summaryFile)) Object.assign(document, loadSummary(document.summaryFile));
 }

@@ -165,7 +165,7 @@ export function reviewApp(options: ReviewServerOptions & { token: string; allowe
     const document = documents.get(c.req.param('id'));
     if (!document) return notFound(c);
     try {
-      await reloadDocument(document);
+      reloadDocument(document);
     } catch (error) {
       return errorResponse(c, toBriefingError(error, { code: 'SUMMARY_INVALID', file: document.summaryFile }));
     }
