@@ -106,11 +106,15 @@ export function untilExit(): Promise<never> {
   return new Promise<never>(() => undefined);
 }
 
-/** On SIGINT or SIGTERM: remove what is in flight, then exit with the conventional 128 + signal number. */
+/**
+ * On SIGINT or SIGTERM: remove what is in flight, then exit with the conventional 128 + signal number; a second
+ * signal exits at once. The listener stays registered while the cleanup runs: proper-lockfile's signal-exit, seeing
+ * itself the last listener of a signal, re-sends it and the process dies before the cleanup is done.
+ */
 export function removeTemporaryFilesOnInterrupt(): void {
   if (cleanupInstalled) return;
   cleanupInstalled = true;
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) process.once(signal, () => void stopInterrupted(code));
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) process.on(signal, () => (interrupted ? process.exit(code) : void stopInterrupted(code)));
 }
 
 /**

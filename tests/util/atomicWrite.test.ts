@@ -86,4 +86,25 @@ describe('interrupted batches', () => {
     expect(await interruptBuild('SIGKILL', batch)).toBe('SIGKILL');
     expectOnlyWholeOutputs(batch.out, true);
   });
+
+  it('SIGTERM mid-archive: exit 143 after removing the staging folder (the signal handler of the session lock does not cut it short)', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'briefing-interrupt-archive-'));
+    const child = spawn(process.execPath, [CLI, 'archive', ...SAMPLES.map((sample) => sample.path), '--session', '测试', '--date', '2026-01-17', '-o', out], { stdio: 'ignore' });
+    const outcome = await new Promise<number | string>((resolve, reject) => {
+      const deadline = setTimeout(() => reject(new Error('the archive neither finished nor could be interrupted in 60 s')), 60_000);
+      const poll = setInterval(() => {
+        if (readdirSync(out).some((name) => name.endsWith('.tmp'))) {
+          clearInterval(poll);
+          child.kill('SIGTERM');
+        }
+      }, 10);
+      child.on('exit', (code, received) => {
+        clearInterval(poll);
+        clearTimeout(deadline);
+        resolve(received ?? code ?? -1);
+      });
+    });
+    expect(outcome).toBe(143);
+    expect(readdirSync(out)).toEqual([]);
+  });
 });
