@@ -80,23 +80,20 @@ export async function loadReviewSet(options: ReviewSetOptions): Promise<ReviewSe
       failures.push({ input: file, error: toBriefingError(error, { code: 'SUMMARY_INVALID', file }) });
     }
   }
-  // Reports: the source of a summary given, else a region of their own. Each is read and extracted once: the
-  // extraction is a region's summary, or the candidate sentences offered beside a summary given.
+  // Reports: the source of a summary given, else a region of their own. Each is read and extracted once.
   const sources = new Map<string, NonNullable<ReviewDocument['report']>>();
   for (const file of reports) {
     try {
       options.onProgress?.(`reading ${file}`);
-      const report = await readReport(file);
-      if (sources.has(report.sha256)) continue;
-      const isSource = documents.some((document) => document.summary.source.sha256 === report.sha256);
-      const extracted = await extractSummary(report).catch((error: unknown) => {
-        if (isSource) return undefined;
-        throw error;
-      });
-      sources.set(report.sha256, { file, original: report.original, candidates: { highlights: extracted?.highlights ?? [], targets: extracted?.targets ?? [] } });
-      if (isSource || !extracted) continue;
+      const read = await readSource(file);
+      if (sources.has(read.sha256)) continue;
+      sources.set(read.sha256, read.source);
+      // A report that is only the source of a summary given need not be one the extractor can read.
+      if (documents.some((document) => document.summary.source.sha256 === read.sha256)) continue;
+      if (!read.extracted) throw read.failure;
+      const { extracted } = read;
       const summaryFile = join(options.outDir, `${extracted.region.code}-${extracted.region.name}${SUMMARY_SUFFIX}`);
-      const onDisk = summaryOnDisk(summaryFile, report.sha256);
+      const onDisk = summaryOnDisk(summaryFile, read.sha256);
       documents.push(onDisk ? { id: '', ...onDisk, summaryFile } : { id: '', summary: withFingerprint(extracted), version: NOT_ON_DISK, summaryFile });
     } catch (error) {
       failures.push({ input: file, error: toBriefingError(error, { code: 'INPUT_UNREADABLE', file }) });
@@ -107,7 +104,7 @@ export async function loadReviewSet(options: ReviewSetOptions): Promise<ReviewSe
     document.id = uniqueId(document.summary.region.code, used);
     const found = sources.get(document.summary.source.sha256);
     const reportFile = found ? undefined : findReport(document, options.reportFolders ?? []);
-    document.report = found ?? (reportFile ? await sourceOf(reportFile) : undefined);
+    document.report = found ?? (reportFile ? (await readSource(reportFile)).source : undefined);
   }
   return { documents, failures };
 }
@@ -163,16 +160,21 @@ function findReport(document: ReviewDocument, folders: string[]): string | undef
   return undefined;
 }
 
-async function sourceOf(file: string): Promise<NonNullable<ReviewDocument['report']>> {
+/**
+ * A report read once: its text for the source pane, and its extraction (a region's summary, and the candidate theme
+ * sentences offered beside it), or why the extractor could not read it.
+ */
+async function readSource(file: string): Promise<{ sha256: string; source: NonNullable<ReviewDocument['report']>; extracted?: BriefingSummary; failure?: unknown }> {
   const report = await readReport(file);
-  let candidates = { highlights: [] as Highlight[], targets: [] as Highlight[] };
+  let extracted: BriefingSummary | undefined;
+  let failure: unknown;
   try {
-    const extracted = await extractSummary(report);
-    candidates = { highlights: extracted.highlights, targets: extracted.targets };
-  } catch {
-    // A report the extractor cannot read still shows as text; it only offers no sentences to choose from.
+    extracted = await extractSummary(report);
+  } catch (error) {
+    failure = error;
   }
-  return { file, original: report.original, candidates };
+  const candidates = { highlights: extracted?.highlights ?? [], targets: extracted?.targets ?? [] };
+  return { sha256: report.sha256, source: { file, original: report.original, candidates }, extracted, failure };
 }
 
 function uniqueId(code: string, used: Set<string>): string {

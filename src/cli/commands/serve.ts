@@ -1,7 +1,8 @@
 /** `serve`: the local review page, where a person checks each figure against its sentence before printing. */
 import { BriefingError } from '../../errors.js';
 import { loadTemplate } from '../../layout/templates.js';
-import { EXIT_OK, EXIT_SOME_FAILED, type RegisterCommand } from '../shared.js';
+import { onInterrupt, untilExit } from '../../util/atomicWrite.js';
+import type { RegisterCommand } from '../shared.js';
 import { say } from '../terminal.js';
 
 interface ServeFlags {
@@ -54,14 +55,11 @@ async function runServe(inputs: string[], flags: ServeFlags): Promise<number> {
   say(`serve: reviewing ${set.documents.length} region(s); open this address in a browser (Ctrl-C stops):\n`);
   // The URL with its token is the one line on stdout, for scripts that start the server.
   process.stdout.write(`${server.url}\n`);
-  if (flags.open) openInBrowser(server.url);
-  await new Promise<void>((resolve) => {
-    const stop = (): void => void server.close().then(resolve);
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  say('serve: stopped\n');
-  return set.failures.length > 0 ? EXIT_SOME_FAILED : EXIT_OK;
+  if (flags.open) void openInBrowser(server.url);
+  // The server runs until Ctrl-C (SIGINT) or SIGTERM: the CLI's interrupt handling closes it, waits for a save under
+  // way, and exits with 130 or 143.
+  onInterrupt(() => server.close());
+  return untilExit();
 }
 
 async function openInBrowser(url: string): Promise<void> {
