@@ -22,11 +22,22 @@ export type ErrorCode =
   | 'CONFIG_INVALID'
   | 'USAGE';
 
+/** A division a report could be about, offered when the region is not certain so a person can pick one. */
+export interface RegionCandidate {
+  name: string;
+  code: string;
+  parent: string;
+  level: string;
+  /** Weight of the evidence for it, comparable between the candidates of one report only. */
+  score: number;
+}
+
 export interface BriefingErrorDetails {
   file?: string;
   field?: string;
   hint?: string;
   cause?: unknown;
+  candidates?: RegionCandidate[];
 }
 
 export class BriefingError extends Error {
@@ -34,6 +45,7 @@ export class BriefingError extends Error {
   readonly file?: string;
   readonly field?: string;
   readonly hint?: string;
+  readonly candidates?: RegionCandidate[];
 
   constructor(code: ErrorCode, message: string, details: BriefingErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -42,6 +54,7 @@ export class BriefingError extends Error {
     this.file = details.file;
     this.field = details.field;
     this.hint = details.hint;
+    if (details.candidates) this.candidates = details.candidates;
   }
 
   /** One line for a person: "file: field: message (hint)". */
@@ -50,8 +63,8 @@ export class BriefingError extends Error {
     return `${where ? `${where}: ` : ''}${this.message}${this.hint ? ` (${this.hint})` : ''}`;
   }
 
-  toJSON(): { code: ErrorCode; message: string; file: string | null; field: string | null; hint: string | null } {
-    return { code: this.code, message: this.message, file: this.file ?? null, field: this.field ?? null, hint: this.hint ?? null };
+  toJSON(): { code: ErrorCode; message: string; file: string | null; field: string | null; hint: string | null; candidates?: RegionCandidate[] } {
+    return { code: this.code, message: this.message, file: this.file ?? null, field: this.field ?? null, hint: this.hint ?? null, ...(this.candidates ? { candidates: this.candidates } : {}) };
   }
 }
 
@@ -59,7 +72,7 @@ export class BriefingError extends Error {
 export function toBriefingError(error: unknown, fallback: { code: ErrorCode; file?: string }): BriefingError {
   if (error instanceof BriefingError) {
     if (error.file || !fallback.file) return error;
-    return new BriefingError(error.code, error.message, { file: fallback.file, field: error.field, hint: error.hint, cause: error });
+    return new BriefingError(error.code, error.message, { file: fallback.file, field: error.field, hint: error.hint, cause: error, ...(error.candidates ? { candidates: error.candidates } : {}) });
   }
   const message = error instanceof Error ? error.message : String(error);
   return new BriefingError(fallback.code, message, { file: fallback.file, cause: error });

@@ -15,9 +15,15 @@ import { findRegion } from './findRegion.js';
 import { findSession } from './findSession.js';
 import { rankFigures } from './rankFigures.js';
 
-export async function extractSummary(report: ReportText): Promise<BriefingSummary> {
+/** What a person has said about a report: its region (a name, short name or code) or the session scope. */
+export interface ExtractOptions {
+  region?: string;
+  scope?: string;
+}
+
+export async function extractSummary(report: ReportText, options: ExtractOptions = {}): Promise<BriefingSummary> {
   const { paragraphs, original } = report;
-  const region = await findRegion(report.normalized, report.file, (start, end) => original.slice(report.normalizedFrom[start]!, report.normalizedTo[end - 1]!));
+  const region = await findRegion(report.normalized, report.file, { ...options, originalOf: (start, end) => original.slice(report.normalizedFrom[start]!, report.normalizedTo[end - 1]!) });
   const { session, reviewYear, planYear, planStart } = findSession(paragraphs);
   const figures = rankFigures(findFigures(paragraphs, original, { reviewYear, planYear, planStart }));
   const { highlights, targets } = findHighlights(paragraphs, original, planStart);

@@ -1,294 +1,138 @@
 /**
- * Which region a report speaks for, checked against the GB/T 2260 gazetteer: a county, district, banner,
- * county-level city, prefecture-level city, league or autonomous prefecture.
+ * Which region a report speaks for, checked against the GB/T 2260 gazetteer: a county, district, banner, county-level
+ * city, prefecture-level city, league, autonomous prefecture, province or municipality.
  *
- * The region is the one whose government or statistics bureau speaks, so evidence is weighed, not counted:
- * - self-references weigh most (沁源县人民政府, 在沁水县第十七届人民代表大会, 和政县统计局, …两会), then the title lines;
- * - the level the text speaks at (全县, 我市, 旗委 … data/region-words.json) favours names of that level: a city's
- *   report names its counties many times and is still the city's;
- * - names count as whole words only (jieba): 示范县 is not 范县, 市委、市政府和县委 is not 和县, 超大城市 is not 大城县;
- *   short names (宁远 for 宁远县) count only with supporting evidence, and never in a street, station or farm name;
- * - OCR misreads count only through a table of characters OCR really confuses (电/屯 … data/ocr-confusions.json).
- * When two regions remain close, it says so with the candidates instead of picking one.
+ * Built as proposers and refiners (src/extract/region/): names are proposed where the text writes them (mentions),
+ * the speaker's level is read (speaker), each candidate collects typed evidence (evidence), and the decision takes a
+ * margin or refuses with the candidates (decide). Evidence from outside the text — the file's and folder's names, the
+ * session scope — is weighed with the rest and named when it decided; a region a person gives always wins.
+ * Examples of every rule: tests/extract/specs/region.json.
  */
-import { readFileSync } from 'node:fs';
+import { basename, dirname, extname } from 'node:path';
 import { BriefingError } from '../errors.js';
 import type { Region } from '../summary/schema.js';
-import { segmentWords } from './findKeywords.js';
-import { type Division, loadGazetteer } from './gazetteer.js';
+import { type Division, divisionsWithin, loadGazetteer, lookUpDivision } from './gazetteer.js';
+import { type Decision, decide, refusalError } from './region/decide.js';
+import { type Candidate, weighEvidence } from './region/evidence.js';
+import { type Mention, scanNames, wholeWordMentions } from './region/mentions.js';
+import { findSpeaker } from './region/speaker.js';
 
 export interface RegionFinding {
   region: Region;
   warnings: string[];
 }
 
-interface RegionWords {
-  shortNamesThatAreWords: string[];
-  speakerCues: string[];
-  levelWords: Record<string, string[]>;
-  facilitySuffixes: string[];
+export interface RegionOptions {
+  /** The original spelling of a normalised span (traditional characters), for `asWritten`. */
+  originalOf?: (start: number, end: number) => string;
+  /** The region a person named (--region, regions: in the project file): a name, short name or six-digit code. */
+  region?: string;
+  /** The session's division (--scope, scope: in the project file): candidates are it and the divisions inside it. */
+  scope?: string;
 }
 
-/** One occurrence of a name (or of a known misreading of it) in the text. */
-interface Mention {
-  division: Division;
-  start: number;
-  end: number;
-  full: boolean;
-  /** The text's spelling when it is an OCR misreading of the official name. */
-  misread?: string;
-}
-
-const SELF_REFERENCE = 8;
-const TITLE = 6;
-const FULL_NAME = 2;
-const SHORT_NAME = 1;
-const PARENT_NAMED = 2;
-const CHILD_NAMED = 1;
-const MAX_CHILDREN_COUNTED = 6;
-const LEVEL_AGREES = 1.5;
-/** The title and first lines of a report name its region: this many characters. */
-const HEAD = 200;
-/** A runner-up this close to the best, with no self-reference to tell them apart, makes the region uncertain. */
-const CLOSE = 0.8;
-const MIN_MISREADS = 2;
-const WINDOW = 5;
-const MAX_WINDOWS = 4000;
-
-export async function findRegion(text: string, file: string, originalOf?: (start: number, end: number) => string): Promise<RegionFinding> {
-  const words = regionWords();
-  const mentions = await wholeWordMentions(text, scanNames(text), words);
-  const scored = score(text, mentions, words);
-  const [best, second] = scored;
-  const alone = best ? undefined : soleShortName(text, mentions, words);
-  if (alone) {
-    return {
-      region: { name: alone.name, code: alone.code, parent: alone.parent, level: alone.level },
-      warnings: [`region read from its short name alone (the text names no other region): ${alone.shortName} → ${alone.name} (${alone.parent}, ${alone.code}); check it`],
-    };
-  }
-  if (!best) {
-    throw new BriefingError('REGION_NOT_FOUND', 'no region of the GB/T 2260 gazetteer is named in the report', {
+export async function findRegion(text: string, file: string, options: RegionOptions = {}): Promise<RegionFinding> {
+  if (options.region !== undefined) return givenRegion(text, file, options);
+  const speaker = findSpeaker(text);
+  if (speaker.level === '国') {
+    throw new BriefingError('REGION_NOT_FOUND', 'this is a report of the national government (国务院), which is about no region of the gazetteer', {
       file,
       field: 'region',
-      hint: 'the report must name its county, district, city or banner (e.g. 沁源县); or write the summary by hand and use briefing render',
+      hint: 'briefings are made for provinces, cities, counties and districts; if it is one, name it with --region',
     });
   }
-  if (second && second.score >= best.score * CLOSE && !(best.selfReferences > second.selfReferences)) {
-    const names = scored.filter((candidate) => candidate.score >= best.score * CLOSE).slice(0, 5).map((candidate) => `${candidate.division.parent}${candidate.division.name}`);
-    throw new BriefingError('REGION_AMBIGUOUS', `the report could be about any of: ${names.join(', ')}`, {
-      file,
-      field: 'region',
-      hint: 'name the region in the report title, or write the summary by hand and use briefing render',
-    });
-  }
-  const { division } = best;
-  const misread = mentions.find((mention) => mention.division === division && mention.misread)?.misread;
-  const asWritten = misread ?? writtenForm(mentions, division, originalOf);
+  const mentions = await wholeWordMentions(text);
+  const fileNamed = namedByFile(file);
+  const scope = options.scope === undefined ? undefined : resolveDivision(options.scope, file, 'scope');
+  const within = scope ? divisionsWithin(scope.code) : undefined;
+  const inScope = (candidates: Candidate[]): Candidate[] => (within ? candidates.filter((candidate) => within.has(candidate.division.code)) : candidates);
+
+  const decision = decide(inScope(weighEvidence({ text, mentions, speaker, fileNamed })));
+  if ('refusal' in decision) throw refusalError(decision, file);
+  const { division } = decision.candidate;
   const warnings: string[] = [];
+  let source: Region['source'] = 'text';
+  const fromText = decide(weighEvidence({ text, mentions, speaker, fileNamed: [] }));
+  if (!sameDivision(fromText, division)) {
+    const fromTextInScope = decide(inScope(weighEvidence({ text, mentions, speaker, fileNamed: [] })));
+    source = sameDivision(fromTextInScope, division) ? 'scope' : 'file-name';
+    warnings.push(
+      source === 'scope'
+        ? `region decided by the session scope ${scope!.name}: ${division.name} (${division.parent}, ${division.code}); the text alone ${textAlone(fromText)}`
+        : `region decided by the file name ${basename(file)}: ${division.name} (${division.parent}, ${division.code}); the text alone ${textAlone(fromText)}`,
+    );
+  }
+  const { candidate } = decision;
+  const misreads = mentions.filter((mention) => mention.division === division && mention.form === 'misread');
+  const misread = (misreads.find((mention) => mention.name.length === division.name.length) ?? misreads[0])?.name;
+  const asWritten = misread ?? writtenForm(mentions, division, options.originalOf);
   if (misread) warnings.push(`region name corrected: the text writes ${misread}, the gazetteer has ${division.name} (${division.parent}, ${division.code})`);
   else if (asWritten) warnings.push(`region written as ${asWritten}; using the official name ${division.name}`);
-  return {
-    region: { name: division.name, code: division.code, parent: division.parent, level: division.level, ...(asWritten ? { asWritten } : {}) },
-    warnings,
-  };
+  if (source === 'text' && candidate.evidence.every((item) => item.kind === 'short')) {
+    const shortName = mentions.find((mention) => mention.division === division)?.name ?? division.name;
+    warnings.push(`region read from its short name alone: ${shortName} → ${division.name} (${division.parent}, ${division.code}); check it`);
+  }
+  return { region: { ...regionOf(division), ...(asWritten ? { asWritten } : {}), source }, warnings };
 }
 
-/**
- * A text that names no region fully, but one region only by its short name, as a whole word, and speaks at that
- * region's level (为伊吾的改革开放 … 全县): that region, said with a warning. Two short names, or none, stay unknown.
- */
-function soleShortName(text: string, mentions: Mention[], words: RegionWords): Division | undefined {
-  const named = new Set(mentions.filter((mention) => !mention.misread).map((mention) => mention.division));
-  if (named.size !== 1) return undefined;
-  const [division] = named as unknown as [Division];
-  return division.shortName && speakingLevel(text, words) === levelSuffix(division.name) ? division : undefined;
+/** The user's word: the region is theirs; the text is still read, and a disagreement is said, never acted on. */
+async function givenRegion(text: string, file: string, options: RegionOptions): Promise<RegionFinding> {
+  const division = resolveDivision(options.region!, file, 'region');
+  const warnings: string[] = [];
+  const { region: _given, ...rest } = options;
+  const read = await findRegion(text, file, rest).catch(() => undefined);
+  if (read && read.region.code !== division.code) {
+    warnings.push(`the text reads as ${read.region.name} (${read.region.parent}, ${read.region.code}); using ${division.name} (${division.code}) as given`);
+  }
+  return { region: { ...regionOf(division), source: 'user' }, warnings };
+}
+
+/** A name, short name or code a person gave, as one division, or an error listing what it could mean. */
+export function resolveDivision(query: string, file: string, field: 'region' | 'scope'): Division {
+  const matches = lookUpDivision(query);
+  if (matches.length === 1) return matches[0]!;
+  const option = field === 'region' ? '--region' : '--scope';
+  if (matches.length === 0) {
+    throw new BriefingError('REGION_NOT_FOUND', `no division of the GB/T 2260 gazetteer is called ${query}`, { file, field, hint: `give ${option} an official name (沁源县), a short name (沁源) or a six-digit code (140431)` });
+  }
+  throw new BriefingError('REGION_AMBIGUOUS', `${query} could be any of: ${matches.slice(0, 5).map((division) => `${division.name} (${division.parent}, ${division.code})`).join(', ')}`, {
+    file,
+    field,
+    hint: `give ${option} the six-digit code, e.g. ${option} ${matches[0]!.code}`,
+    candidates: matches.slice(0, 5).map((division) => ({ ...regionOf(division), score: 0 })),
+  });
+}
+
+export function regionOf(division: Division): Pick<Region, 'name' | 'code' | 'parent' | 'level'> {
+  return { name: division.name, code: division.code, parent: division.parent, level: division.level };
+}
+
+/** Divisions a file's own name or its folder's name spells out (沁源县.txt, 140431-沁源县.txt, 长治/2026.txt); never pinyin. */
+function namedByFile(file: string): Mention[] {
+  const { byCode } = loadGazetteer();
+  const names = [basename(file, extname(file)), basename(dirname(file))];
+  const found: Mention[] = [];
+  for (const name of names) {
+    for (const code of name.match(/(?<!\d)\d{6}(?!\d)/g) ?? []) {
+      const division = byCode.get(code);
+      if (division) found.push({ division, start: 0, end: 0, form: 'full', name: code });
+    }
+    found.push(...scanNames(name).filter((mention) => mention.form !== 'misread'));
+  }
+  return found;
+}
+
+function sameDivision(decision: Decision, division: Division): boolean {
+  return 'candidate' in decision && decision.candidate.division.code === division.code;
+}
+
+function textAlone(decision: Decision): string {
+  return 'candidate' in decision ? `reads as ${decision.candidate.division.name}` : 'does not settle it';
 }
 
 /** The original spelling of the region's full name (traditional characters), when it differs from the official one. */
-function writtenForm(mentions: Mention[], division: Division, originalOf: ((start: number, end: number) => string) | undefined): string | undefined {
-  const mention = mentions.find((candidate) => candidate.division === division && candidate.full);
+function writtenForm(mentions: Mention[], division: Division, originalOf: RegionOptions['originalOf']): string | undefined {
+  const mention = mentions.find((candidate) => candidate.division === division && candidate.form === 'full');
   const written = mention && originalOf?.(mention.start, mention.end);
-  return written && written !== division.name && /^\p{Script=Han}+$/u.test(written) ? written : undefined;
-}
-
-interface Candidate {
-  division: Division;
-  score: number;
-  selfReferences: number;
-}
-
-function score(text: string, mentions: Mention[], words: RegionWords): Candidate[] {
-  const { cities } = loadGazetteer();
-  const level = speakingLevel(text, words);
-  const byDivision = new Map<Division, Mention[]>();
-  for (const mention of mentions) byDivision.set(mention.division, [...(byDivision.get(mention.division) ?? []), mention]);
-  const named = new Set(byDivision.keys());
-  const childrenNamed = new Map<string, number>();
-  for (const division of named) if (division.level !== 'city') childrenNamed.set(division.parentCode, (childrenNamed.get(division.parentCode) ?? 0) + 1);
-  // A city none of whose own names appear still speaks when its counties are named (德宏's report names 瑞丽, 陇川 …).
-  for (const city of cities) if (!named.has(city) && (childrenNamed.get(city.code) ?? 0) >= 2) byDivision.set(city, []);
-  const misreadCounts = new Map<Division, number>();
-  for (const mention of mentions) if (mention.misread) misreadCounts.set(mention.division, (misreadCounts.get(mention.division) ?? 0) + 1);
-
-  const candidates: Candidate[] = [];
-  for (const [division, own] of byDivision) {
-    if ((misreadCounts.get(division) ?? 0) > 0 && (misreadCounts.get(division) ?? 0) < MIN_MISREADS && own.every((mention) => mention.misread)) continue;
-    const full = own.filter((mention) => mention.full);
-    const selfReferences = own.filter((mention) => isSelfReference(text, mention, words)).length;
-    const parentNamed = [...named].some((other) => other.code === division.parentCode || other.name === division.parent);
-    const children = division.level === 'city' ? (childrenNamed.get(division.code) ?? 0) : 0;
-    const supported = full.length > 0 || selfReferences > 0 || parentNamed;
-    const shortCount = supported ? own.length - full.length : 0;
-    if (full.length === 0 && shortCount === 0 && children < 2) continue;
-    let value =
-      Math.min(selfReferences, 3) * SELF_REFERENCE +
-      (own.some((mention) => mention.start < HEAD && (mention.full || supported)) ? TITLE : 0) +
-      full.length * FULL_NAME +
-      shortCount * SHORT_NAME +
-      (parentNamed ? PARENT_NAMED : 0) +
-      Math.min(children, MAX_CHILDREN_COUNTED) * CHILD_NAMED;
-    if (level && levelSuffix(division.name) === level) value *= LEVEL_AGREES;
-    candidates.push({ division, score: value, selfReferences });
-  }
-  return candidates.sort((a, b) => b.score - a.score || a.division.code.localeCompare(b.division.code));
-}
-
-/** The level the text speaks at, from 全县/我县/县委 … counts: 县, 区, 市, 旗, 州 or 盟. */
-function speakingLevel(text: string, words: RegionWords): string | undefined {
-  let best: { suffix: string; count: number } | undefined;
-  for (const [suffix, cues] of Object.entries(words.levelWords)) {
-    const count = cues.reduce((sum, cue) => sum + countOf(text, cue), 0);
-    if (count > 0 && (!best || count > best.count)) best = { suffix, count };
-  }
-  return best?.suffix;
-}
-
-function levelSuffix(name: string): string {
-  return name.endsWith('自治州') ? '州' : name.at(-1)!;
-}
-
-function isSelfReference(text: string, mention: Mention, words: RegionWords): boolean {
-  const after = text.slice(mention.end, mention.end + 16);
-  return words.speakerCues.some((cue) => after.startsWith(cue)) || /^第[一二三四五六七八九十]+届人民代表大会/.test(after) || /^[一二三四五六七八九十]+届人大/.test(after);
-}
-
-/** Keeps mentions that are whole words (jieba), short ones only outside street, station and farm names. */
-async function wholeWordMentions(text: string, mentions: Mention[], words: RegionWords): Promise<Mention[]> {
-  const considered = mentions.slice(0, MAX_WINDOWS).filter((mention) => mention.full || !words.facilitySuffixes.some((suffix) => text.startsWith(suffix, mention.end)));
-  const windows = considered.map((mention) => {
-    const from = Math.max(0, mention.start - WINDOW);
-    return { from, text: text.slice(from, mention.end + WINDOW) };
-  });
-  const cuts = await segmentWords(windows.map((window) => window.text));
-  return considered.filter((mention, index) => {
-    const boundaries = new Set<number>();
-    let at = windows[index]!.from;
-    boundaries.add(at);
-    for (const word of cuts[index]!) boundaries.add((at += word.length));
-    const startsWord = boundaries.has(mention.start);
-    const endsWord = boundaries.has(mention.end);
-    // 宁远县城: a full name whose suffix starts the next word (县城, 县委) is still whole, when its stem is a word.
-    const stemLength = mention.end - mention.start - 1;
-    return startsWord && (endsWord || (mention.full && stemLength >= 2 && boundaries.has(mention.end - 1)));
-  });
-}
-
-interface NameEntry {
-  name: string;
-  division: Division;
-  full: boolean;
-  misread?: string;
-}
-
-interface NameIndex {
-  /** Entries by their first two characters (every name has at least two). */
-  byPrefix: Map<string, NameEntry[]>;
-}
-let index: NameIndex | undefined;
-
-/** Every gazetteer name, short name and known OCR misreading of a full name, by first character. */
-function nameIndex(): NameIndex {
-  if (index) return index;
-  const { counties, cities } = loadGazetteer();
-  const official = new Set<string>();
-  for (const division of [...counties, ...cities]) {
-    official.add(division.name);
-    if (division.shortName) official.add(division.shortName);
-  }
-  const confusable = ocrConfusions();
-  const commonWords = new Set(regionWords().shortNamesThatAreWords);
-  const entries: NameEntry[] = [];
-  for (const division of [...counties, ...cities]) {
-    entries.push({ name: division.name, division, full: true });
-    if (division.shortName && !commonWords.has(division.shortName)) entries.push({ name: division.shortName, division, full: false });
-    // 黔东南州, 张家川县: an autonomous region's short name with its level is its full name in running text.
-    if (division.shortName && division.name.includes('自治')) entries.push({ name: `${division.shortName}${levelSuffix(division.name)}`, division, full: true });
-    // A misreading changes one character of the name (not its suffix) into one OCR confuses it with.
-    const stem = division.name.length - 1;
-    for (let at = 0; at < stem; at += 1) {
-      for (const other of confusable.get(division.name[at]!) ?? []) {
-        const variant = `${division.name.slice(0, at)}${other}${division.name.slice(at + 1)}`;
-        if (!official.has(variant)) entries.push({ name: variant, division, full: true, misread: variant });
-      }
-    }
-  }
-  const byPrefix = new Map<string, NameEntry[]>();
-  for (const entry of entries) {
-    if (entry.name.length < 2) continue;
-    const prefix = entry.name.slice(0, 2);
-    byPrefix.set(prefix, [...(byPrefix.get(prefix) ?? []), entry]);
-  }
-  index = { byPrefix };
-  return index;
-}
-
-/** All occurrences of names in one pass; at a position the longest name wins (沁源县 over 沁源). */
-function scanNames(text: string): Mention[] {
-  const { byPrefix } = nameIndex();
-  const mentions: Mention[] = [];
-  for (let at = 0; at < text.length; at += 1) {
-    const entries = byPrefix.get(text.slice(at, at + 2));
-    if (!entries) continue;
-    let longest = 0;
-    const found: Mention[] = [];
-    for (const entry of entries) {
-      if (entry.name.length < longest || !text.startsWith(entry.name, at)) continue;
-      if (entry.name.length > longest) found.length = 0;
-      longest = entry.name.length;
-      found.push({ division: entry.division, start: at, end: at + entry.name.length, full: entry.full, ...(entry.misread ? { misread: entry.misread } : {}) });
-    }
-    mentions.push(...found);
-  }
-  return mentions;
-}
-
-let confusions: Map<string, string[]> | undefined;
-
-function ocrConfusions(): Map<string, string[]> {
-  if (confusions) return confusions;
-  const { pairs } = JSON.parse(readFileSync(dataFile('ocr-confusions.json'), 'utf8')) as { pairs: Array<[string, string]> };
-  confusions = new Map();
-  for (const [a, b] of pairs) {
-    confusions.set(a, [...(confusions.get(a) ?? []), b]);
-    confusions.set(b, [...(confusions.get(b) ?? []), a]);
-  }
-  return confusions;
-}
-
-let wordsData: RegionWords | undefined;
-
-function regionWords(): RegionWords {
-  wordsData ??= JSON.parse(readFileSync(dataFile('region-words.json'), 'utf8')) as RegionWords;
-  return wordsData;
-}
-
-function dataFile(name: string): string {
-  return decodeURIComponent(new URL(`../../data/${name}`, import.meta.url).pathname);
-}
-
-function countOf(text: string, needle: string): number {
-  let count = 0;
-  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) count += 1;
-  return count;
+  return written && written !== mention.name && /^\p{Script=Han}+$/u.test(written) ? written : undefined;
 }

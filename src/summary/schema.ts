@@ -25,15 +25,31 @@ export const regionLevelSchema = z.enum(['province', 'city', 'county', 'district
 /** Region names are words, never paths: they name files in archives. */
 const regionName = z.string().regex(/^[\p{L}\p{N}·]+$/u, 'expected a region name (letters only, no spaces, slashes or dots)');
 
-export const regionSchema = z.strictObject({
+const regionFields = {
   /** Official simplified name from the GB/T 2260 gazetteer. */
   name: regionName,
   code: z.string().regex(/^\d{6}$/),
-  /** Official name of the parent city (or province for a city). */
+  /** Official name of the parent city (or province for a city, 中华人民共和国 for a province). */
   parent: regionName,
   level: regionLevelSchema,
   /** The form found in the text, when it differs from the official name. */
   asWritten: z.string().min(1).optional(),
+  source: z
+    .enum(['text', 'file-name', 'scope', 'user'])
+    .optional()
+    .describe('what settled the region: the report\'s text, its file or folder name, the session scope, or a person (--region, regions: in the project file, the review page)'),
+};
+
+export const regionSchema = z.strictObject({
+  ...regionFields,
+  reviewed: z
+    .strictObject({
+      at: z.string().regex(/^\d{4}-\d{2}-\d{2}T/, 'expected an ISO date and time').describe('when the region was changed'),
+      by: z.string().min(1).optional().describe('who changed it'),
+      extracted: z.strictObject(regionFields).optional().describe('the region as extracted; absent when the extractor found none'),
+    })
+    .optional()
+    .describe('a person chose the region on the review page, with what the extractor said kept beside it'),
 });
 
 export const sessionSchema = z.strictObject({

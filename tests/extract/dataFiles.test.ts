@@ -69,9 +69,23 @@ describe('data/ocr-confusions.json and data/char-variants.json', () => {
 });
 
 describe('data/region-words.json', () => {
-  it('speaks at the levels regions have', () => {
+  it('speaks at every level a division has, and as the national government', async () => {
     const words = data('region-words.json') as { levelWords: Record<string, string[]>; speakerCues: string[] };
-    expect(Object.keys(words.levelWords).sort()).toEqual(['区', '县', '市', '州', '旗', '盟'].sort());
+    const { loadGazetteer } = await import('../../src/extract/gazetteer.js');
+    const { levelSuffix } = await import('../../src/extract/region/mentions.js');
+    const { all } = loadGazetteer();
+    // A handful of the code table's units have no people's congress of their own (西沙群岛, 乌拉盖管委会, 香港特别行政区).
+    const spoken = all.filter((division) => Object.keys(words.levelWords).includes(levelSuffix(division)));
+    expect(spoken.length / all.length).toBeGreaterThan(0.997);
+    expect(words.levelWords['国']).toEqual(['我国']);
     expect(words.speakerCues).toContain('人民政府');
+  });
+});
+
+describe('data/region-name-background.json', () => {
+  it('is measured on at least 150 reports, and holds the ordinary words that are also short names', () => {
+    const background = data('region-name-background.json') as { measuredOn: { reports: number }; perTenThousand: Record<string, number> };
+    expect(background.measuredOn.reports).toBeGreaterThanOrEqual(150);
+    for (const word of ['资源', '新建', '合作']) expect(background.perTenThousand[word], word).toBeGreaterThan(1);
   });
 });

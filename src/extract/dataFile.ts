@@ -1,0 +1,23 @@
+/**
+ * One loader for the domain data in data/*.json: parsed once per process and validated against its zod schema, so a
+ * broken entry stops with the file and the entry named instead of surfacing later as a wrong region or figure.
+ */
+import { readFileSync } from 'node:fs';
+import type { z } from 'zod';
+
+const loaded = new Map<string, unknown>();
+
+export function dataPath(name: string): string {
+  return decodeURIComponent(new URL(`../../data/${name}`, import.meta.url).pathname);
+}
+
+export function loadDataFile<T extends z.ZodType>(name: string, schema: T): z.infer<T> {
+  if (loaded.has(name)) return loaded.get(name) as z.infer<T>;
+  const parsed = schema.safeParse(JSON.parse(readFileSync(dataPath(name), 'utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`data/${name}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  loaded.set(name, parsed.data);
+  return parsed.data;
+}
