@@ -2,14 +2,15 @@
  * The library API (`import { extract, render, build, archive, verify, mail, serve } from 'briefing'`): every stage, in the
  * order it runs, and the commands as functions. The CLI (src/cli) is a thin shell over these.
  */
-import { extractSummary } from './extract/extractSummary.js';
+import { type ExtractOptions, extractSummary } from './extract/extractSummary.js';
 import { readReport } from './ingest/readReport.js';
 import type { BriefingSummary } from './summary/schema.js';
 
 export { readReport, decodeReport } from './ingest/readReport.js';
 export { cleanText } from './ingest/cleanText.js';
 export type { ReportText, Paragraph } from './ingest/types.js';
-export { extractSummary } from './extract/extractSummary.js';
+export { extractSummary, type ExtractOptions } from './extract/extractSummary.js';
+export { lookUpDivision, searchDivisions, type Division } from './extract/gazetteer.js';
 export { validateSummary } from './summary/validateSummary.js';
 export { summarySchema, SCHEMA_VERSION } from './summary/schema.js';
 export type { BriefingSummary, Figure, Highlight, Region } from './summary/schema.js';
@@ -30,9 +31,9 @@ export { renderBriefing as render } from './pipeline/renderBriefing.js';
 export { loadReviewSet } from './review/reviewSet.js';
 export { startReviewServer as serve } from './review/server.js';
 
-/** One report file → its validated summary (what `briefing extract` writes). */
-export async function extract(file: string): Promise<BriefingSummary> {
-  return extractSummary(await readReport(file));
+/** One report file → its validated summary (what `briefing extract` writes); `region`/`scope` as --region/--scope. */
+export async function extract(file: string, options: ExtractOptions = {}): Promise<BriefingSummary> {
+  return extractSummary(await readReport(file), options);
 }
 
 /** Report files → summaries and one-page PDFs in `outDir` (what `briefing build` does); one result per input. */

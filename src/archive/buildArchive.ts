@@ -9,6 +9,7 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { BriefingError, summaryConflict, toBriefingError } from '../errors.js';
 import { extractSummary } from '../extract/extractSummary.js';
+import type { ExtractOptionsFor } from '../pipeline/regionSettings.js';
 import { readReport } from '../ingest/readReport.js';
 import { isSummaryFile } from '../pipeline/collectInputs.js';
 import { renderBriefing } from '../pipeline/renderBriefing.js';
@@ -36,6 +37,8 @@ export interface ArchiveOptions {
   /** book.pdf for printing on both sides: a blank page after each briefing. */
   duplex?: boolean;
   outDir: string;
+  /** Each report's extraction options: the region or scope a person gave (src/pipeline/regionSettings.ts). */
+  extractOptions?: ExtractOptionsFor;
   onProgress?: (message: string) => void;
 }
 
@@ -65,7 +68,7 @@ interface Member {
 
 export async function buildArchive(options: ArchiveOptions): Promise<ArchiveResult> {
   const { session, outDir, onProgress } = options;
-  const { members, failures } = await collectMembers(options.files, onProgress);
+  const { members, failures } = await collectMembers(options.files, options.extractOptions, onProgress);
   if (failures.length > 0) return { folder: null, status: 'failed', changes: [], manifest: null, failures, warnings: [], trimmed: [] };
   if (members.length === 0) throw new BriefingError('USAGE', 'nothing to archive: no reports or summaries given', { hint: 'give report files, summary files or folders' });
 
@@ -265,14 +268,14 @@ function isRunning(pid: number): boolean {
 }
 
 /** Reads every input; a reviewed summary replaces the extraction of a report for the same region. */
-async function collectMembers(files: string[], onProgress?: (message: string) => void): Promise<{ members: Member[]; failures: ArchiveFailure[] }> {
+async function collectMembers(files: string[], extractOptions: ExtractOptionsFor | undefined, onProgress?: (message: string) => void): Promise<{ members: Member[]; failures: ArchiveFailure[] }> {
   const failures: ArchiveFailure[] = [];
   const byRegion = new Map<string, Member>();
   for (const input of files) {
     try {
       const reviewed = isSummaryFile(input);
       onProgress?.(`${reviewed ? 'reading' : 'extracting'} ${input}`);
-      const summary = reviewed ? await readSummaryFile(input) : await extractSummary(await readReport(input));
+      const summary = reviewed ? await readSummaryFile(input) : await extractSummary(await readReport(input), extractOptions?.(input));
       const member = { input, reviewed, summary };
       const other = byRegion.get(summary.region.code);
       if (!other || (reviewed && !other.reviewed)) {

@@ -29,6 +29,10 @@ const configSchema = z
       .refine((url) => !/^smtps?:\/\/[^/@]*:[^/@]*@/.test(url), `no password here: set ${SMTP_PASSWORD_VARIABLE} instead`)
       .describe('SMTP server, with the user but never the password (mail --smtp)'),
     from: z.string().min(1).describe('sender address (mail --from)'),
+    scope: z.string().min(1).describe('the division the session is about (--scope), e.g. 长治市: reports are read as it or a division inside it'),
+    regions: z
+      .record(z.string().min(1), z.string().min(1))
+      .describe('the region of reports whose text does not settle it: file name, path or glob → name or code, e.g. 沁源.docx: 沁源县'),
   })
   .partial()
   .strict();
@@ -97,6 +101,10 @@ const TEMPLATE = `# briefing project file: defaults for every command run in thi
 # smtp: smtp://renda%40example.org@mail.example.org:587   # mail --smtp; never the password:
 #                                   # set ${SMTP_PASSWORD_VARIABLE} in the environment instead
 # from: 长治市人大 <renda@example.org>  # mail --from
+# scope: 长治市                      # reports are read as this division or one inside it (--scope)
+# regions:                          # the region of a report whose text does not settle it (--region for one)
+#   沁源2026.docx: 沁源县             #   file name, path or glob (relative to this file) → name or six-digit code
+#   屯留/*.txt: 140405
 `;
 
 /** Writes a commented project file into `folder`; refuses to replace one that is there. */

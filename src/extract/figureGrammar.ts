@@ -42,6 +42,13 @@ export interface FigureWords {
   /** 出台稳经济47条: the name of a policy package. */
   policyVerbs: string[];
   policyUnits: string[];
+  /** 10项措施, 30条政策: a count of measures, not a figure of the region. */
+  policyNouns: string[];
+  /** 近四年税收占比均保持在80%以上: a bound kept over several years or items at once (spanWords, then a spanVerb). */
+  spanWords: string[];
+  spanVerbs: string[];
+  /** 突破400亿元、达410亿元: a mark passed, when the amount reached follows. */
+  passingVerbs: string[];
   /** The verb of a clause that lists examples (签约A、B等优势项目45个 → 签约优势项目). */
   actionVerbs: string[];
   /** (折合4505美元): the same figure in another unit. */

@@ -236,7 +236,7 @@ function patternsOf(words: FigureWords): Patterns {
     changeOnly: new RegExp(`^(?:同比|比上年|较上年|比去年|较去年)?(?:${changes})(?:了)?$`),
     changeInBetween: new RegExp(`(?:同比|比上年末?|较上年末?|比去年|较去年)(?:${changes})了?[\\d.,]+\\s?(?:万|亿)?\\p{Script=Han}{1,3}`, 'gu'),
     fillers: longestFirst(words.growthFillers),
-    subjectEnd: new RegExp(`\\d|${[changes, ...words.subjectAdverbs, '年均', '完成', '实现', '达到', '突破', '超过'].join('|')}`),
+    subjectEnd: new RegExp(`\\d|${[changes, ...words.subjectAdverbs, '年均', '完成', '实现', '达到', ...words.passingVerbs].join('|')}`),
     nounEnd: new RegExp(`(?:${[...words.actionVerbs, '实现', '完成', '上规入统', '投入', '达到'].join('|')})|[由从向为与在]`),
     lead: longestFirst(words.labelLead),
     tail: longestFirst(words.labelTail),
@@ -280,6 +280,20 @@ function splitSubject(subject: string, count: number, words: FigureWords): strin
   return [];
 }
 
+/** 突破400亿元、达410亿元; 跨越130亿元，累计完成136.6亿元: the mark passed, when the same sentence goes on to the amount reached. */
+function isMarkPassed(text: string, quantity: Quantity, quantities: Quantity[], before: string, words: FigureWords): boolean {
+  if (!words.passingVerbs.some((verb) => before.endsWith(verb))) return false;
+  const sentenceEnd = text.slice(quantity.end).search(/[。；;\n]/);
+  const limit = sentenceEnd < 0 ? text.length : quantity.end + sentenceEnd;
+  return quantities.some((other) => other.start >= quantity.end && other.start < limit && other.unit === quantity.unit && other.value > quantity.value);
+}
+
+/** 近四年税收占比均保持在80%以上: a bound kept over several years or items at once is none of their figures. */
+function speaksOfSeveral(before: string, words: FigureWords): boolean {
+  const verb = words.spanVerbs.find((candidate) => before.endsWith(candidate)) ?? '';
+  return words.spanWords.some((word) => before.slice(0, before.length - verb.length).endsWith(word));
+}
+
 /** The words before a quantity in its clause, after the quantity before it. */
 function zoneBefore(text: string, quantity: Quantity, quantities: Quantity[]): string {
   let start = quantity.start;
@@ -308,8 +322,14 @@ function labelAmount(text: string, quantity: Quantity, quantities: Quantity[], w
   const after = wordsAfter(text, quantity.end, words);
   // 生产总值年均增长12.2%，2016年达到1156.49亿元: a clause with no name of its own, before or after its number,
   // continues the one before.
-  if (!cleanLabel(before.replace(/^\d{4}年(?:的|底|末)?/, ''), words) && !after.noun) before = `${previousSubject(text, quantity.start - before.length, words)}${before}`;
-  if (words.policyUnits.includes(quantity.unit) && words.policyVerbs.some((verb) => clause.includes(verb))) return undefined;
+  const ownLabel = cleanLabel(before.replace(/^\d{4}年(?:的|底|末)?/, ''), words);
+  if ((!ownLabel || words.labelLead.includes(ownLabel)) && !after.noun) {
+    // 跨越130亿元，累计完成136.6亿元: the clause, which starts after its comma, names nothing but its verb.
+    const own = before.replace(/^[，、]+/, '');
+    before = `${previousSubject(text, quantity.start - own.length, words)}${own}`;
+  }
+  if (words.policyUnits.includes(quantity.unit) && (words.policyVerbs.some((verb) => clause.includes(verb)) || words.policyNouns.some((noun) => text.startsWith(noun, quantity.end)))) return undefined;
+  if (isMarkPassed(text, quantity, quantities, trimmed, words) || speaksOfSeveral(trimmed, words)) return undefined;
   const indicator = matchIndicator(before, quantity.isRate ? 'percent' : quantity.family);
   if (indicator && (quantity.isRate || indicator.indicator.units.includes(quantity.family))) return { label: indicator.indicator.label, indicator: indicator.indicator };
 

@@ -7,7 +7,8 @@
  * as objects, a thousand summaries made the main thread's young generation double (75 → 97 MB at N=1,000) for
  * nothing: it only names files and passes them on.
  */
-import { BriefingError, type ErrorCode, toBriefingError } from '../errors.js';
+import { BriefingError, type ErrorCode, type RegionCandidate, toBriefingError } from '../errors.js';
+import type { ExtractOptions } from '../extract/extractSummary.js';
 import { withFingerprint } from '../summary/fingerprint.js';
 import type { BriefingSummary } from '../summary/schema.js';
 import { writeFileAtomic } from '../util/atomicWrite.js';
@@ -21,6 +22,7 @@ export interface SerializedError {
   file?: string;
   field?: string;
   hint?: string;
+  candidates?: RegionCandidate[];
   stack?: string;
 }
 
@@ -42,7 +44,7 @@ export interface PreparedSummary {
 }
 
 export type BatchTask =
-  | { step: 'prepare'; input: string; readsSummary: boolean }
+  | { step: 'prepare'; input: string; readsSummary: boolean; extractOptions?: ExtractOptions }
   | { step: 'render'; input: string; summaryJson: string; pdfPath: string; template?: string; issuer?: string };
 
 /**
@@ -65,7 +67,7 @@ export async function runStep(task: BatchTask): Promise<Outcome<PreparedSummary 
     if (task.step === 'prepare') {
       // Each stage is loaded where it is first needed: the main thread of a pooled batch loads neither, and a worker
       // that only renders never loads the extraction dictionaries (memory is counted for all workers together).
-      const value = task.readsSummary ? await readSummaryFile(task.input) : await extract(task.input);
+      const value = task.readsSummary ? await readSummaryFile(task.input) : await extract(task.input, task.extractOptions);
       return { ok: true, value: prepared(value, !task.readsSummary) };
     }
     const { renderBriefing } = await import('./renderBriefing.js');
@@ -81,16 +83,19 @@ export async function runStep(task: BatchTask): Promise<Outcome<PreparedSummary 
 export function failedOutcome(task: BatchTask, error: unknown): { ok: false; error: SerializedError } {
   // An error names the input the user gave (the summary file of `render`, the report of `build`), whatever the step.
   const failure = toBriefingError(error, { code: 'RENDER_FAILED', file: task.input });
-  return { ok: false, error: { code: failure.code, message: failure.message, file: failure.file, field: failure.field, hint: failure.hint, stack: stackOf(failure) } };
+  return {
+    ok: false,
+    error: { code: failure.code, message: failure.message, file: failure.file, field: failure.field, hint: failure.hint, ...(failure.candidates ? { candidates: failure.candidates } : {}), stack: stackOf(failure) },
+  };
 }
 
-async function extract(input: string): Promise<BriefingSummary> {
+async function extract(input: string, options: ExtractOptions = {}): Promise<BriefingSummary> {
   const [{ extractSummary }, { readReport }] = await Promise.all([import('../extract/extractSummary.js'), import('../ingest/readReport.js')]);
-  return extractSummary(await readReport(input));
+  return extractSummary(await readReport(input), options);
 }
 
 export function toError(serialized: SerializedError): BriefingError {
-  const error = new BriefingError(serialized.code, serialized.message, { file: serialized.file, field: serialized.field, hint: serialized.hint });
+  const error = new BriefingError(serialized.code, serialized.message, { file: serialized.file, field: serialized.field, hint: serialized.hint, ...(serialized.candidates ? { candidates: serialized.candidates } : {}) });
   if (serialized.stack) error.stack = serialized.stack;
   return error;
 }

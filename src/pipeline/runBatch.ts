@@ -8,12 +8,14 @@ import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BriefingError } from '../errors.js';
+import type { ExtractOptions } from '../extract/extractSummary.js';
 import { isEditedByHand } from '../summary/fingerprint.js';
 import type { BriefingSummary } from '../summary/schema.js';
 import { parseJsonText } from '../summary/parseJson.js';
 import { validateSummary } from '../summary/validateSummary.js';
 import { writeFileAtomic } from '../util/atomicWrite.js';
 import { type Outcome, type PreparedSummary, prepared, type RenderedFile, toError, withId } from './batchSteps.js';
+import { reportSha256, summariesWithChosenRegion } from './chosenRegions.js';
 import { SUMMARY_SUFFIX } from './collectInputs.js';
 import { createExecutor } from './executor.js';
 
@@ -44,6 +46,8 @@ export interface BatchOptions {
   issuer?: string;
   /** Overwrite summaries a person has edited since they were extracted. */
   force?: boolean;
+  /** Each report's extraction options: the region or scope a person gave (regionSettings.ts). */
+  extractOptions?: (input: string) => ExtractOptions;
   /** Worker threads (default: one per core; 1 runs everything on the main thread). */
   workers?: number;
   /** Called when an input is done (in completion order), for progress display. */
@@ -55,6 +59,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult[]> {
   const readsSummary = mode === 'render' || mode === 'check';
   const renders = mode === 'build' || mode === 'render';
   const executor = await createExecutor(files.length, options.workers, largestSize(files));
+  const extractOptions = readsSummary ? undefined : withChosenRegions(options);
   if (executor.onMainThread && renders && !readsSummary) {
     // On one thread, the two slow loads overlap: jieba's dictionaries on their own thread, the renderer on this one.
     (await import('../extract/findKeywords.js')).startSegmenter();
@@ -70,7 +75,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult[]> {
   let submitted = 0;
   const prepareUpTo = (last: number): void => {
     for (; submitted <= Math.min(last, files.length - 1); submitted += 1) {
-      preparing.set(submitted, executor.run<PreparedSummary>({ step: 'prepare', input: files[submitted]!, readsSummary }).then(prepareOutcome));
+      const input = files[submitted]!;
+      const inputOptions = extractOptions?.(input);
+      preparing.set(submitted, executor.run<PreparedSummary>({ step: 'prepare', input, readsSummary, ...(inputOptions ? { extractOptions: inputOptions } : {}) }).then(prepareOutcome));
     }
   };
   const inFlight = new Set<Promise<void>>();
@@ -117,6 +124,19 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult[]> {
     await executor.close();
   }
   return results;
+}
+
+/**
+ * Each report's extraction options: a region a person chose on the review page (found in the output folder by the
+ * report's sha256, so the person's summary is found under its region and kept), then --region, regions: and scope.
+ */
+function withChosenRegions(options: BatchOptions): (input: string) => ExtractOptions {
+  const chosen = summariesWithChosenRegion(options.outDir);
+  return (input) => {
+    const sha256 = chosen.size > 0 ? reportSha256(input) : undefined;
+    const region = sha256 ? chosen.get(sha256)?.code : undefined;
+    return { ...(region ? { region } : {}), ...options.extractOptions?.(input) };
+  };
 }
 
 function prepareOutcome(outcome: Outcome<PreparedSummary>): PreparedSummary | BriefingError {

@@ -4,10 +4,12 @@
  * - every loaded figure is still there (hidden, perhaps, or moved), and no figure comes without one;
  * - a figure keeps its quote and offset, whatever the page sent;
  * - a figure whose reading changed records `reviewed` with the figure as the extractor read it (kept from an earlier
- *   review), so the quote stays the report's own words; changed back to that reading, the record goes.
+ *   review), so the quote stays the report's own words; changed back to that reading, the record goes;
+ * - the region may change to a division of the gazetteer, recorded the same way (see reviewedRegion).
  */
 import { BriefingError } from '../errors.js';
-import type { BriefingSummary, Figure } from '../summary/schema.js';
+import { lookUpDivision } from '../extract/gazetteer.js';
+import type { BriefingSummary, Figure, Region } from '../summary/schema.js';
 
 /** What a person may correct in a figure; the rest (quote, offset) is the report's. */
 const READING: readonly (keyof Figure)[] = ['label', 'value', 'valueTo', 'unit', 'qualifier', 'growthPct', 'growthPoints', 'year', 'kind', 'indicator'];
@@ -36,11 +38,43 @@ export function recordReview(loaded: BriefingSummary, edit: ReviewEdit, at: stri
     schemaVersion: loaded.schemaVersion,
     id: loaded.id,
     source: loaded.source,
-    region: loaded.region,
+    region: reviewedRegion(loaded.region, summary.region?.code, at, by),
     ...(loaded.fingerprint ? { fingerprint: loaded.fingerprint } : {}),
     figures: reviewedFigures,
     reviewed: { at, ...(by ? { by } : {}) },
   };
+}
+
+type RegionReading = NonNullable<NonNullable<Region['reviewed']>['extracted']>;
+
+/**
+ * The region after a person chose the division with code `code`. Only the code is taken from the page: name, parent
+ * and level are the gazetteer's, so no region outside GB/T 2260 can be written. The region as it was before any
+ * change (as extracted, or as given with --region) is kept in `reviewed.extracted` through later changes; chosen
+ * again, it comes back whole and the record goes. A region picked for a report the extractor refused has no
+ * extracted reading, and keeps none.
+ */
+export function reviewedRegion(loaded: Region, code: unknown, at: string, by?: string): Region {
+  if (code === undefined || code === loaded.code) return loaded;
+  const division = typeof code === 'string' && /^\d{6}$/.test(code) ? lookUpDivision(code)[0] : undefined;
+  if (!division) {
+    throw new BriefingError('SUMMARY_INVALID', `no division of the GB/T 2260 gazetteer has the code ${String(code)}`, { field: '$.region.code', hint: 'choose the region from the search list' });
+  }
+  const extracted = loaded.reviewed ? loaded.reviewed.extracted : regionReading(loaded);
+  if (extracted?.code === division.code) return extracted;
+  return {
+    name: division.name,
+    code: division.code,
+    parent: division.parent,
+    level: division.level,
+    source: 'user',
+    reviewed: { at, ...(by ? { by } : {}), ...(extracted ? { extracted } : {}) },
+  };
+}
+
+function regionReading(region: Region): RegionReading {
+  const { reviewed: _reviewed, ...reading } = region;
+  return reading;
 }
 
 function corrected(before: Figure, after: Figure, at: string, by?: string): Figure {

@@ -9,19 +9,25 @@
  *   it), saved there with its PDF, as `build` names them.
  * A report given beside summaries, or found beside a summary by its name, is their source when its sha256 matches:
  * a summary cannot make the page show any other file.
+ * A report whose region the extractor refused (not found, or ambiguous) is listed as unsettled, with the candidates
+ * the extractor weighed, until a person picks its region (settleRegion); then it is extracted again with that region
+ * and reviewed like any other.
  */
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, isAbsolute } from 'node:path';
 import { BriefingError, summaryConflict, toBriefingError } from '../errors.js';
 import { reviseArchive } from '../archive/buildArchive.js';
 import { MANIFEST_FILE, type Manifest, sha256 } from '../archive/manifest.js';
-import { extractSummary } from '../extract/extractSummary.js';
+import { type ExtractOptions, extractSummary } from '../extract/extractSummary.js';
+import { lookUpDivision } from '../extract/gazetteer.js';
 import { readReport } from '../ingest/readReport.js';
+import type { ReportText } from '../ingest/types.js';
+import { type ChosenRegion, summariesWithChosenRegion } from '../pipeline/chosenRegions.js';
 import { collectInputs, isReportFile, isSummaryFile, SUMMARY_SUFFIX } from '../pipeline/collectInputs.js';
 import { parseSummaryText } from '../pipeline/readSummaryFile.js';
 import { renderBriefing } from '../pipeline/renderBriefing.js';
 import { isEditedByHand, withFingerprint } from '../summary/fingerprint.js';
-import type { BriefingSummary, Highlight } from '../summary/schema.js';
+import type { BriefingSummary, Highlight, Region } from '../summary/schema.js';
 import { type SummaryIssue, summaryIssues, validateSummary } from '../summary/validateSummary.js';
 import { makeDirectory, writeFileAtomic } from '../util/atomicWrite.js';
 import { lockSession } from '../util/sessionLock.js';
@@ -51,17 +57,36 @@ export interface ReviewSetOptions {
   outDir: string;
   /** Folders to look in for the reports of summaries (matched by name and sha256). */
   reportFolders?: string[];
+  /** What a person said about each report's region (--region, --scope, the project file), as `build` is told it. */
+  extractOptions?: (input: string) => ExtractOptions;
   onProgress?: (message: string) => void;
+}
+
+/** A report the extractor could not give a region: listed so that a person picks one. */
+export interface UnsettledReport {
+  /** `unsettled-` and the start of the report's sha256: stable across runs, never a path. */
+  id: string;
+  input: string;
+  /** REGION_NOT_FOUND or REGION_AMBIGUOUS, with the candidates the extractor weighed (best first, perhaps none). */
+  error: BriefingError;
+  /** The report as read, extracted again once its region is picked. */
+  report: ReportText;
+  source: NonNullable<ReviewDocument['report']>;
+  /** Where its summary will be saved (as for any report). */
+  outDir: string;
 }
 
 export interface ReviewSet {
   documents: ReviewDocument[];
+  /** Reports waiting for a person to pick their region. */
+  unsettled: UnsettledReport[];
   /** Inputs that could not be loaded, each with its error (the others are served). */
   failures: { input: string; error: BriefingError }[];
 }
 
 export async function loadReviewSet(options: ReviewSetOptions): Promise<ReviewSet> {
   const documents: ReviewDocument[] = [];
+  const unsettled: UnsettledReport[] = [];
   const failures: ReviewSet['failures'] = [];
   const reports: string[] = [];
   const summaryFiles: string[] = [];
@@ -82,19 +107,21 @@ export async function loadReviewSet(options: ReviewSetOptions): Promise<ReviewSe
   }
   // Reports: the source of a summary given, else a region of their own. Each is read and extracted once.
   const sources = new Map<string, NonNullable<ReviewDocument['report']>>();
+  const withChosenRegion = reports.length > 0 ? summariesWithChosenRegion(options.outDir) : new Map<string, ChosenRegion>();
   for (const file of reports) {
     try {
       options.onProgress?.(`reading ${file}`);
-      const read = await readSource(file);
+      const read = await readSource(file, options.extractOptions?.(file));
       if (sources.has(read.sha256)) continue;
       sources.set(read.sha256, read.source);
       // A report that is only the source of a summary given need not be one the extractor can read.
       if (documents.some((document) => document.summary.source.sha256 === read.sha256)) continue;
-      if (!read.extracted) throw read.failure;
-      const { extracted } = read;
-      const summaryFile = join(options.outDir, `${extracted.region.code}-${extracted.region.name}${SUMMARY_SUFFIX}`);
-      const onDisk = summaryOnDisk(summaryFile, read.sha256);
-      documents.push(onDisk ? { id: '', ...onDisk, summaryFile } : { id: '', summary: withFingerprint(extracted), version: NOT_ON_DISK, summaryFile });
+      // The person's word wins over the extractor's: a summary whose region they chose is found under that region.
+      const chosen = withChosenRegion.get(read.sha256);
+      if (chosen) documents.push({ id: '', ...loadSummary(chosen.summaryFile), summaryFile: chosen.summaryFile });
+      else if (read.extracted) documents.push(reportDocument(read.extracted, read.sha256, options.outDir));
+      else if (isRegionRefusal(read.failure)) unsettled.push({ id: `unsettled-${read.sha256.slice(0, 12)}`, input: file, error: read.failure, report: read.report, source: read.source, outDir: options.outDir });
+      else throw read.failure;
     } catch (error) {
       failures.push({ input: file, error: toBriefingError(error, { code: 'INPUT_UNREADABLE', file }) });
     }
@@ -104,9 +131,47 @@ export async function loadReviewSet(options: ReviewSetOptions): Promise<ReviewSe
     document.id = uniqueId(document.summary.region.code, used);
     const found = sources.get(document.summary.source.sha256);
     const reportFile = found ? undefined : findReport(document, options.reportFolders ?? []);
-    document.report = found ?? (reportFile ? (await readSource(reportFile)).source : undefined);
+    document.report = found ?? (reportFile ? (await readSource(reportFile, options.extractOptions?.(reportFile))).source : undefined);
   }
-  return { documents, failures };
+  return { documents, unsettled, failures };
+}
+
+/** The document of a report's fresh extraction: the summary a build already wrote for it, if any, else the extraction. */
+function reportDocument(extracted: BriefingSummary, reportSha: string, outDir: string): ReviewDocument {
+  const summaryFile = join(outDir, `${regionStem(extracted.region)}${SUMMARY_SUFFIX}`);
+  const onDisk = summaryOnDisk(summaryFile, reportSha);
+  return onDisk ? { id: '', ...onDisk, summaryFile } : { id: '', summary: withFingerprint(extracted), version: NOT_ON_DISK, summaryFile };
+}
+
+/** Files are named as `build` names them: `<code>-<region>`. */
+function regionStem(region: Pick<Region, 'code' | 'name'>): string {
+  return `${region.code}-${region.name}`;
+}
+
+function isRegionRefusal(error: unknown): error is BriefingError {
+  return error instanceof BriefingError && (error.code === 'REGION_NOT_FOUND' || error.code === 'REGION_AMBIGUOUS');
+}
+
+/**
+ * A person picked the region of an unsettled report: it is extracted again with that region (recorded as chosen on
+ * the review page, with no extracted reading, as the extractor had none) and becomes a document like the others,
+ * saved when the person saves it. If this extraction fails too, the report stays unsettled.
+ */
+export async function settleRegion(set: ReviewSet, id: string, code: string, by?: string, at = new Date()): Promise<ReviewDocument> {
+  const unsettled = set.unsettled.find((report) => report.id === id);
+  if (!unsettled) throw new BriefingError('INPUT_NOT_FOUND', `no unsettled report ${id}`);
+  const division = /^\d{6}$/.test(code) ? lookUpDivision(code)[0] : undefined;
+  if (!division) throw new BriefingError('USAGE', `no division of the GB/T 2260 gazetteer has the code ${code}`, { field: 'region', hint: 'choose the region from the list' });
+  const extracted = await extractSummary(unsettled.report, { region: division.code });
+  const document = reportDocument(extracted, unsettled.report.sha256, unsettled.outDir);
+  if (document.version === NOT_ON_DISK) {
+    document.summary = { ...document.summary, region: { ...document.summary.region, reviewed: { at: at.toISOString(), ...(by ? { by } : {}) } } };
+  }
+  document.id = uniqueId(division.code, new Set(set.documents.map((other) => other.id)));
+  document.report = { ...unsettled.source, candidates: { highlights: extracted.highlights, targets: extracted.targets } };
+  set.documents.push(document);
+  set.unsettled.splice(set.unsettled.indexOf(unsettled), 1);
+  return document;
 }
 
 async function sessionDocuments(folder: string): Promise<ReviewDocument[]> {
@@ -164,17 +229,17 @@ function findReport(document: ReviewDocument, folders: string[]): string | undef
  * A report read once: its text for the source pane, and its extraction (a region's summary, and the candidate theme
  * sentences offered beside it), or why the extractor could not read it.
  */
-async function readSource(file: string): Promise<{ sha256: string; source: NonNullable<ReviewDocument['report']>; extracted?: BriefingSummary; failure?: unknown }> {
+async function readSource(file: string, extractOptions?: ExtractOptions): Promise<{ sha256: string; report: ReportText; source: NonNullable<ReviewDocument['report']>; extracted?: BriefingSummary; failure?: unknown }> {
   const report = await readReport(file);
   let extracted: BriefingSummary | undefined;
   let failure: unknown;
   try {
-    extracted = await extractSummary(report);
+    extracted = await extractSummary(report, extractOptions);
   } catch (error) {
     failure = error;
   }
   const candidates = { highlights: extracted?.highlights ?? [], targets: extracted?.targets ?? [] };
-  return { sha256: report.sha256, source: { file, original: report.original, candidates }, extracted, failure };
+  return { sha256: report.sha256, report, source: { file, original: report.original, candidates }, extracted, failure };
 }
 
 function uniqueId(code: string, used: Set<string>): string {
@@ -205,6 +270,14 @@ export function sourceViewOf(document: ReviewDocument): SourceView & { fromQuote
 /** A person's edit, recorded (recordReview) and checked: the summary, or what is wrong with it field by field. */
 export function reviewedSummary(document: ReviewDocument, edit: ReviewEdit, by?: string, at = new Date()): { summary: BriefingSummary; issues: [] } | { summary: null; issues: SummaryIssue[] } {
   const recorded = recordReview(document.summary, edit, at.toISOString(), by);
+  if (document.sessionFolder && recorded.region.code !== document.summary.region.code) {
+    // The archive names each region's files and orders the book by region, and reviseArchive revises a region in
+    // place: it cannot move a briefing to another region.
+    throw new BriefingError('USAGE', 'the region of a briefing in a session folder cannot be changed on the review page', {
+      field: '$.region',
+      hint: 'archive the session again with the region given for this report (--region, or regions: in the project file)',
+    });
+  }
   const issues = summaryIssues(recorded);
   return issues.length > 0 ? { summary: null, issues } : { summary: validateSummary(recorded), issues: [] };
 }
@@ -231,29 +304,58 @@ export async function saveReview(document: ReviewDocument, summary: BriefingSumm
     return { summary, version, written: [region.summary.path, region.pdf.path, 'book.pdf', MANIFEST_FILE].map((name) => join(document.sessionFolder!, name)), warnings: result.warnings };
   }
   await makeDirectory(dirname(document.summaryFile));
+  const summaryFile = fileFollowingRegion(document.summaryFile, document.summary.region, summary.region);
+  const moves = summaryFile !== document.summaryFile;
   const release = await lockSession(document.summaryFile, 'saving this summary');
+  let releaseTarget: (() => Promise<void>) | undefined;
   try {
+    if (moves) releaseTarget = await lockSession(summaryFile, 'saving this summary');
     const current = existsSync(document.summaryFile) ? sha256(readFileSync(document.summaryFile)) : NOT_ON_DISK;
     if (current !== options.loadedVersion) {
       throw summaryConflict(document.summaryFile);
     }
+    if (moves && existsSync(summaryFile)) {
+      throw new BriefingError('OUTPUT_UNWRITABLE', `${basename(summaryFile)} already exists: another summary is about ${summary.region.name}`, {
+        file: summaryFile,
+        hint: 'review that summary instead, or move it out of the folder first',
+      });
+    }
     const rendered = await renderBriefing(summary, { template: options.template });
     const text = `${JSON.stringify(summary, null, 2)}\n`;
-    const pdfFile = `${document.summaryFile.slice(0, -SUMMARY_SUFFIX.length)}.pdf`;
     // The PDF first: a summary on disk always has a PDF at least as new.
-    await writeFileAtomic(pdfFile, rendered.pdf);
-    await writeFileAtomic(document.summaryFile, text);
+    await writeFileAtomic(pdfFileOf(summaryFile), rendered.pdf);
+    await writeFileAtomic(summaryFile, text);
+    if (moves) {
+      // The briefing moved to its new region's name: the old files are this report's, superseded (their version was
+      // checked above), and left behind they would be printed, mailed and archived as a second briefing.
+      rmSync(document.summaryFile, { force: true });
+      rmSync(pdfFileOf(document.summaryFile), { force: true });
+    }
     const version = sha256(text);
-    Object.assign(document, { summary, version });
-    return { summary, version, written: [document.summaryFile, pdfFile], warnings: rendered.warnings };
+    Object.assign(document, { summary, version, summaryFile });
+    return { summary, version, written: [summaryFile, pdfFileOf(summaryFile)], warnings: rendered.warnings };
   } finally {
+    await releaseTarget?.();
     await release();
   }
 }
 
+/**
+ * Where a summary is saved when its region changes: a file named as `build` names it (`<code>-<region>`) follows its
+ * region, so that its name says which region it is about; a file a person named keeps its name.
+ */
+function fileFollowingRegion(file: string, before: Region, after: Region): string {
+  if (after.code === before.code || basename(file) !== `${regionStem(before)}${SUMMARY_SUFFIX}`) return file;
+  return join(dirname(file), `${regionStem(after)}${SUMMARY_SUFFIX}`);
+}
+
+function pdfFileOf(summaryFile: string): string {
+  return `${summaryFile.slice(0, -SUMMARY_SUFFIX.length)}.pdf`;
+}
+
 /** Whether a summary differs from what the extractor wrote: a figure corrected or hidden, or the file edited. */
 export function isEdited(summary: BriefingSummary): boolean {
-  return Boolean(summary.reviewed) || summary.figures.some((figure) => figure.reviewed || figure.hidden) || (summary.fingerprint !== undefined && isEditedByHand(summary));
+  return Boolean(summary.reviewed || summary.region.reviewed) || summary.figures.some((figure) => figure.reviewed || figure.hidden) || (summary.fingerprint !== undefined && isEditedByHand(summary));
 }
 
 /** Reloads a document's summary from disk (after a conflict). */

@@ -11,6 +11,7 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
@@ -19,11 +20,12 @@ import { serve, type ServerType } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { BriefingError, toBriefingError } from '../errors.js';
+import { searchDivisions } from '../extract/gazetteer.js';
 import { listTemplates } from '../layout/templates.js';
 import { FONTS_DIR } from '../pdf/fonts.js';
 import { renderBriefing } from '../pipeline/renderBriefing.js';
 import type { ReviewEdit } from './recordReview.js';
-import { isEdited, NOT_ON_DISK, reloadDocument, type ReviewDocument, reviewedSummary, type ReviewSet, saveReview, sourceViewOf } from './reviewSet.js';
+import { isEdited, NOT_ON_DISK, reloadDocument, type ReviewDocument, reviewedSummary, type ReviewSet, saveReview, settleRegion, sourceViewOf, type UnsettledReport } from './reviewSet.js';
 
 export interface ReviewServerOptions {
   set: ReviewSet;
@@ -46,6 +48,8 @@ export interface ReviewServer {
 
 const TOKEN_HEADER = 'x-briefing-token';
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** How many divisions the region search lists: enough to tell homonyms apart, few enough to read at a glance. */
+const DIVISIONS_LISTED = 12;
 
 const PAGE_DIR = new URL('../../src/review/page/', import.meta.url);
 const SCRIPT_DIR = new URL('../../dist/review/page/', import.meta.url);
@@ -82,7 +86,9 @@ const SECURITY_HEADERS: Record<string, string> = {
 /** The app, without a listening socket (tests call `app.request`). */
 export function reviewApp(options: ReviewServerOptions & { token: string; allowedHosts: () => string[] }): Hono {
   const { set, token, reviewer } = options;
-  const documents = new Map(set.documents.map((document) => [document.id, document]));
+  // Looked up in the set on each request: picking the region of an unsettled report adds a document.
+  const documentOf = (id: string): ReviewDocument | undefined => set.documents.find((document) => document.id === id);
+  const unsettledOf = (id: string): UnsettledReport | undefined => set.unsettled.find((report) => report.id === id);
   const templateNames = new Set(listTemplates().map((template) => template.name));
   const defaultTemplate = options.template ?? 'handout';
   // One render at a time: previews of fast typing queue behind each other, and the newest wins on the page.
@@ -119,18 +125,19 @@ export function reviewApp(options: ReviewServerOptions & { token: string; allowe
   app.get('/api/regions', (c) =>
     c.json({
       regions: set.documents.map(statusOf),
+      unsettled: set.unsettled.map(unsettledStatusOf),
       failures: set.failures.map((failure) => ({ input: failure.input, error: failure.error.toJSON() })),
       templates: [...templateNames],
       template: defaultTemplate,
     }),
   );
   app.get('/api/regions/:id', (c) => {
-    const document = documents.get(c.req.param('id'));
+    const document = documentOf(c.req.param('id'));
     if (!document) return notFound(c);
     return c.json(documentView(document, defaultTemplate));
   });
   app.post('/api/regions/:id/preview', async (c) => {
-    const document = documents.get(c.req.param('id'));
+    const document = documentOf(c.req.param('id'));
     if (!document) return notFound(c);
     const body = await jsonBody(c);
     if (!body.ok) return body.response;
@@ -145,7 +152,7 @@ export function reviewApp(options: ReviewServerOptions & { token: string; allowe
     }
   });
   app.post('/api/regions/:id/save', async (c) => {
-    const document = documents.get(c.req.param('id'));
+    const document = documentOf(c.req.param('id'));
     if (!document) return notFound(c);
     const body = await jsonBody(c);
     if (!body.ok) return body.response;
@@ -162,7 +169,7 @@ export function reviewApp(options: ReviewServerOptions & { token: string; allowe
     }
   });
   app.post('/api/regions/:id/reload', async (c) => {
-    const document = documents.get(c.req.param('id'));
+    const document = documentOf(c.req.param('id'));
     if (!document) return notFound(c);
     try {
       reloadDocument(document);
@@ -170,6 +177,33 @@ export function reviewApp(options: ReviewServerOptions & { token: string; allowe
       return errorResponse(c, toBriefingError(error, { code: 'SUMMARY_INVALID', file: document.summaryFile }));
     }
     return c.json(documentView(document, defaultTemplate));
+  });
+  app.get('/api/unsettled/:id', (c) => {
+    const report = unsettledOf(c.req.param('id'));
+    if (!report) return notFound(c);
+    return c.json({ status: unsettledStatusOf(report), source: { text: report.source.original, marks: [], unplaced: [], fromQuotes: false }, sourceFile: report.source.file });
+  });
+  app.post('/api/unsettled/:id/region', async (c) => {
+    const report = unsettledOf(c.req.param('id'));
+    if (!report) return notFound(c);
+    const body = await jsonBody(c);
+    if (!body.ok) return body.response;
+    const { code } = body.value as { code?: unknown };
+    if (typeof code !== 'string') return c.json({ error: { code: 'USAGE', message: 'expected { code }' } }, 400);
+    try {
+      const document = await serially(() => settleRegion(set, report.id, code, reviewer));
+      return c.json(documentView(document, defaultTemplate));
+    } catch (error) {
+      // The report is refused again (no figures, say): it stays listed, and the page says why.
+      return c.json({ error: toBriefingError(error, { code: 'INPUT_UNREADABLE', file: report.input }).toJSON() }, 422);
+    }
+  });
+  // The page searches the gazetteer here rather than being shipped a copy of it: what a name, short name or code
+  // means is decided by the very lookUpDivision behind --region, and a local request answers in milliseconds.
+  app.get('/api/divisions', (c) => {
+    const query = (c.req.query('q') ?? '').slice(0, 40);
+    const divisions = searchDivisions(query, DIVISIONS_LISTED).map(({ code, name, parent, level, province }) => ({ code, name, parent, level, province }));
+    return c.json({ divisions });
   });
   app.notFound((c) => notFound(c));
   app.onError((error, c) => errorResponse(c, toBriefingError(error, { code: 'RENDER_FAILED' })));
@@ -219,6 +253,10 @@ function statusOf(document: ReviewDocument): Record<string, unknown> {
     session: document.sessionFolder ? true : false,
     hasSource: Boolean(document.report),
   };
+}
+
+function unsettledStatusOf(report: UnsettledReport): Record<string, unknown> {
+  return { id: report.id, input: report.input, file: basename(report.input), reason: report.error.code, candidates: report.error.candidates ?? [] };
 }
 
 function documentView(document: ReviewDocument, defaultTemplate: string): Record<string, unknown> {

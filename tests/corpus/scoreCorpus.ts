@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BriefingError } from '../../src/errors.js';
 import { extractSummary } from '../../src/extract/extractSummary.js';
 import { decodeReport } from '../../src/ingest/readReport.js';
 import { convertTraditional, foldForms, normalizeText } from '../../src/ingest/normalizeText.js';
@@ -58,7 +59,11 @@ export function loadCorpus(): Array<{ golden: GoldenReport; path: string }> {
 export interface ReportScore {
   id: string;
   regionRight: boolean;
+  /** The region was refused (REGION_NOT_FOUND/AMBIGUOUS); the figures are then scored as after a person names it. */
+  regionRefused: boolean;
   regionGot: string;
+  /** A refusal's hint, which must give the --region that settles it. */
+  refusalHint?: string;
   error?: string;
   figures: number;
   found: number;
@@ -92,17 +97,29 @@ export async function scoreReport(golden: GoldenReport, path: string): Promise<R
   const bytes = readFileSync(path);
   const original = bytes.toString('utf8');
   const base: ReportScore = {
-    id: golden.id, regionRight: false, regionGot: '', figures: golden.figures.length, found: 0, named: 0, withGrowth: 0, growthRight: 0, kindRight: 0,
+    id: golden.id, regionRight: false, regionRefused: false, regionGot: '', figures: golden.figures.length, found: 0, named: 0, withGrowth: 0, growthRight: 0, kindRight: 0,
     missed: [], wrong: [], extracted: 0, badProvenance: [], emptyLabels: [], dateStated: golden.session.date !== null, dateRight: false,
     yearStated: golden.reviewYear !== null, yearRight: false, notFiguresFound: [],
   };
   let summary: BriefingSummary;
+  let refusal: BriefingError | undefined;
   try {
     summary = await extractSummary(decodeReport(path, bytes));
   } catch (error) {
-    return { ...base, error: (error as Error).message, missed: golden.figures.map((figure) => `${figure.label} ${figure.valueText}${figure.unit}`) };
+    if (!(error instanceof BriefingError) || !error.code.startsWith('REGION_')) {
+      return { ...base, error: (error as Error).message, missed: golden.figures.map((figure) => `${figure.label} ${figure.valueText}${figure.unit}`) };
+    }
+    refusal = error;
+    summary = await extractSummary(decodeReport(path, bytes), { region: golden.region.code });
   }
-  const score = { ...base, regionGot: `${summary.region.name} ${summary.region.code}`, regionRight: summary.region.code === golden.region.code, extracted: summary.figures.length };
+  const score = {
+    ...base,
+    regionGot: refusal ? `refused: ${refusal.message}` : `${summary.region.name} ${summary.region.code}`,
+    regionRight: !refusal && summary.region.code === golden.region.code,
+    regionRefused: refusal !== undefined,
+    ...(refusal ? { refusalHint: refusal.hint ?? '' } : {}),
+    extracted: summary.figures.length,
+  };
   score.dateRight = golden.session.date !== null && summary.session.date === golden.session.date;
   score.yearRight = golden.reviewYear !== null && summary.reviewYear === golden.reviewYear;
 
@@ -150,6 +167,7 @@ export interface CorpusTotals {
   reports: number;
   provinces: number;
   regionRight: number;
+  regionRefused: number;
   figures: number;
   found: number;
   named: number;
@@ -172,6 +190,7 @@ export function totals(scores: ReportScore[], provinces: number): CorpusTotals {
     reports: scores.length,
     provinces,
     regionRight: sum((score) => Number(score.regionRight)),
+    regionRefused: sum((score) => Number(score.regionRefused)),
     figures: sum((score) => score.figures),
     found: sum((score) => score.found),
     named: sum((score) => score.named),
@@ -197,7 +216,9 @@ export function formatTable(scores: ReportScore[], total: CorpusTotals): string 
     '',
     `| measure | result | target |`,
     `|---|---|---|`,
-    `| region right | ${total.regionRight}/${total.reports} = ${percent(total.regionRight, total.reports)} | 100% |`,
+    `| region right | ${total.regionRight}/${total.reports} = ${percent(total.regionRight, total.reports)} | ≥ 95% |`,
+    `| region refused, with candidates and --region (figures then scored as named) | ${total.regionRefused}/${total.reports} | |`,
+    `| region wrong without an error | ${total.reports - total.regionRight - total.regionRefused} | 0 |`,
     `| figures found at their quote, label names them | ${total.named}/${total.figures} = ${percent(total.named, total.figures)} | ≥ 90% |`,
     `| (found at their quote, any label) | ${total.found}/${total.figures} = ${percent(total.found, total.figures)} | |`,
     `| growth right, of found figures that have one | ${total.growthRight}/${total.withGrowth} = ${percent(total.growthRight, total.withGrowth)} | ≥ 95% |`,
@@ -212,7 +233,7 @@ export function formatTable(scores: ReportScore[], total: CorpusTotals): string 
   ];
   for (const score of scores) {
     lines.push(
-      `  ${score.id.padEnd(26)} region ${score.regionRight ? 'ok ' : 'NO '} ${score.error ? `ERROR ${score.error}` : score.regionGot.padEnd(16)} figures ${score.named}/${score.figures}` +
+      `  ${score.id.padEnd(26)} region ${score.regionRight ? 'ok ' : score.regionRefused ? 'ask' : 'NO '} ${score.error ? `ERROR ${score.error}` : score.regionGot.padEnd(16)} figures ${score.named}/${score.figures}` +
         ` growth ${score.growthRight}/${score.withGrowth} kind ${score.kindRight}/${score.found} date ${score.dateStated ? (score.dateRight ? 'ok' : 'NO') : '-'} year ${score.yearStated ? (score.yearRight ? 'ok' : 'NO') : '-'}`,
     );
     for (const missed of score.missed) lines.push(`      missed   ${missed}`);

@@ -94,3 +94,26 @@ describe('figures of one paragraph', () => {
     expect(figure).toMatchObject({ year: 2022 });
   });
 });
+
+describe('findFigures: marks passed and counts of measures are not figures', () => {
+  it('takes the amount reached, not the mark passed (突破400亿元、达410亿元; 跨越130亿元，累计完成136.6亿元)', () => {
+    expect(figuresOf('预计全年地区生产总值突破400亿元、达410亿元，增长7.5%。').map((figure) => figure.value)).toEqual([410]);
+    expect(figuresOf('全年财政收入跨越130亿元，累计完成136.6亿元，同比增长7%。').map((figure) => figure.value)).toEqual([136.6]);
+  });
+
+  it('keeps a mark passed that is the only amount given (突破400亿元，增长7.5%)', () => {
+    expect(figuresOf('全年地区生产总值突破400亿元，增长7.5%。').map((figure) => [figure.value, figure.growthPct])).toEqual([[400, 7.5]]);
+  });
+
+  it('counts no measures or policies (落实保增长促发展10项措施, 出台30条政策)', () => {
+    expect(figuresOf('落实保增长促发展10项措施，成立中小企业服务中心。')).toEqual([]);
+    expect(figuresOf('全年新增市场主体10项，落实项目45项。').map((figure) => figure.value)).toEqual([10, 45]);
+  });
+});
+
+describe('findFigures: one number said of several years or items', () => {
+  it('is no figure when one bound is kept by several (近四年税收占比均保持在80%以上); one subject\'s bound still is (粮食总产量稳定在12万吨以上)', () => {
+    expect(figuresOf('全年税收收入占财政总收入比重达86.4%，近四年税收占比均保持在80%以上。').map((figure) => figure.value)).toEqual([86.4]);
+    expect(figuresOf('全县粮食总产量稳定在12万吨以上。').map((figure) => figure.value)).toEqual([12]);
+  });
+});

@@ -82,12 +82,52 @@ describe('recordReview', () => {
     expect(() => recordReview(loaded, { summary: copy(), origins: duplicated }, AT)).toThrowError(/not the figures loaded/);
   });
 
-  it('keeps what identifies the report (source, region, id, fingerprint) whatever the page sends', () => {
+  it('keeps what identifies the report (source, id, fingerprint, the region\'s name for its code) whatever the page sends', () => {
     const edited = copy() as BriefingSummary & { fingerprint?: string };
-    edited.region = { ...edited.region, name: '别处县', code: '999999' };
+    edited.region = { ...edited.region, name: '别处县', parent: '别处市' };
     edited.source = { ...edited.source, sha256: '0'.repeat(64) };
     edited.id = 'other';
     const result = recordReview({ ...loaded, fingerprint: 'a'.repeat(64) }, { summary: edited, origins: identity() }, AT);
     expect(result).toMatchObject({ region: loaded.region, source: loaded.source, id: loaded.id, fingerprint: 'a'.repeat(64) });
+  });
+});
+
+describe('recordReview: the region', () => {
+  const withRegionCode = (summary: BriefingSummary, code: string): BriefingSummary => ({ ...structuredClone(summary), region: { ...summary.region, code } });
+
+  it('records a region changed to another division as the user\'s, with the extracted region beside it; the id stays', () => {
+    // The sample is 沁水县 (140521); a person says it is its city's, 晋城市 (140500).
+    const result = validateSummary(recordReview(loaded, { summary: withRegionCode(loaded, '140500'), origins: identity() }, AT, '王芳'));
+    expect(result.region).toEqual({ name: '晋城市', code: '140500', parent: '山西省', level: 'city', source: 'user', reviewed: { at: AT, by: '王芳', extracted: loaded.region } });
+    expect(result.id).toBe(loaded.id);
+    expect(result.figures).toEqual(loaded.figures);
+  });
+
+  it('takes only the code from the page: name, parent and level are the gazetteer\'s', () => {
+    const edited = withRegionCode(loaded, '140431');
+    edited.region = { ...edited.region, name: '伪造县', parent: '伪造市', level: 'province' };
+    expect(recordReview(loaded, { summary: edited, origins: identity() }, AT).region).toMatchObject({ name: '沁源县', parent: '长治市', level: 'county', source: 'user' });
+  });
+
+  it('keeps the first extraction through later changes, and drops the record when the extracted region is chosen again', () => {
+    const once = recordReview(loaded, { summary: withRegionCode(loaded, '140500'), origins: identity() }, AT, '王芳');
+    const twice = recordReview(once, { summary: withRegionCode(once, '140431'), origins: identity() }, '2026-12-02T00:00:00.000Z', '李明');
+    expect(twice.region).toMatchObject({ name: '沁源县', reviewed: { at: '2026-12-02T00:00:00.000Z', by: '李明', extracted: loaded.region } });
+    const back = recordReview(twice, { summary: withRegionCode(twice, loaded.region.code), origins: identity() }, AT);
+    expect(back.region).toEqual(loaded.region);
+  });
+
+  it('keeps the record of a region picked for a report the extractor refused, which has no extracted region', () => {
+    const picked = structuredClone(loaded);
+    picked.region = { name: '沁源县', code: '140431', parent: '长治市', level: 'county', source: 'user', reviewed: { at: AT } };
+    expect(recordReview(picked, { summary: structuredClone(picked), origins: identity() }, '2026-12-02T00:00:00.000Z').region).toEqual(picked.region);
+    const changed = recordReview(picked, { summary: withRegionCode(picked, '140423'), origins: identity() }, '2026-12-02T00:00:00.000Z', '王芳');
+    expect(changed.region).toEqual({ name: '襄垣县', code: '140423', parent: '长治市', level: 'county', source: 'user', reviewed: { at: '2026-12-02T00:00:00.000Z', by: '王芳' } });
+  });
+
+  it('refuses a code that is no division of the gazetteer, naming the field', () => {
+    for (const code of ['999999', '沁源县', '']) {
+      expect(() => recordReview(loaded, { summary: withRegionCode(loaded, code), origins: identity() }, AT)).toThrowError(expect.objectContaining({ code: 'SUMMARY_INVALID', field: '$.region.code' }));
+    }
   });
 });

@@ -1,8 +1,9 @@
 /// <reference lib="dom" />
 // The review page in a real browser: Debian's chromium driven by playwright-core against `briefing serve` started as
 // a user starts it (the built CLI, a free port, the URL it prints). scripts/setup.sh installs chromium.
+// REVIEW_REGION_SCREENSHOT=docs/review-region.png also saves the page with the region search open.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -19,19 +20,27 @@ let out: string;
 let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`no chromium at ${CHROMIUM}: run scripts/setup.sh (it installs Debian's chromium), or set CHROMIUM_PATH`);
-  out = mkdtempSync(join(tmpdir(), 'briefing-review-'));
-  serve = spawn(process.execPath, [join(ROOT, 'bin/briefing.js'), 'serve', SAMPLES[4]!.path, '-o', out, '--port', '0', '--reviewer', '测试员'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  url = await new Promise<string>((resolve, reject) => {
+/** `briefing serve` with these arguments, as a user starts it, and the URL it prints. */
+async function startServe(args: string[]): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/briefing.js'), 'serve', ...args, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const printedUrl = await new Promise<string>((resolve, reject) => {
     let printed = '';
-    serve.stdout!.on('data', (chunk: Buffer) => {
+    let said = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
       printed += chunk.toString();
       const line = /^http:\/\/\S+/m.exec(printed);
       if (line) resolve(line[0]);
     });
-    serve.once('exit', (code) => reject(new Error(`briefing serve exited with ${code}`)));
+    child.stderr!.on('data', (chunk: Buffer) => (said += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`briefing serve exited with ${code}: ${said}`)));
   });
+  return { child, url: printedUrl };
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`no chromium at ${CHROMIUM}: run scripts/setup.sh (it installs Debian's chromium), or set CHROMIUM_PATH`);
+  out = mkdtempSync(join(tmpdir(), 'briefing-review-'));
+  ({ child: serve, url } = await startServe([SAMPLES[4]!.path, '-o', out, '--reviewer', '测试员']));
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(url);
@@ -44,10 +53,10 @@ afterAll(async () => {
 });
 
 /** Waits for the preview that follows the last edit to be drawn. */
-async function nextPreview(action: () => Promise<void>): Promise<void> {
-  const before = Number(await page.getAttribute('body', 'data-preview'));
+async function nextPreview(action: () => Promise<void>, on: Page = page): Promise<void> {
+  const before = Number((await on.getAttribute('body', 'data-preview')) ?? 0);
   await action();
-  await page.waitForFunction((seen) => Number(document.body.dataset.preview) > seen, before);
+  await on.waitForFunction((seen) => Number(document.body.dataset.preview) > seen, before);
 }
 
 const row = (index: number) => page.locator(`li.figure[data-index="${index}"]`);
@@ -148,17 +157,77 @@ describe('the review page', () => {
   });
 });
 
+describe('the region field', () => {
+  let regionServe: ChildProcess;
+  let regionPage: Page;
+  let regionOut: string;
+  beforeAll(async () => {
+    const reports = mkdtempSync(join(tmpdir(), 'briefing-review-region-'));
+    regionOut = join(reports, 'out');
+    // Neutral file names: a file's name is evidence of its own.
+    writeFileSync(
+      join(reports, 'a-report.txt'),
+      '东营区人民政府工作报告\n——2024年1月10日在东营区第二届人民代表大会第四次会议上\n各位代表：\n过去一年，全区经济平稳，东营区生产总值达到812.5亿元，增长6%。一般公共预算收入45.3亿元，增长8.2%。固定资产投资增长10.5%，东营区项目加快。城镇居民人均可支配收入5.6万元，增长5.1%。\n',
+    );
+    writeFileSync(join(reports, 'cooperation.txt'), '沁源县与襄垣县签署合作协议。沁源县、襄垣县共建园区，总投资12亿元，增长8%。\n');
+    let regionUrl: string;
+    ({ child: regionServe, url: regionUrl } = await startServe([join(reports, 'a-report.txt'), join(reports, 'cooperation.txt'), '-o', regionOut, '--reviewer', '测试员']));
+    regionPage = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await regionPage.goto(regionUrl);
+    await regionPage.waitForSelector('body[data-preview]');
+  });
+  afterAll(() => {
+    regionServe?.kill('SIGTERM');
+  });
+
+  it('changes a report read as 东营区 to 东营市 through the gazetteer search, and saves it as the person\'s region', async () => {
+    expect(await regionPage.locator('.region-current').textContent()).toContain('东营区');
+    await regionPage.locator('.region-query').fill('东营市');
+    const option = regionPage.locator('#region-results li[data-code="370500"]');
+    await option.waitFor();
+    expect(await regionPage.locator('#region-results li').first().getAttribute('data-code')).toBe('370500');
+    if (process.env.REVIEW_REGION_SCREENSHOT) await regionPage.screenshot({ path: process.env.REVIEW_REGION_SCREENSHOT });
+    // The keyboard moves through the list; typing in the box is no edit of the summary.
+    await regionPage.locator('.region-query').press('ArrowDown');
+    expect(await regionPage.locator('#region-results li[aria-selected="true"]').getAttribute('data-code')).toBe('370502');
+    await regionPage.locator('.region-query').press('ArrowUp');
+    expect(await regionPage.locator('#region-results li[aria-selected="true"]').getAttribute('data-code')).toBe('370500');
+    expect(await regionPage.locator('#status').textContent()).not.toContain('未保存');
+    await nextPreview(() => option.click(), regionPage);
+    expect(await regionPage.locator('.region-current').textContent()).toContain('东营市');
+    expect(await regionPage.locator('.region-extracted').textContent()).toContain('东营区');
+    expect(await regionPage.locator('#region-title').textContent()).toBe('东营市（山东省）');
+
+    await regionPage.locator('button[type="submit"]').click();
+    await expect.poll(() => regionPage.locator('#status').textContent()).toContain('已保存');
+    const saved = JSON.parse(readFileSync(join(regionOut, '370500-东营市.summary.json'), 'utf8'));
+    expect(saved.region).toMatchObject({ name: '东营市', code: '370500', source: 'user', reviewed: { by: '测试员', extracted: { name: '东营区', code: '370502' } } });
+    expect(existsSync(join(regionOut, '370500-东营市.pdf'))).toBe(true);
+    await expect.poll(() => regionPage.locator('#region-list li').first().textContent()).toContain('东营市');
+  });
+
+  it('lists a report whose region was refused with its candidates; picking one makes it a region to save', async () => {
+    const unsettled = regionPage.locator('#region-list li.unsettled');
+    expect(await unsettled.textContent()).toContain('未定地区');
+    await unsettled.locator('button').click();
+    await expect.poll(() => regionPage.locator('ul.candidates button').count()).toBe(2);
+    expect(await regionPage.locator('#source-text').textContent()).toContain('共建园区');
+    await nextPreview(() => regionPage.locator('ul.candidates button[data-code="140431"]').click(), regionPage);
+    expect(await regionPage.locator('.region-current').textContent()).toContain('沁源县');
+    expect(await regionPage.locator('.region-extracted').textContent()).toContain('未能确定');
+    await expect.poll(() => regionPage.locator('#region-list li.unsettled').count()).toBe(0);
+
+    await regionPage.locator('button[type="submit"]').click();
+    await expect.poll(() => regionPage.locator('#status').textContent()).toContain('已保存');
+    const saved = JSON.parse(readFileSync(join(regionOut, '140431-沁源县.summary.json'), 'utf8'));
+    expect(saved.region).toMatchObject({ name: '沁源县', code: '140431', source: 'user', reviewed: { by: '测试员' } });
+    expect(saved.region.reviewed.extracted).toBeUndefined();
+  });
+});
+
 describe('stopping the server', () => {
   it('stops on Ctrl-C (SIGINT) and frees its port', async () => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/briefing.js'), 'serve', SAMPLES[0]!.path, '-o', mkdtempSync(join(tmpdir(), 'briefing-review-')), '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    const address = await new Promise<string>((resolve) => {
-      let printed = '';
-      child.stdout!.on('data', (chunk: Buffer) => {
-        printed += chunk.toString();
-        const line = /^http:\/\/\S+/m.exec(printed);
-        if (line) resolve(line[0]);
-      });
-    });
+    const { child, url: address } = await startServe([SAMPLES[0]!.path, '-o', mkdtempSync(join(tmpdir(), 'briefing-review-'))]);
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     child.kill('SIGINT');
     expect(await exited).toBe(130);

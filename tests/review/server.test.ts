@@ -62,7 +62,7 @@ describe('briefing serve: security', () => {
 
   it('refuses every request without the token, or with a wrong one (403)', async () => {
     for (const path of ['/', '/api/regions', '/assets/app.js', '/api/regions/140521']) expect((await send(server, path)).status, path).toBe(403);
-    expect((await send(server, '/api/regions', { headers: { 'X-Briefing-Token': `${server.token.slice(0, -1)}x` } })).status).toBe(403);
+    expect((await send(server, '/api/regions', { headers: { 'X-Briefing-Token': `${server.token.slice(0, -1)}${server.token.endsWith('x') ? 'y' : 'x'}` } })).status).toBe(403);
     expect((await send(server, `/api/regions?token=${server.token}`)).status).toBe(200);
   });
 
@@ -190,11 +190,58 @@ describe('briefing serve: a session folder', () => {
       expect(readFileSync(join(folder, 'book.pdf')).equals(bookBefore)).toBe(false);
       const stale = await api(server, `/api/regions/${id}/save`, editOf(document));
       expect(stale.status).toBe(409);
+      // The archive cannot move a briefing to another region: the page is told so on the region field.
+      const current = (await api(server, `/api/regions/${id}`)).json();
+      const moved = await api(server, `/api/regions/${id}/save`, editOf(current, (summary) => (summary.region.code = '140400')));
+      expect(moved.status).toBe(422);
+      expect(moved.json().issues).toEqual([expect.objectContaining({ path: '$.region', message: expect.stringMatching(/session folder cannot be changed/) })]);
     } finally {
       await server.close();
     }
     // Given the folder the reports are in, the page shows each report, checked by sha256.
     const withReports = await loadReviewSet({ inputs: [folder], outDir: join(outDir, 'unused'), reportFolders: [REPORTS_DIR] });
     expect(withReports.documents.map((document) => document.report?.file)).toEqual([SAMPLES[3]!.path, SAMPLES[4]!.path]);
+  });
+});
+
+describe('briefing serve: the region', () => {
+  let server: ReviewServer;
+  let reports: string;
+  beforeAll(async () => {
+    reports = mkdtempSync(join(tmpdir(), 'briefing-serve-region-'));
+    writeFileSync(join(reports, 'cooperation.txt'), '沁源县与襄垣县签署合作协议。沁源县、襄垣县共建园区，总投资12亿元，增长8%。');
+    server = await startReviewServer({ set: await loadReviewSet({ inputs: [SAMPLES[4]!.path, join(reports, 'cooperation.txt')], outDir: join(reports, 'out') }), port: 0, reviewer: '王芳' });
+  });
+  afterAll(() => server.close());
+
+  it('searches the gazetteer by name, short name or code, only with the token', async () => {
+    expect((await send(server, `/api/divisions?q=${encodeURIComponent('东营')}`)).status).toBe(403);
+    const search = async (query: string) => (await api(server, `/api/divisions?q=${encodeURIComponent(query)}`)).json().divisions;
+    expect((await search('东营市'))[0]).toEqual({ code: '370500', name: '东营市', parent: '山东省', level: 'city', province: '山东省' });
+    expect((await search('沁源'))[0].code).toBe('140431');
+    expect((await search('140431'))[0].name).toBe('沁源县');
+    expect((await search('东营')).length).toBeLessThanOrEqual(12);
+    expect(await search('')).toEqual([]);
+  });
+
+  it('lists a refused report with its candidates; picking one makes it a region, saved under that region', async () => {
+    const listed = (await api(server, '/api/regions')).json();
+    expect(listed.regions.map((region: { name: string }) => region.name)).toEqual(['沁水县']);
+    expect(listed.unsettled).toEqual([expect.objectContaining({ file: 'cooperation.txt', reason: 'REGION_AMBIGUOUS', candidates: expect.arrayContaining([expect.objectContaining({ code: '140431' }), expect.objectContaining({ code: '140423' })]) })]);
+    const { id } = listed.unsettled[0];
+    const opened = (await api(server, `/api/unsettled/${id}`)).json();
+    expect(opened.source.text).toContain('共建园区');
+
+    const picked = await api(server, `/api/unsettled/${id}/region`, { code: '140431' });
+    expect(picked.status).toBe(200);
+    const document = picked.json();
+    expect(document.status).toMatchObject({ id: '140431', name: '沁源县', edited: true, saved: false });
+    expect(document.summary.region).toMatchObject({ source: 'user', reviewed: { by: '王芳' } });
+    expect((await api(server, '/api/regions')).json().unsettled).toEqual([]);
+    expect((await api(server, `/api/unsettled/${id}/region`, { code: '140431' })).status).toBe(404);
+
+    expect((await api(server, '/api/regions/140431/save', editOf(document))).status).toBe(200);
+    const onDisk = JSON.parse(readFileSync(join(reports, 'out', '140431-沁源县.summary.json'), 'utf8'));
+    expect(onDisk.region).toEqual({ name: '沁源县', code: '140431', parent: '长治市', level: 'county', source: 'user', reviewed: { at: expect.any(String), by: '王芳' } });
   });
 });

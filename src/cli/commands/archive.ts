@@ -4,6 +4,8 @@ import { loadTemplate } from '../../layout/templates.js';
 import { collectInputs, isReportFile, isSummaryFile } from '../../pipeline/collectInputs.js';
 import { EXIT_OK, EXIT_SOME_FAILED, printJson, type RegisterCommand } from '../shared.js';
 import { say } from '../terminal.js';
+import type { ProjectConfig } from '../../config/projectConfig.js';
+import { extractOptionsFor, regionSettings } from '../../pipeline/regionSettings.js';
 
 interface ArchiveFlags {
   verbose?: boolean;
@@ -14,6 +16,8 @@ interface ArchiveFlags {
   template: string;
   pdfa?: boolean;
   out: string;
+  region?: string;
+  scope?: string;
   json?: boolean;
 }
 
@@ -35,11 +39,13 @@ export const registerArchiveCommands: RegisterCommand = (program, context) => {
     .option('--issuer <name>', 'who issues the briefings, shown by the official template (e.g. 长治市人大常委会办公室)', context.config.issuer)
     .option('--duplex', 'in book.pdf, a blank page after each briefing, so each starts on a new sheet')
     .option('-o, --out <dir>', 'folder that holds the session folders', context.config.archive ?? 'archive')
+    .option('--region <name|code>', 'the region of the one report given, when its text does not settle it (沁源县, 沁源 or 140431)')
+    .option('--scope <division>', 'the division the session is about (e.g. 长治市): reports are read as it or a division inside it', context.config.scope)
     .option('-v, --verbose', 'list every item trimmed to fit a page (default: one line with how many)')
     .option('--json', 'print the result as one JSON document')
     .addHelpText('after', '\nExample:\n  briefing archive data/reports reviewed/ --session 长治两会 --date 2026-01-17 -o archive')
     .action(async (inputs: string[], flags: ArchiveFlags) => {
-      context.setExitCode(await runArchive(inputs, flags));
+      context.setExitCode(await runArchive(inputs, flags, context.config));
     });
 
   program
@@ -63,12 +69,13 @@ export const registerArchiveCommands: RegisterCommand = (program, context) => {
     });
 };
 
-async function runArchive(inputs: string[], flags: ArchiveFlags): Promise<number> {
+async function runArchive(inputs: string[], flags: ArchiveFlags, config: ProjectConfig): Promise<number> {
   if (flags.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.date)) {
     throw new BriefingError('USAGE', `--date must be YYYY-MM-DD, got ${flags.date}`, { field: '--date' });
   }
   loadTemplate(flags.template);
   const files = collectInputs(inputs, (name) => isReportFile(name) || isSummaryFile(name));
+  const extractOptions = extractOptionsFor(regionSettings(flags, config), files.filter((file) => !isSummaryFile(file)));
   // Loaded on use: the book binder (pdf-lib) is only needed here.
   const { buildArchive } = await import('../../archive/buildArchive.js');
   const result = await buildArchive({
@@ -80,6 +87,7 @@ async function runArchive(inputs: string[], flags: ArchiveFlags): Promise<number
     issuer: flags.issuer,
     duplex: flags.duplex,
     outDir: flags.out,
+    extractOptions,
     onProgress: flags.json ? undefined : (message) => say(`archive: ${message}\n`),
   });
   if (flags.json) {

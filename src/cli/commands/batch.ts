@@ -6,6 +6,8 @@ import type { BatchMode, BatchResult } from '../../pipeline/runBatch.js';
 import { type CommandContext, EXIT_OK, EXIT_SOME_FAILED, printJson, type RegisterCommand, stackOf } from '../shared.js';
 import type { Command } from 'commander';
 import { say } from '../terminal.js';
+import type { ProjectConfig } from '../../config/projectConfig.js';
+import { extractOptionsFor, regionSettings } from '../../pipeline/regionSettings.js';
 
 const DEFAULT_REPORTS = 'data/reports';
 const DEFAULT_OUT = 'out';
@@ -18,6 +20,8 @@ interface BatchFlags {
   session?: string;
   issuer?: string;
   force?: boolean;
+  region?: string;
+  scope?: string;
   json?: boolean;
   debug?: boolean;
   verbose?: boolean;
@@ -88,7 +92,12 @@ function registerBatchCommand(program: Command, context: CommandContext, spec: B
   const { config } = context;
   if (spec.writes) command.option('-o, --out <dir>', 'output folder', config.out ?? DEFAULT_OUT);
   if (spec.renders) command.option('-t, --template <name|path>', 'built-in template name (see briefing templates) or a template folder', config.template ?? 'handout');
-  if (spec.extracts) command.option('--force', 'overwrite summaries that were edited by hand since extraction');
+  if (spec.extracts) {
+    command
+      .option('--force', 'overwrite summaries that were edited by hand since extraction')
+      .option('--region <name|code>', 'the region of the one report given, when its text does not settle it (沁源县, 沁源 or 140431)')
+      .option('--scope <division>', 'the division the session is about (e.g. 长治市): reports are read as it or a division inside it', config.scope);
+  }
   if (spec.renders) {
     command
       .option('-v, --verbose', 'list every item trimmed to fit the page (default: one line with how many)')
@@ -101,15 +110,16 @@ function registerBatchCommand(program: Command, context: CommandContext, spec: B
     .option('--json', 'print one JSON document with every result on stdout')
     .addHelpText('after', `\nExample:\n  ${spec.example}`)
     .action(async (inputs: string[], flags: BatchFlags) => {
-      context.setExitCode(await runBatchCommand(spec, inputs.length > 0 ? inputs : (spec.defaultInputs ?? []), flags));
+      context.setExitCode(await runBatchCommand(spec, inputs.length > 0 ? inputs : (spec.defaultInputs ?? []), flags, context.config));
     });
 }
 
-async function runBatchCommand(spec: BatchCommandSpec, inputs: string[], flags: BatchFlags): Promise<number> {
+async function runBatchCommand(spec: BatchCommandSpec, inputs: string[], flags: BatchFlags, config: ProjectConfig): Promise<number> {
   const { mode } = spec;
-  // Configuration errors (unknown template, empty folder) stop before any work: exit 2.
+  // Configuration errors (unknown template, empty folder, a region the gazetteer lacks) stop before any work: exit 2.
   if (spec.renders) loadTemplate(flags.template);
   const files = collectInputs(inputs, spec.extracts ? isReportFile : isSummaryFile);
+  const extractOptions = spec.extracts ? extractOptionsFor(regionSettings(flags, config), files) : undefined;
   const started = performance.now();
   // Loaded on use, so that `briefing --help` and the other commands start quickly.
   const { runBatch } = await import('../../pipeline/runBatch.js');
@@ -121,6 +131,7 @@ async function runBatchCommand(spec: BatchCommandSpec, inputs: string[], flags: 
     template: flags.template,
     issuer: flags.issuer,
     force: flags.force,
+    extractOptions,
     onResult: flags.json ? undefined : bar ? () => bar.increment() : (result, done, total) => printResult(result, done, total, flags),
   });
   if (bar) {

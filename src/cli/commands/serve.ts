@@ -4,6 +4,9 @@ import { loadTemplate } from '../../layout/templates.js';
 import { onInterrupt, untilExit } from '../../util/atomicWrite.js';
 import type { RegisterCommand } from '../shared.js';
 import { say } from '../terminal.js';
+import type { ProjectConfig } from '../../config/projectConfig.js';
+import { collectInputs, isReportFile } from '../../pipeline/collectInputs.js';
+import { extractOptionsFor, regionSettings } from '../../pipeline/regionSettings.js';
 
 interface ServeFlags {
   port: string;
@@ -13,6 +16,8 @@ interface ServeFlags {
   reports?: string[];
   reviewer?: string;
   open?: boolean;
+  region?: string;
+  scope?: string;
 }
 
 export const registerServeCommands: RegisterCommand = (program, context) => {
@@ -36,23 +41,27 @@ export const registerServeCommands: RegisterCommand = (program, context) => {
     .option('--reports <dir...>', 'folders that hold the reports of summary inputs (found by name, checked by sha256)')
     .option('--reviewer <name>', 'who reviews, recorded with each correction (reviewed.by)')
     .option('--open', 'open the page in the default browser')
+    .option('--region <name|code>', 'the region of the one report given, when its text does not settle it')
+    .option('--scope <division>', 'the division the session is about (e.g. 长治市): reports are read as it or a division inside it', context.config.scope)
     .addHelpText('after', '\nExamples:\n  briefing serve                              # the bundled reports; saves go to out/\n  briefing serve archive/2026-01-17-长治两会   # review a session folder in place\n  briefing serve out/ --reports data/reports --reviewer 王芳')
     .action(async (inputs: string[], flags: ServeFlags) => {
-      context.setExitCode(await runServe(inputs.length > 0 ? inputs : ['data/reports'], flags));
+      context.setExitCode(await runServe(inputs.length > 0 ? inputs : ['data/reports'], flags, context.config));
     });
 };
 
-async function runServe(inputs: string[], flags: ServeFlags): Promise<number> {
+async function runServe(inputs: string[], flags: ServeFlags, config: ProjectConfig): Promise<number> {
   const port = Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new BriefingError('USAGE', `--port must be a number from 0 to 65535, got ${flags.port}`, { field: '--port' });
   loadTemplate(flags.template);
   const [{ loadReviewSet }, { startReviewServer }] = await Promise.all([import('../../review/reviewSet.js'), import('../../review/server.js')]);
-  const set = await loadReviewSet({ inputs, outDir: flags.out, reportFolders: flags.reports, onProgress: (message) => say(`serve: ${message}\n`) });
+  const extractOptions = extractOptionsFor(regionSettings(flags, config), reportsAmong(inputs));
+  const set = await loadReviewSet({ inputs, outDir: flags.out, reportFolders: flags.reports, extractOptions, onProgress: (message) => say(`serve: ${message}\n`) });
   for (const failure of set.failures) say(`✗ ${failure.error.toLine()}\n`);
-  if (set.documents.length === 0) throw new BriefingError('USAGE', 'nothing to review: no input could be loaded', { hint: 'give report files, summary files, or a session folder' });
+  for (const report of set.unsettled) say(`? ${report.input}: region not settled (${report.error.message}); pick it on the page\n`);
+  if (set.documents.length === 0 && set.unsettled.length === 0) throw new BriefingError('USAGE', 'nothing to review: no input could be loaded', { hint: 'give report files, summary files, or a session folder' });
   const server = await startReviewServer({ set, host: flags.host, port, template: flags.template, reviewer: flags.reviewer });
   if (!['127.0.0.1', 'localhost', '::1'].includes(flags.host)) say(`serve: listening on ${flags.host}: other machines can reach this page (they still need the token)\n`);
-  say(`serve: reviewing ${set.documents.length} region(s); open this address in a browser (Ctrl-C stops):\n`);
+  say(`serve: reviewing ${set.documents.length} region(s)${set.unsettled.length > 0 ? ` and ${set.unsettled.length} report(s) whose region is to be picked` : ''}; open this address in a browser (Ctrl-C stops):\n`);
   // The URL with its token is the one line on stdout, for scripts that start the server.
   process.stdout.write(`${server.url}\n`);
   if (flags.open) void openInBrowser(server.url);
@@ -68,4 +77,15 @@ async function openInBrowser(url: string): Promise<void> {
   const child = spawn(command!, args, { stdio: 'ignore', detached: true });
   child.on('error', () => say(`serve: could not open a browser; open ${url} yourself\n`));
   child.unref();
+}
+
+/** The report files among the inputs (a session folder holds none to extract); unreadable inputs are loadReviewSet's to report. */
+function reportsAmong(inputs: string[]): string[] {
+  return inputs.flatMap((input) => {
+    try {
+      return collectInputs([input], isReportFile);
+    } catch {
+      return [];
+    }
+  });
 }

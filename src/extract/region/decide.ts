@@ -3,6 +3,7 @@
  * speaking as itself where the other does not); otherwise the report is refused with its candidates and the exact way
  * to settle it, because a wrong region on a handout is worse than none.
  */
+import { basename } from 'node:path';
 import { BriefingError, type RegionCandidate } from '../../errors.js';
 import type { Candidate } from './evidence.js';
 
@@ -53,19 +54,25 @@ export function refusalError(decision: Extract<Decision, { refusal: unknown }>, 
     level: division.level,
     score: Math.round(score * 10) / 10,
   }));
-  const settle = `settle it with --region ${listed[0]?.code ?? '<code or name>'}${listed[0] ? ` (${listed[0].name})` : ''} for this file, or a regions: entry in briefing.config.yaml, or pick it in briefing serve`;
+  const settle = (code: string, name?: string): string =>
+    `settle it: briefing build ${quoted(file)} --region ${code}${name ? ` (${name})` : ''} (likewise extract and archive), or regions: { ${basename(file)}: ${code} } in briefing.config.yaml, or pick it in briefing serve`;
   if (decision.refusal === 'close') {
-    return new BriefingError('REGION_AMBIGUOUS', `the report could be about any of: ${listed.map(describe).join(', ')}`, { file, field: 'region', hint: settle, candidates: listed });
+    return new BriefingError('REGION_AMBIGUOUS', `the report could be about any of: ${listed.map(describe).join(', ')}`, { file, field: 'region', hint: settle(listed[0]!.code, listed[0]!.name), candidates: listed });
   }
   const weak = listed.length > 0 ? `; the little evidence there is points to ${listed.map(describe).join(', ')}` : '';
   return new BriefingError('REGION_NOT_FOUND', `the report does not say clearly which region of the GB/T 2260 gazetteer it is about${weak}`, {
     file,
     field: 'region',
-    hint: listed.length > 0 ? settle : 'name the region with --region 沁源县 (or its code) for this file, or a regions: entry in briefing.config.yaml',
+    hint: listed.length > 0 ? settle(listed[0]!.code, listed[0]!.name) : settle('<name or six-digit code>'),
     candidates: listed,
   });
 }
 
 function describe(candidate: RegionCandidate): string {
   return `${candidate.name} (${candidate.parent}, ${candidate.code})`;
+}
+
+/** A path as a shell takes it: quoted when it has spaces or quotes. */
+function quoted(path: string): string {
+  return /^[\p{L}\p{N}_./-]+$/u.test(path) ? path : `'${path.replaceAll("'", "'\\''")}'`;
 }

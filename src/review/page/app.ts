@@ -1,6 +1,7 @@
 /**
  * The review page (served by `briefing serve`): pick a region, check each figure against the sentence it came from,
- * correct, hide or reorder it, choose highlights and targets, and see the page as it will print after every edit.
+ * correct, hide or reorder it, choose highlights and targets, change the region, and see the page as it will print
+ * after every edit. A report whose region the extractor could not settle is listed too, for a person to pick it.
  * Plain DOM, no framework: the page has one screen, and it must load offline from the package.
  */
 
@@ -26,11 +27,28 @@ interface Highlight {
   text: string;
   quote?: string;
 }
+interface RegionReading {
+  name: string;
+  parent: string;
+  code: string;
+  level: string;
+  source?: 'text' | 'file-name' | 'scope' | 'user';
+}
+interface Region extends RegionReading {
+  reviewed?: { at: string; by?: string; extracted?: RegionReading };
+}
+/** A division of the GB/T 2260 gazetteer, as the server's search lists it. */
+interface Division {
+  code: string;
+  name: string;
+  parent: string;
+  level: string;
+}
 interface Summary {
   title: string;
   subtitle?: string;
   session: { name?: string; date?: string; year?: number };
-  region: { name: string; parent: string; code: string };
+  region: Region;
   figures: Figure[];
   highlights: Highlight[];
   targets: Highlight[];
@@ -49,6 +67,18 @@ interface RegionStatus {
   edited: boolean;
   saved: boolean;
   session: boolean;
+}
+/** A report the extractor could not give a region, with the divisions it weighed (best first). */
+interface UnsettledStatus {
+  id: string;
+  file: string;
+  reason: 'REGION_NOT_FOUND' | 'REGION_AMBIGUOUS';
+  candidates: Division[];
+}
+interface UnsettledView {
+  status: UnsettledStatus;
+  source: DocumentView['source'];
+  sourceFile: string;
 }
 interface SourceMark {
   figure: number;
@@ -95,6 +125,8 @@ const templateSelect = $<HTMLSelectElement>('#template');
 
 /** The region open in the form: the summary as loaded, and the edited copy with each figure's loaded index. */
 let view: DocumentView | null = null;
+/** Or the unsettled report open, waiting for its region. */
+let unsettledOpen: UnsettledView | null = null;
 let draft: Summary | null = null;
 let origins: number[] = [];
 let dirty = false;
@@ -130,17 +162,22 @@ function say(message: string): void {
 
 async function loadRegions(selectId?: string): Promise<void> {
   const response = await api('/api/regions');
-  const data = (await response.json()) as { regions: RegionStatus[]; failures: { input: string; error: { message: string } }[]; templates: string[]; template: string };
+  const data = (await response.json()) as { regions: RegionStatus[]; unsettled: UnsettledStatus[]; failures: { input: string; error: { message: string } }[]; templates: string[]; template: string };
   if (templateSelect.options.length === 0) {
     for (const name of data.templates) templateSelect.append(element('option', { value: name }, name));
     templateSelect.value = data.template;
   }
   const list = $<HTMLUListElement>('#region-list');
-  list.replaceChildren(...data.regions.map(regionItem));
+  list.replaceChildren(...data.regions.map(regionItem), ...data.unsettled.map(unsettledItem));
   $<HTMLDivElement>('#failures').replaceChildren(...data.failures.map((failure) => element('p', { class: 'badge warn' }, `未能载入 ${failure.input}：${failure.error.message}`)));
   const wanted = selectId ?? decodeURIComponent(location.hash.slice(1));
-  const first = data.regions.find((region) => region.id === wanted) ?? data.regions[0];
-  if (first && !view) await openRegion(first.id);
+  if (!view && !unsettledOpen) {
+    const unsettled = data.unsettled.find((report) => report.id === wanted);
+    const first = data.regions.find((region) => region.id === wanted) ?? data.regions[0];
+    if (unsettled) await openUnsettled(unsettled.id);
+    else if (first) await openRegion(first.id);
+    else if (data.unsettled[0]) await openUnsettled(data.unsettled[0].id);
+  }
   markCurrent();
 }
 
@@ -156,12 +193,30 @@ function regionItem(region: RegionStatus): HTMLLIElement {
   return element('li', { 'data-region': region.id }, button);
 }
 
+function unsettledItem(report: UnsettledStatus): HTMLLIElement {
+  const badges = [element('span', { class: 'badge warn' }, '待选地区'), element('span', { class: 'badge' }, `${report.candidates.length} 个候选`)];
+  const button = element(
+    'button',
+    { type: 'button', 'data-unsettled': report.id, title: report.file },
+    element('span', { class: 'name' }, '未定地区'),
+    element('span', { class: 'parent badge' }, report.file),
+    element('span', { class: 'badges' }, ...badges),
+  );
+  button.addEventListener('click', () => void openUnsettled(report.id));
+  return element('li', { 'data-region': report.id, class: 'unsettled' }, button);
+}
+
 function markCurrent(): void {
-  for (const item of document.querySelectorAll<HTMLLIElement>('#region-list li')) item.classList.toggle('current', item.dataset.region === view?.status.id);
+  const current = view?.status.id ?? unsettledOpen?.status.id;
+  for (const item of document.querySelectorAll<HTMLLIElement>('#region-list li')) item.classList.toggle('current', item.dataset.region === current);
+}
+
+function leaveUnsaved(id: string): boolean {
+  return !dirty || !view || view.status.id === id || confirm('有未保存的更改，仍要切换地区吗？');
 }
 
 async function openRegion(id: string): Promise<void> {
-  if (dirty && view && view.status.id !== id && !confirm('有未保存的更改，仍要切换地区吗？')) return;
+  if (!leaveUnsaved(id)) return;
   const response = await api(`/api/regions/${encodeURIComponent(id)}`);
   if (!response.ok) {
     say(`无法载入：${response.status}`);
@@ -175,10 +230,12 @@ async function openRegion(id: string): Promise<void> {
 /** Shows a document as loaded (or saved): the source, the form, and its preview. */
 function show(loaded: DocumentView): void {
   view = loaded;
+  unsettledOpen = null;
   draft = structuredClone(loaded.summary);
   origins = loaded.summary.figures.map((_, index) => index);
   dirty = false;
-  $<HTMLSpanElement>('#region-title').textContent = `${loaded.summary.region.name}（${loaded.summary.region.parent}）`;
+  showRegionTitle(loaded.summary.region);
+  canvas.parentElement!.hidden = false;
   templateSelect.disabled = loaded.templateFixed;
   if (loaded.templateFixed) templateSelect.value = loaded.template;
   renderSource(loaded);
@@ -187,9 +244,200 @@ function show(loaded: DocumentView): void {
   void refreshPreview();
 }
 
+function showRegionTitle(region: Region): void {
+  $<HTMLSpanElement>('#region-title').textContent = `${region.name}（${region.parent}）`;
+}
+
+// ---------------------------------------------------------------- unsettled reports
+
+async function openUnsettled(id: string): Promise<void> {
+  if (!leaveUnsaved(id)) return;
+  const response = await api(`/api/unsettled/${encodeURIComponent(id)}`);
+  if (!response.ok) {
+    say(`无法载入：${response.status}`);
+    return;
+  }
+  const loaded = (await response.json()) as UnsettledView;
+  view = null;
+  draft = null;
+  dirty = false;
+  unsettledOpen = loaded;
+  $<HTMLSpanElement>('#region-title').textContent = `未定地区：${loaded.status.file}`;
+  renderSource(loaded);
+  renderUnsettledForm(loaded.status);
+  // Nothing to print until the region is known.
+  canvas.parentElement!.hidden = true;
+  $<HTMLElement>('#preview-note').textContent = '（选定地区后显示）';
+  $<HTMLUListElement>('#trimmed').replaceChildren();
+  location.hash = encodeURIComponent(id);
+  markCurrent();
+}
+
+const REFUSALS: Record<UnsettledStatus['reason'], string> = {
+  REGION_AMBIGUOUS: '无法确定这份报告属于哪个地区：以下地区的证据不相上下。',
+  REGION_NOT_FOUND: '报告中没有找到足以确定地区的名称。',
+};
+
+function renderUnsettledForm(report: UnsettledStatus): void {
+  const candidates = report.candidates.map((candidate) => {
+    const button = element('button', { type: 'button', class: 'candidate', 'data-code': candidate.code }, element('strong', {}, candidate.name), ` ${candidate.parent} · ${candidate.code}`);
+    button.addEventListener('click', () => void settle(report.id, candidate));
+    return element('li', {}, button);
+  });
+  form.replaceChildren(
+    element(
+      'fieldset',
+      { class: 'region' },
+      element('legend', {}, '地区'),
+      element('p', { class: 'refusal' }, REFUSALS[report.reason], '请选择这份报告所属的地区，选定后即按该地区重新提取。'),
+      ...(candidates.length > 0 ? [element('p', { class: 'caption' }, '可能的地区：'), element('ul', { class: 'candidates' }, ...candidates)] : []),
+      element('p', { class: 'caption' }, candidates.length > 0 ? '都不是？搜索其他地区：' : '搜索地区：'),
+      regionSearch((division) => void settle(report.id, division)),
+      element('p', { id: 'form-error', class: 'error', role: 'alert' }),
+    ),
+  );
+}
+
+/** Extracts the report again with the region picked; it becomes a region like the others, saved as usual. */
+async function settle(id: string, division: Division): Promise<void> {
+  say(`正在按 ${division.name} 重新提取…`);
+  const response = await api(`/api/unsettled/${encodeURIComponent(id)}/region`, { code: division.code });
+  const data = (await response.json()) as DocumentView & { error?: { code: string; message: string } };
+  if (!response.ok) {
+    const problem = data.error?.code === 'INPUT_NOT_A_REPORT' ? '报告中没有带单位的数字，无法生成简报' : data.error ? messageInChinese(data.error.message) : String(response.status);
+    form.querySelector<HTMLElement>('#form-error')!.textContent = `未能按 ${division.name} 提取：${problem}`;
+    say('未能提取');
+    return;
+  }
+  show(data);
+  location.hash = encodeURIComponent(data.status.id);
+  say(`已选定 ${division.name}：核对后请保存`);
+  await loadRegions(data.status.id);
+}
+
+// ---------------------------------------------------------------- the region search
+
+const LEVEL_NAMES: Record<string, string> = { province: '省级', city: '地级', county: '县', district: '区', county_city: '县级市', banner: '旗', other: '其他' };
+
+/**
+ * A search box over the GB/T 2260 gazetteer: a name, short name or code (沁源, 沁源县, 140431) lists matching
+ * divisions, asked of the server as the person types; ↑/↓ and Enter, or a click, choose one. Typing a query is no edit
+ * of the summary, so its input stays its own; Enter chooses while there is a query, and saves, as in every field,
+ * when the box is empty.
+ */
+function regionSearch(choose: (division: Division) => void): HTMLElement {
+  const box = element('input', {
+    type: 'search',
+    class: 'region-query',
+    placeholder: '输入地区名称、简称或代码',
+    'aria-label': '搜索地区',
+    role: 'combobox',
+    'aria-autocomplete': 'list',
+    'aria-expanded': 'false',
+    'aria-controls': 'region-results',
+  });
+  const results = element('ul', { id: 'region-results', class: 'region-results', role: 'listbox', 'aria-label': '匹配的地区' });
+  results.hidden = true;
+  /** The divisions listed, and the query they answer (the box may hold a newer one not yet asked). */
+  let found: Division[] = [];
+  let listedQuery = '';
+  let active = 0;
+  let sequence = 0;
+  let timer: number | undefined;
+
+  const close = (): void => {
+    results.hidden = true;
+    box.setAttribute('aria-expanded', 'false');
+    box.removeAttribute('aria-activedescendant');
+  };
+  const pick = (division: Division): void => {
+    close();
+    box.value = '';
+    choose(division);
+  };
+  const highlight = (index: number): void => {
+    active = index;
+    for (const [at, item] of [...results.children].entries()) item.setAttribute('aria-selected', String(at === active));
+    box.setAttribute('aria-activedescendant', `region-option-${active}`);
+    results.children[active]?.scrollIntoView({ block: 'nearest' });
+  };
+  const list = (query: string, divisions: Division[]): void => {
+    found = divisions;
+    listedQuery = query;
+    const items = divisions.map((division, index) => {
+      const item = element(
+        'li',
+        { id: `region-option-${index}`, role: 'option', 'data-code': division.code },
+        element('span', { class: 'name' }, division.name),
+        element('span', { class: 'where' }, `${division.parent} · ${LEVEL_NAMES[division.level] ?? division.level}`),
+        element('span', { class: 'code' }, division.code),
+      );
+      // mousedown, not click: the box keeps its focus, and the list is still there when the choice lands.
+      item.addEventListener('mousedown', (event) => {
+        event.preventDefault();
+        pick(division);
+      });
+      return item;
+    });
+    results.replaceChildren(...(items.length > 0 ? items : [element('li', { class: 'none' }, '没有匹配的地区')]));
+    results.hidden = false;
+    box.setAttribute('aria-expanded', 'true');
+    if (items.length > 0) highlight(0);
+  };
+  /** Asks the server for the box's query; the answer is listed unless a newer query was asked since. */
+  const search = async (): Promise<Division[] | undefined> => {
+    window.clearTimeout(timer);
+    const query = box.value.trim();
+    const mine = ++sequence;
+    if (!query) {
+      close();
+      return undefined;
+    }
+    const response = await api(`/api/divisions?q=${encodeURIComponent(query)}`);
+    const data = (await response.json()) as { divisions: Division[] };
+    // An answer that comes after the person left the box, or after a newer query, is not shown.
+    if (mine !== sequence || document.activeElement !== box) return undefined;
+    list(query, data.divisions);
+    return data.divisions;
+  };
+
+  box.addEventListener('input', (event) => {
+    event.stopPropagation();
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => void search(), 80);
+  });
+  box.addEventListener('keydown', (event) => {
+    const query = box.value.trim();
+    if (!['ArrowDown', 'ArrowUp', 'Enter', 'Escape'].includes(event.key) || (event.key === 'Enter' && !query)) return;
+    event.preventDefault();
+    event.stopPropagation();
+    const listed = !results.hidden && listedQuery === query;
+    if (event.key === 'Escape') {
+      if (results.hidden) box.value = '';
+      close();
+    } else if (event.key === 'Enter') {
+      // Typed faster than the list: Enter takes the best match of what the box holds now.
+      const choice = listed ? found[active] : undefined;
+      if (choice) pick(choice);
+      else if (!listed) {
+        void search().then((divisions) => {
+          if (divisions?.[0]) pick(divisions[0]);
+        });
+      }
+    } else if (listed && found.length > 0) {
+      highlight((active + (event.key === 'ArrowDown' ? 1 : found.length - 1)) % found.length);
+    }
+  });
+  box.addEventListener('blur', close);
+  box.addEventListener('focus', () => {
+    if (box.value.trim()) void search();
+  });
+  return element('div', { class: 'region-search' }, box, results);
+}
+
 // ---------------------------------------------------------------- source pane
 
-function renderSource(loaded: DocumentView): void {
+function renderSource(loaded: Pick<DocumentView, 'source' | 'sourceFile'>): void {
   const note = $<HTMLElement>('#source-note');
   const source = loaded.source;
   note.textContent = source.fromQuotes
@@ -277,7 +525,43 @@ function renderForm(): void {
     element('button', { type: 'button', 'data-action': 'revert' }, '撤销未保存的更改'),
     element('span', { class: 'hint' }, 'Enter 保存 · Esc 还原当前栏 · Alt+↑/↓ 移动数字'),
   );
-  form.replaceChildren(element('div', { id: 'banner' }), ...warnings, basics, figures, ...lists, element('p', { id: 'form-error', class: 'error', role: 'alert' }), actions);
+  form.replaceChildren(element('div', { id: 'banner' }), ...warnings, regionFieldset(), basics, figures, ...lists, element('p', { id: 'form-error', class: 'error', role: 'alert' }), actions);
+}
+
+const REGION_SOURCES: Record<NonNullable<Region['source']>, string> = { text: '据原文', 'file-name': '据文件名', scope: '据会议范围', user: '人工指定' };
+
+/**
+ * The region: as it stands in the draft, with what the extractor read when a person changed it, and the search that
+ * changes it. The server takes only the code and records the change (reviewed.extracted keeps the extractor's).
+ */
+function regionFieldset(): HTMLFieldSetElement {
+  const region = draft!.region;
+  const loaded = view!.summary.region;
+  const extracted = loaded.reviewed ? loaded.reviewed.extracted : loaded;
+  const current = element(
+    'p',
+    { class: 'region-current', 'data-path': 'region', 'data-code': region.code },
+    element('strong', {}, region.name),
+    ` ${region.parent} · ${region.code}`,
+    ...(region.source ? [element('span', { class: `badge${region.source === 'user' ? ' edited' : ''}` }, REGION_SOURCES[region.source])] : []),
+  );
+  const origin = !extracted
+    ? [element('p', { class: 'region-extracted' }, '提取时未能确定地区，由审核人选定')]
+    : region.code !== extracted.code
+      ? [element('p', { class: 'region-extracted' }, `提取结果：${extracted.name}（${extracted.parent} · ${extracted.code}）`)]
+      : [];
+  const change = view!.status.session
+    ? element('p', { class: 'hint' }, '会议文件夹中的地区不能在此更改：归档按地区命名文件、排列合订本。')
+    : regionSearch((division) => {
+        if (division.code === region.code) return;
+        // Shown at once; the server writes the gazetteer's name and level for the code, and records the change (or,
+        // back at the extracted region, removes the record).
+        draft!.region = division.code === extracted?.code ? structuredClone(extracted) : { code: division.code, name: division.name, parent: division.parent, level: division.level, source: 'user' };
+        showRegionTitle(draft!.region);
+        edited();
+        form.querySelector<HTMLInputElement>('.region-query')?.focus();
+      });
+  return element('fieldset', { class: 'region' }, element('legend', {}, '地区'), current, ...origin, change, element('span', { class: 'error', 'data-error-for': 'region' }));
 }
 
 function textField(caption: string, path: string, value: string, placeholder = ''): HTMLLabelElement {
@@ -563,7 +847,8 @@ function showErrors(issues: Issue[]): void {
   const general: string[] = [];
   const all = [...[...localErrors].map(([path, message]) => ({ path: `$.${path}`, message })), ...issues];
   for (const issue of all) {
-    const path = issue.path.replace(/^\$\.?/, '').replace(/\[(\d+)\]/g, '.$1');
+    // The region is one field on the page, whatever part of it the server found wrong.
+    const path = issue.path.replace(/^\$\.?/, '').replace(/\[(\d+)\]/g, '.$1').replace(/^region\..*/, 'region');
     const field = form.querySelector<HTMLElement>(`[data-path="${path}"]`) ?? form.querySelector<HTMLElement>(`[data-path="${path.replace(/\.valueText$/, '.value')}"]`);
     const slot = field && form.querySelector<HTMLElement>(`[data-error-for="${field.dataset.path}"]`);
     if (field && slot) {
@@ -589,6 +874,9 @@ function messageInChinese(message: string): string {
     [/the quote must contain the value/, '原句中没有这个数字'],
     [/holds a control character/, '含有控制字符'],
     [/longer than (\d+) characters/, '超过 $1 个字'],
+    [/the region of a briefing in a session folder cannot be changed.*/, '会议文件夹中的地区不能在此更改'],
+    [/no division of the GB\/T 2260 gazetteer has the code (\S+)/, '地区代码 $1 不在 GB/T 2260 中'],
+    [/^(\S+) already exists: another summary is about (\S+)$/, '已有另一份关于$2的摘要（$1），未保存'],
   ];
   for (const [pattern, text] of known) if (pattern.test(message)) return message.replace(pattern, text).replace(/^.*?(?=[^\x00-\x7f])/, '');
   return message;
@@ -694,7 +982,7 @@ async function save(): Promise<void> {
   }
   if (!response.ok) {
     showErrors(data.issues ?? []);
-    say(`未保存：${data.issues ? '请更正标红的栏目' : (data.error?.message ?? response.status)}`);
+    say(`未保存：${data.issues ? '请更正标红的栏目' : data.error ? messageInChinese(data.error.message) : response.status}`);
     return;
   }
   show(data);
