@@ -3,6 +3,7 @@
  * on one axis), or, when no unit has enough amounts, the growth rates as a diverging bar chart.
  */
 import type { Figure } from '../summary/schema.js';
+import { unitFamily } from '../extract/figureGrammar.js';
 
 export interface ChartSpec {
   kind: 'amounts' | 'growth';
@@ -44,5 +45,6 @@ export function chooseChart(allFigures: readonly Figure[]): ChartSpec | undefine
 
 /** Among units with enough bars, money first: a chart of 亿元 says more on a briefing than one of 个. */
 function unitWeight(unit: string): number {
-  return /亿元/.test(unit) ? 3 : /万元|元/.test(unit) ? 2 : 1;
+  if (unitFamily(unit) !== 'money') return 1;
+  return unit.startsWith('亿') ? 3 : 2;
 }

@@ -8,77 +8,90 @@
  *
  * The words of the grammar are data; this module only composes them. Pure functions over normalised text.
  */
-import { readFileSync } from 'node:fs';
+import { z } from 'zod';
 import { CHINESE_NUMERAL_CHARACTERS, parseChineseNumber } from './chineseNumbers.js';
+import { loadDataFile } from '../util/dataFile.js';
 
-export interface UnitData {
-  magnitudes: Record<string, number>;
-  rates: Array<{ unit: string; family: string }>;
-  bases: Array<{ unit: string; family: string }>;
-}
+const wordList = z.array(z.string().min(1));
 
-export interface FigureWords {
-  approximate: string[];
-  qualifiers: string[];
-  thresholdQualifiers: string[];
-  rangeSeparators: string[];
-  growthUp: string[];
-  growthDown: string[];
-  growthFillers: string[];
-  targetCues: string[];
-  actualCues: string[];
-  labelLead: string[];
-  labelTail: string[];
-  emptyLabels: string[];
-  genericAmounts: string[];
-  enumerations: Record<string, string[]>;
-  shareWords: string[];
+const unitDataSchema = z.object({
+  $comment: z.string(),
+  magnitudes: z.record(z.string().min(1), z.number().positive()),
+  rates: z.array(z.object({ unit: z.string().min(1), family: z.string().min(1) })).min(1),
+  bases: z.array(z.object({ unit: z.string().min(1), family: z.string().min(1) })).min(1),
+});
+
+export type UnitData = z.infer<typeof unitDataSchema>;
+
+const figureWordsSchema = z.object({
+  $comment: z.string().optional(),
+  approximate: wordList,
+  qualifiers: wordList,
+  thresholdQualifiers: wordList,
+  rangeSeparators: wordList,
+  growthUp: wordList,
+  growthDown: wordList,
+  growthFillers: wordList,
+  targetCues: wordList,
+  actualCues: wordList,
+  labelLead: wordList,
+  labelTail: wordList,
+  emptyLabels: wordList,
+  genericAmounts: wordList,
+  enumerations: z.record(z.string(), wordList),
+  shareWords: wordList,
   /** 从/由 before an amount: the base of a comparison (由7%下降到5%), not a figure. */
-  comparisonBase: string[];
+  comparisonBase: wordList,
   /** People counted at the meeting itself (162名代表), not in the region. */
-  meetingNouns: string[];
+  meetingNouns: wordList,
   /** 全省59个城区: the size of a peer group, not a figure of the region. */
-  peerScopes: string[];
+  peerScopes: wordList,
   /** 出台稳经济47条: the name of a policy package. */
-  policyVerbs: string[];
-  policyUnits: string[];
+  policyVerbs: wordList,
+  policyUnits: wordList,
   /** 10项措施, 30条政策: a count of measures, not a figure of the region. */
-  policyNouns: string[];
+  policyNouns: wordList,
   /** 近四年税收占比均保持在80%以上: a bound kept over several years or items at once (spanWords, then a spanVerb). */
-  spanWords: string[];
-  spanVerbs: string[];
+  spanWords: wordList,
+  spanVerbs: wordList,
   /** 突破400亿元、达410亿元: a mark passed, when the amount reached follows. */
-  passingVerbs: string[];
+  passingVerbs: wordList,
   /** The verb of a clause that lists examples (签约A、B等优势项目45个 → 签约优势项目). */
-  actionVerbs: string[];
+  actionVerbs: wordList,
   /** (折合4505美元): the same figure in another unit. */
-  conversionWords: string[];
+  conversionWords: wordList,
   /** Nouns that, after an indicator's name, make it a modifier (高新技术企业项目 counts projects). */
-  headNouns: string[];
+  headNouns: wordList,
   /** 住户存款余额, 企业贷款余额: a part of an indicator, not the indicator. */
-  subcategoryWords: string[];
+  subcategoryWords: wordList,
   /** 对34家化工企业开展评估: a quantity after 对 is what an action is done to, not a figure of the region. */
-  objectMarkers: string[];
+  objectMarkers: wordList,
   /** Adverbs that end the name a clause opens with (新兴产业加速成长 → 新兴产业). */
-  subjectAdverbs: string[];
+  subjectAdverbs: wordList,
   /** 突破3万美元大关: a milestone passed, not a measured figure. */
-  milestoneWords: string[];
+  milestoneWords: wordList,
   /** Qualities after an amount that make it a specification (650公斤高产冬小麦), not a figure. */
-  specificationWords: string[];
+  specificationWords: wordList,
   /** 新增11家规上工业企业: an increment of an indicator, not the indicator. */
-  incrementWords: string[];
+  incrementWords: wordList,
+});
+
+export type FigureWords = z.infer<typeof figureWordsSchema>;
+
+/** The grammar's data files, read once per process and validated (errors name the file and the entry). */
+export function grammarData(): { units: UnitData; words: FigureWords } {
+  return { units: loadDataFile('units.json', unitDataSchema), words: loadDataFile('figure-words.json', figureWordsSchema) };
 }
 
-const dataFile = (name: string): string => new URL(`../../data/${name}`, import.meta.url).pathname;
-let loaded: { units: UnitData; words: FigureWords } | undefined;
-
-/** The grammar's data files, read once per process. */
-export function grammarData(): { units: UnitData; words: FigureWords } {
-  loaded ??= {
-    units: JSON.parse(readFileSync(decodeURIComponent(dataFile('units.json')), 'utf8')) as UnitData,
-    words: JSON.parse(readFileSync(decodeURIComponent(dataFile('figure-words.json')), 'utf8')) as FigureWords,
-  };
-  return loaded;
+/**
+ * The family of a unit as a figure carries it (亿元 → money, 万吨 → mass, % → percent), from data/units.json: its
+ * magnitude, if any, and then its base or rate. Undefined for a unit the data does not know.
+ */
+export function unitFamily(unit: string): string | undefined {
+  const { units } = grammarData();
+  const magnitude = Object.keys(units.magnitudes).find((prefix) => unit.startsWith(prefix) && unit.length > prefix.length) ?? '';
+  const rest = unit.slice(magnitude.length);
+  return [...units.rates, ...units.bases].find((entry) => entry.unit === rest || entry.unit === unit)?.family;
 }
 
 /** A number with its unit, as found in a paragraph (positions are in the paragraph's normalised text). */

@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { z } from 'zod';
 import type { RegionLevel } from '../summary/schema.js';
-import { loadDataFile } from './dataFile.js';
+import { loadDataFile } from '../util/dataFile.js';
 
 export interface Division {
   code: string;

@@ -2,7 +2,8 @@
  * The catalogue of standard indicators (data/indicators.json): which standard indicator, if any, a figure's own words
  * name. The same core indicators then lead every region's page, under the catalogue's standard label.
  */
-import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { loadDataFile } from '../util/dataFile.js';
 import { grammarData } from './figureGrammar.js';
 
 export interface Indicator {
@@ -15,12 +16,18 @@ export interface Indicator {
   rank: number;
 }
 
+const catalogueSchema = z.object({
+  $comment: z.string(),
+  indicators: z
+    .array(z.object({ id: z.string().regex(/^[a-z][a-z0-9_]*$/), label: z.string().min(1), aliases: z.array(z.string().min(1)).min(1), units: z.array(z.string().min(1)) }))
+    .min(1),
+});
+
 let catalogue: { indicators: Indicator[]; byId: Map<string, Indicator>; aliasPattern: RegExp; byAlias: Map<string, Indicator> } | undefined;
 
 export function loadIndicators(): { indicators: Indicator[]; byId: Map<string, Indicator>; aliasPattern: RegExp; byAlias: Map<string, Indicator> } {
   if (catalogue) return catalogue;
-  const file = decodeURIComponent(new URL('../../data/indicators.json', import.meta.url).pathname);
-  const raw = JSON.parse(readFileSync(file, 'utf8')) as { indicators: Array<Omit<Indicator, 'rank'>> };
+  const raw = loadDataFile('indicators.json', catalogueSchema);
   const indicators = raw.indicators.map((indicator, rank) => ({ ...indicator, rank }));
   const byAlias = new Map<string, Indicator>();
   for (const indicator of indicators) for (const alias of indicator.aliases) if (!byAlias.has(alias)) byAlias.set(alias, indicator);

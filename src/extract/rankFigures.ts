@@ -4,6 +4,7 @@
  * region's page; results before targets; then other figures with a growth rate, money amounts, the rest in reading order.
  */
 import type { Figure } from '../summary/schema.js';
+import { unitFamily } from './figureGrammar.js';
 import { loadIndicators } from './indicators.js';
 
 export function rankFigures(figures: Figure[]): Figure[] {
@@ -21,16 +22,24 @@ export function rankFigures(figures: Figure[]): Figure[] {
 }
 
 const INDICATOR_BASE = 1000;
+/**
+ * The weights of a figure's importance, in the order they matter: a catalogue indicator (in catalogue order) over
+ * anything else, a result over a plan, a growth rate, money, a physical quantity (tonnes, hectares, kilowatts), and
+ * last a bare percentage or an amount only roughly stated (多, 余). Each weight is asserted by tests/extract/rankFigures.test.ts.
+ */
+const WEIGHTS = { catalogueStep: 10, actual: 200, growth: 10, money: 6, physical: 4, barePercent: -2, rough: -5 };
+const PHYSICAL_FAMILIES = new Set(['mass', 'area', 'energy', 'power', 'length', 'volume']);
 
 function importance(figure: Figure, catalogueRank: number | undefined): number {
+  const family = unitFamily(figure.unit);
   let score = 0;
-  if (catalogueRank !== undefined) score += INDICATOR_BASE - catalogueRank * 10;
+  if (catalogueRank !== undefined) score += INDICATOR_BASE - catalogueRank * WEIGHTS.catalogueStep;
   // Results before plans: a briefing leads with what was achieved.
-  if (figure.kind === 'actual') score += 200;
-  if (figure.growthPct !== undefined) score += 10;
-  if (/亿元|万元/.test(figure.unit)) score += 6;
-  if (/万吨|亿方|兆瓦|吉瓦|万亩|亿斤|公里/.test(figure.unit)) score += 4;
-  if (figure.unit === '%' && catalogueRank === undefined) score -= 2;
-  if (figure.qualifier === '多' || figure.qualifier === '余') score -= 5;
+  if (figure.kind === 'actual') score += WEIGHTS.actual;
+  if (figure.growthPct !== undefined) score += WEIGHTS.growth;
+  if (family === 'money' || family === 'money_foreign') score += WEIGHTS.money;
+  if (family !== undefined && PHYSICAL_FAMILIES.has(family)) score += WEIGHTS.physical;
+  if (family === 'percent' && catalogueRank === undefined) score += WEIGHTS.barePercent;
+  if (figure.qualifier === '多' || figure.qualifier === '余') score += WEIGHTS.rough;
   return score;
 }

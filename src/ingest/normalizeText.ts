@@ -7,8 +7,15 @@
  * digits and letters, Chinese punctuation, no markup. Quotes must still be verbatim slices of the original file, so
  * every normalised character records the range of the original it stands for.
  */
-import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { loadDataFile } from '../util/dataFile.js';
 import * as OpenCC from 'opencc-js/t2cn';
+
+/** One character to one character: a variant OpenCC leaves (陜 → 陕). */
+const charVariantsSchema = z.object({
+  $comment: z.string(),
+  variants: z.record(z.string().length(1), z.string().length(1)),
+});
 
 export interface NormalizedText {
   /** The text as decoded. */
@@ -145,7 +152,7 @@ export function toSimplified(text: string): string {
 /** Traditional → simplified unconditionally, character for character (see toSimplified for when to use it). */
 export function convertTraditional(text: string): string {
   const convert = (converter ??= OpenCC.Converter({ from: 'tw', to: 'cn' }));
-  variants ??= new Map(Object.entries((JSON.parse(readFileSync(decodeURIComponent(new URL('../../data/char-variants.json', import.meta.url).pathname), 'utf8')) as { variants: Record<string, string> }).variants));
+  variants ??= new Map(Object.entries(loadDataFile('char-variants.json', charVariantsSchema).variants));
   const withVariants = (converted: string): string => converted.replace(variantPatternOf(variants!), (character) => variants!.get(character)!);
   const whole = convert(text);
   if (whole.length === text.length) return withVariants(whole);

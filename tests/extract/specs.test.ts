@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BriefingError } from '../../src/errors.js';
-import { withDataReplaced } from '../../src/extract/dataFile.js';
+import { withDataReplaced } from '../../src/util/dataFile.js';
 import { findRegion } from '../../src/extract/findRegion.js';
 import { normalizeText } from '../../src/ingest/normalizeText.js';
 import { ROOT } from '../helpers/samples.js';

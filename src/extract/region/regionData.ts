@@ -1,6 +1,6 @@
 /** The region stage's knowledge, from data/*.json, validated once per process (errors name the file and the entry). */
 import { z } from 'zod';
-import { loadDataFile } from '../dataFile.js';
+import { loadDataFile } from '../../util/dataFile.js';
 
 const hanWord = z.string().regex(/^\p{Script=Han}+$/u, 'expected Chinese characters only');
 

@@ -13,13 +13,18 @@ export function dataPath(name: string): string {
 
 export function loadDataFile<T extends z.ZodType>(name: string, schema: T): z.infer<T> {
   if (loaded.has(name)) return loaded.get(name) as z.infer<T>;
-  const parsed = schema.safeParse(JSON.parse(readFileSync(dataPath(name), 'utf8')));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`data/${name}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  }
-  loaded.set(name, parsed.data);
-  return parsed.data;
+  const data = parseDataFile(name, JSON.parse(readFileSync(dataPath(name), 'utf8')), schema);
+  loaded.set(name, data);
+  return data;
+}
+
+/** The data of a file, checked: an error names the file, the entry (its JSON path) and what is wrong with it. */
+export function parseDataFile<T extends z.ZodType>(name: string, raw: unknown, schema: T): z.infer<T> {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const entry = issue.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('');
+  throw new Error(`data/${name}: $${entry}: ${issue.message} (a broken entry of the package's own data: reinstall briefing, or fix the file)`);
 }
 
 /**
