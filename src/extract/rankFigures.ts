@@ -21,13 +21,15 @@ export function rankFigures(figures: Figure[]): Figure[] {
   return [...unique.values()].sort((a, b) => b.score - a.score || a.order - b.order).map((entry) => entry.figure);
 }
 
-const INDICATOR_BASE = 1000;
+const INDICATOR_BASE = 100_000;
 /**
  * The weights of a figure's importance, in the order they matter: a catalogue indicator (in catalogue order) over
  * anything else, a result over a plan, a growth rate, money, a physical quantity (tonnes, hectares, kilowatts), and
  * last a bare percentage or an amount only roughly stated (多, 余). Each weight is asserted by tests/extract/rankFigures.test.ts.
  */
-const WEIGHTS = { catalogueStep: 10, actual: 200, growth: 10, money: 6, physical: 4, barePercent: -2, rough: -5 };
+// A catalogue step outweighs every bonus below it together, so a growth rate or money never reorders the catalogue;
+// a result is worth twenty steps, so a year's results lead its targets but a target of GDP still leads minor results.
+const WEIGHTS = { catalogueStep: 100, actual: 2000, growth: 10, money: 6, physical: 4, barePercent: -2, rough: -5 };
 const PHYSICAL_FAMILIES = new Set(['mass', 'area', 'energy', 'power', 'length', 'volume']);
 
 function importance(figure: Figure, catalogueRank: number | undefined): number {

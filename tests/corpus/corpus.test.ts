@@ -57,6 +57,10 @@ describe('the labelled corpus', () => {
     expect(total.yearsRight / total.yearsStated).toBeGreaterThanOrEqual(0.8);
   });
 
+  it('leads every page with the catalogue indicators among its results, in catalogue order', () => {
+    expect(scores.flatMap((score) => score.rankingBroken.map((broken) => `${score.id}: ${broken}`))).toEqual([]);
+  });
+
   it('never takes a labelled threshold, year or count of meetings for a figure', () => {
     expect(scores.flatMap((score) => score.notFiguresFound)).toEqual([]);
   });

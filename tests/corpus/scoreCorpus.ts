@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BriefingError } from '../../src/errors.js';
 import { extractSummary } from '../../src/extract/extractSummary.js';
+import { loadIndicators } from '../../src/extract/indicators.js';
 import { decodeReport } from '../../src/ingest/readReport.js';
 import { convertTraditional, foldForms, normalizeText } from '../../src/ingest/normalizeText.js';
 import type { BriefingSummary, Figure } from '../../src/summary/schema.js';
@@ -81,6 +82,8 @@ export interface ReportScore {
   yearStated: boolean;
   yearRight: boolean;
   notFiguresFound: string[];
+  /** Where the page's order breaks the rule: a result of the catalogue after another result, or out of catalogue order. */
+  rankingBroken: string[];
 }
 
 /** A golden string as the extractor reads text: folded and simplified (a unit alone, 億元, is too short to tell it is traditional). */
@@ -99,7 +102,7 @@ export async function scoreReport(golden: GoldenReport, path: string): Promise<R
   const base: ReportScore = {
     id: golden.id, regionRight: false, regionRefused: false, regionGot: '', figures: golden.figures.length, found: 0, named: 0, withGrowth: 0, growthRight: 0, kindRight: 0,
     missed: [], wrong: [], extracted: 0, badProvenance: [], emptyLabels: [], dateStated: golden.session.date !== null, dateRight: false,
-    yearStated: golden.reviewYear !== null, yearRight: false, notFiguresFound: [],
+    yearStated: golden.reviewYear !== null, yearRight: false, notFiguresFound: [], rankingBroken: [],
   };
   let summary: BriefingSummary;
   let refusal: BriefingError | undefined;
@@ -155,6 +158,12 @@ export async function scoreReport(golden: GoldenReport, path: string): Promise<R
     if (!original.includes(figure.quote) || !simplify(figure.quote).includes(figure.valueText.replace(/\s+/g, ''))) score.badProvenance.push(`${figure.label}: ${figure.quote}`);
     if (namesNothing(figure.label, figure.unit)) score.emptyLabels.push(`${figure.label} ${figure.valueText}${figure.unit}`);
   }
+  // The catalogue's indicators lead the results, in catalogue order: the same core indicators head every page.
+  const results = summary.figures.filter((figure) => figure.kind === 'actual');
+  const ranks = results.map((figure) => (figure.indicator ? (loadIndicators().byId.get(figure.indicator)?.rank ?? Infinity) : Infinity));
+  ranks.forEach((rank, at) => {
+    if (at > 0 && rank < ranks[at - 1]!) score.rankingBroken.push(`${results[at]!.label} after ${results[at - 1]!.label}`);
+  });
   for (const not of golden.notFigures) {
     const at = original.indexOf(not.context);
     const hit = summary.figures.find((figure) => simplify(figure.valueText) === simplify(not.valueText) && overlaps(figure, at, at + not.context.length) && simplify(figure.quote).includes(simplify(not.context)));

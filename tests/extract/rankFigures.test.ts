@@ -21,6 +21,12 @@ describe('rankFigures', () => {
     ]);
   });
 
+  it('keeps catalogue order whatever the bonuses: urban income before rural income, even when only the rural one has a growth rate', () => {
+    expect(
+      order([figure('农村居民人均可支配收入', '元', { indicator: 'rural_income', growthPct: 6 }), figure('城镇居民人均可支配收入', '元', { indicator: 'urban_income' })]),
+    ).toEqual(['城镇居民人均可支配收入', '农村居民人均可支配收入']);
+  });
+
   it('puts results before plans', () => {
     expect(order([figure('目标', '亿元', { kind: 'target' }), figure('结果', '亿元')])).toEqual(['结果', '目标']);
   });
