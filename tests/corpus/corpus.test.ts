@@ -1,7 +1,12 @@
 // The extractor on the labelled corpus of real reports (tests/corpus): the issue's targets, as tests that fail.
+// Thresholds are ratcheted to the values measured in session 6 less a noise margin of about one point (RATCHET), so a
+// change that loses ground fails even while it is above the issues' targets.
 // `npm run eval` runs this file and prints the table.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CorpusTotals, formatTable, loadCorpus, type ReportScore, scoreReport, totals } from './scoreCorpus.js';
+
+/** Measured in session 6 on 84 reports: region 96.4 %, named 93.2 %, growth 97.6 %, kind 98.1 %, dates 89.1 %, years 94.0 %. */
+const RATCHET = { region: 0.95, named: 0.92, growth: 0.96, kind: 0.97, dates: 0.87, years: 0.92 };
 
 const corpus = loadCorpus();
 let scores: ReportScore[] = [];
@@ -28,20 +33,20 @@ describe('the labelled corpus', () => {
   });
 
   it('gets the region right on at least 95% of the reports, and refuses the others with the --region that settles them', () => {
-    expect(total.regionRight / total.reports).toBeGreaterThanOrEqual(0.95);
+    expect(total.regionRight / total.reports).toBeGreaterThanOrEqual(RATCHET.region);
     for (const score of scores.filter((each) => each.regionRefused)) expect(score.refusalHint, score.id).toMatch(/--region/);
   });
 
-  it('finds at least 90% of the labelled figures at their quote, with a label that names them', () => {
-    expect(total.named / total.figures).toBeGreaterThanOrEqual(0.9);
+  it('finds at least 92% of the labelled figures at their quote (signed), with a label that names them', () => {
+    expect(total.named / total.figures).toBeGreaterThanOrEqual(RATCHET.named);
   });
 
-  it('gets the growth right for at least 95% of the found figures that have one', () => {
-    expect(total.growthRight / total.withGrowth).toBeGreaterThanOrEqual(0.95);
+  it('gets the growth right for at least 96% of the found figures that have one', () => {
+    expect(total.growthRight / total.withGrowth).toBeGreaterThanOrEqual(RATCHET.growth);
   });
 
-  it('tells results from targets for at least 95% of the found figures', () => {
-    expect(total.kindRight / total.found).toBeGreaterThanOrEqual(0.95);
+  it('tells results from targets for at least 97% of the found figures', () => {
+    expect(total.kindRight / total.found).toBeGreaterThanOrEqual(RATCHET.kind);
   });
 
   it('quotes every figure verbatim from the original, holding its number', () => {
@@ -52,9 +57,9 @@ describe('the labelled corpus', () => {
     expect(total.emptyLabels / total.extracted).toBeLessThanOrEqual(0.02);
   });
 
-  it('reads the session date of at least 80% of the reports that state one, and the review year of 80%', () => {
-    expect(total.datesRight / total.datesStated).toBeGreaterThanOrEqual(0.8);
-    expect(total.yearsRight / total.yearsStated).toBeGreaterThanOrEqual(0.8);
+  it('reads the session date of at least 87% of the reports that state one, and the review year of 92%', () => {
+    expect(total.datesRight / total.datesStated).toBeGreaterThanOrEqual(RATCHET.dates);
+    expect(total.yearsRight / total.yearsStated).toBeGreaterThanOrEqual(RATCHET.years);
   });
 
   it('leads every page with the catalogue indicators among its results, in catalogue order', () => {

@@ -96,6 +96,18 @@ export function namesNothing(label: string, unit: string): boolean {
   return han < 2 || /[<>/&;]/.test(label) || label === unit || /^(?:增长|增速|增幅|下降|降幅|提高|完成|实现|达到|总额|其中|同比)+$/.test(label) || /(.{2,})\1/.test(label);
 }
 
+/**
+ * The same number with the same sign: 下降9.8% is a change of -9.8 however it is written down. Labels give a bare rate
+ * of change (固定资产投资下降9.8%) as value -9.8, or as value 9.8 with growth -9.8; the extractor gives it as 9.8 with a
+ * label that says which way it went (固定资产投资降幅). The signed change is compared.
+ */
+function sameSignedValue(figure: Figure, expected: GoldenReport['figures'][number]): boolean {
+  const isRate = (unit: string): boolean => unit.replace('％', '%') === '%';
+  const expectedChange = isRate(expected.unit) && expected.growthPct !== null && Math.abs(expected.growthPct) === Math.abs(expected.value) ? expected.growthPct : expected.value;
+  const change = isRate(figure.unit) && figure.growthPct === undefined && figure.label.endsWith('降幅') ? -figure.value : figure.value;
+  return Math.abs(change - expectedChange) < 1e-9;
+}
+
 export async function scoreReport(golden: GoldenReport, path: string): Promise<ReportScore> {
   const bytes = readFileSync(path);
   const original = bytes.toString('utf8');
@@ -129,9 +141,7 @@ export async function scoreReport(golden: GoldenReport, path: string): Promise<R
   const overlaps = (figure: Figure, from: number, to: number): boolean => figure.offset !== undefined && figure.offset < to && figure.offset + figure.quote.length > from;
   for (const expected of golden.figures) {
     const at = original.indexOf(expected.quote);
-    const candidates = summary.figures.filter(
-      (figure) => Math.abs(Math.abs(figure.value) - Math.abs(expected.value)) < 1e-9 && unitOf(figure.unit) === unitOf(expected.unit) && overlaps(figure, at, at + expected.quote.length),
-    );
+    const candidates = summary.figures.filter((figure) => sameSignedValue(figure, expected) && unitOf(figure.unit) === unitOf(expected.unit) && overlaps(figure, at, at + expected.quote.length));
     const labelNames = (figure: Figure): boolean => (expected.indicator ? figure.indicator === expected.indicator : simplify(figure.label).includes(simplify(expected.labelCore)));
     const figure = candidates.find(labelNames) ?? candidates[0];
     const name = `${expected.label} ${expected.valueText}${expected.unit}`;
@@ -228,14 +238,14 @@ export function formatTable(scores: ReportScore[], total: CorpusTotals): string 
     `| region right | ${total.regionRight}/${total.reports} = ${percent(total.regionRight, total.reports)} | ≥ 95% |`,
     `| region refused, with candidates and --region (figures then scored as named) | ${total.regionRefused}/${total.reports} | |`,
     `| region wrong without an error | ${total.reports - total.regionRight - total.regionRefused} | 0 |`,
-    `| figures found at their quote, label names them | ${total.named}/${total.figures} = ${percent(total.named, total.figures)} | ≥ 90% |`,
+    `| figures found at their quote (signed), label names them | ${total.named}/${total.figures} = ${percent(total.named, total.figures)} | ≥ 92% (ratchet) |`,
     `| (found at their quote, any label) | ${total.found}/${total.figures} = ${percent(total.found, total.figures)} | |`,
-    `| growth right, of found figures that have one | ${total.growthRight}/${total.withGrowth} = ${percent(total.growthRight, total.withGrowth)} | ≥ 95% |`,
-    `| actual/target right, of found figures | ${total.kindRight}/${total.found} = ${percent(total.kindRight, total.found)} | ≥ 95% |`,
+    `| growth right, of found figures that have one | ${total.growthRight}/${total.withGrowth} = ${percent(total.growthRight, total.withGrowth)} | ≥ 96% (ratchet) |`,
+    `| actual/target right, of found figures | ${total.kindRight}/${total.found} = ${percent(total.kindRight, total.found)} | ≥ 97% (ratchet) |`,
     `| provenance: quote verbatim and holds the number | ${total.extracted - total.badProvenance}/${total.extracted} = ${percent(total.extracted - total.badProvenance, total.extracted)} | 100% |`,
     `| labels that name nothing | ${total.emptyLabels}/${total.extracted} = ${percent(total.emptyLabels, total.extracted)} | ≤ 2% |`,
-    `| session date right, of reports that state one | ${total.datesRight}/${total.datesStated} = ${percent(total.datesRight, total.datesStated)} | ≥ 80% |`,
-    `| review year right | ${total.yearsRight}/${total.yearsStated} = ${percent(total.yearsRight, total.yearsStated)} | ≥ 80% |`,
+    `| session date right, of reports that state one | ${total.datesRight}/${total.datesStated} = ${percent(total.datesRight, total.datesStated)} | ≥ 87% (ratchet) |`,
+    `| review year right | ${total.yearsRight}/${total.yearsStated} = ${percent(total.yearsRight, total.yearsStated)} | ≥ 92% (ratchet) |`,
     `| labelled non-figures that came out as figures | ${total.notFiguresFound} | 0 |`,
     '',
     'Per report:',
