@@ -20,6 +20,12 @@ export type ErrorCode =
   | 'RENDER_FAILED'
   | 'OUTPUT_UNWRITABLE'
   | 'CONFIG_INVALID'
+  /** A session folder whose manifest cannot be read or checked, or whose edits cannot be kept: not rebuilt without --force. */
+  | 'ARCHIVE_UNVERIFIED'
+  /** What a killed archive run left beside a session folder cannot be put right without a person. */
+  | 'ARCHIVE_INTERRUPTED'
+  /** A request the review server does not take from this client (token, host, origin). */
+  | 'FORBIDDEN'
   | 'USAGE';
 
 export interface BriefingErrorDetails {

@@ -13,6 +13,7 @@ interface ArchiveFlags {
   date?: string;
   template: string;
   pdfa?: boolean;
+  force?: boolean;
   out: string;
   json?: boolean;
 }
@@ -35,6 +36,7 @@ export const registerArchiveCommands: RegisterCommand = (program, context) => {
     .option('--issuer <name>', 'who issues the briefings, shown by the official template (e.g. 长治市人大常委会办公室)', context.config.issuer)
     .option('--duplex', 'in book.pdf, a blank page after each briefing, so each starts on a new sheet')
     .option('-o, --out <dir>', 'folder that holds the session folders', context.config.archive ?? 'archive')
+    .option('--force', 'rebuild from the inputs even where the session folder cannot be checked; the old folder is kept as <folder>.replaced-N')
     .option('-v, --verbose', 'list every item trimmed to fit a page (default: one line with how many)')
     .option('--json', 'print the result as one JSON document')
     .addHelpText('after', '\nExample:\n  briefing archive data/reports reviewed/ --session 长治两会 --date 2026-01-17 -o archive')
@@ -49,7 +51,8 @@ export const registerArchiveCommands: RegisterCommand = (program, context) => {
     .addHelpText('after', '\nExample:\n  briefing verify archive/2026-01-17-长治两会')
     .option('--json', 'print the result as one JSON document')
     .action(async (folder: string, flags: { json?: boolean }) => {
-      const { verifyArchive } = await import('../../archive/verifyArchive.js');
+      const [{ verifyArchive }, { recoverInterruptedSwap }] = await Promise.all([import('../../archive/verifyArchive.js'), import('../../archive/sessionSwap.js')]);
+      for (const note of await recoverInterruptedSwap(folder)) say(`verify: ${note}\n`);
       const result = verifyArchive(folder);
       if (flags.json) {
         printJson(result);
@@ -80,8 +83,13 @@ async function runArchive(inputs: string[], flags: ArchiveFlags): Promise<number
     issuer: flags.issuer,
     duplex: flags.duplex,
     outDir: flags.out,
+    force: flags.force,
     onProgress: flags.json ? undefined : (message) => say(`archive: ${message}\n`),
   });
+  // A refusal of the whole run (usage, a session folder that cannot be checked, the lock) is the CLI's usage error
+  // (exit 2); failed inputs are exit 1.
+  const refusal = result.failures.find((failure) => failure.input === null);
+  if (refusal) throw refusal.error;
   if (flags.json) {
     printJson({ ...result, failures: result.failures.map((failure) => ({ input: failure.input, error: failure.error.toJSON() })) });
   } else {
