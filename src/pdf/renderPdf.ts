@@ -59,19 +59,26 @@ const { tableLayouts: PDFMAKE_TABLE_LAYOUTS } = require('pdfmake/js/tableLayouts
 const { convertToDynamicContent } = require('pdfmake/js/helpers/tools.js') as { convertToDynamicContent(content: unknown): () => unknown };
 const virtualfs = (require('pdfmake/js/virtual-fs.js') as { default: { writeFileSync(name: string, data: Buffer): void; existsSync(name: string): boolean } }).default;
 
-/** Folders pdfmake may read local files from: the fonts, and the folders of the templates in use. */
-const readableFolders = new Set<string>([FONTS_DIR]);
-
-/** Lets documents of a template read the files of its own folder (a logo, say), and nothing else. */
-export function allowTemplateFolder(folder: string): void {
-  const real = realPathOf(folder);
-  readableFolders.add(real.endsWith(sep) ? real : `${real}${sep}`);
+/** What one document may read besides the fonts. */
+export interface LayoutAccess {
+  /** The folder of the template in use: its files (a logo, say) are readable to this document, and no other's. */
+  templateFolder?: string;
 }
 
-/** By real path: a symlink inside an allowed folder that leads out of it does not make its target readable. */
-function isReadable(path: string): boolean {
-  const absolute = realPathOf(path);
-  return [...readableFolders].some((folder) => absolute.startsWith(folder));
+/**
+ * The local-file policy of one document: fonts/ and its own template's folder, by real path (a symlink inside an
+ * allowed folder that leads out of it does not make its target readable). Kept per document, not per process: a
+ * long-running `serve` renders with many templates, and one template's files must not become readable to another.
+ */
+function readableTo(access: LayoutAccess): (path: string) => boolean {
+  const folders = [FONTS_DIR, ...(access.templateFolder ? [access.templateFolder] : [])].map((folder) => {
+    const real = realPathOf(folder);
+    return real.endsWith(sep) ? real : `${real}${sep}`;
+  });
+  return (path) => {
+    const absolute = realPathOf(path);
+    return folders.some((folder) => absolute.startsWith(folder));
+  };
 }
 
 function realPathOf(path: string): string {
@@ -91,13 +98,16 @@ function provideFonts(familyNames: readonly string[]): void {
   }
 }
 
-/** `fonts`: the families the document uses (from its template's manifest); they are loaded on first use. */
-export async function layOutPdf(definition: DocDefinition, fonts: readonly string[]): Promise<LaidOutPdf> {
+/**
+ * `fonts`: the families the document uses (from its template's manifest); they are loaded on first use. `access`: what
+ * else the document may read (its template's folder).
+ */
+export async function layOutPdf(definition: DocDefinition, fonts: readonly string[], access: LayoutAccess = {}): Promise<LaidOutPdf> {
   provideFonts(fonts);
   try {
     const pageSize = normalizePageSize(definition.pageSize, definition.pageOrientation);
     const margins = normalizePageMargin(definition.pageMargins ?? 40);
-    const document = new PDFDocument(pdfmakeFontDescriptors(), definition.images ?? {}, definition.patterns ?? {}, {}, pdfKitOptions(definition, pageSize), virtualfs, isReadable);
+    const document = new PDFDocument(pdfmakeFontDescriptors(), definition.images ?? {}, definition.patterns ?? {}, {}, pdfKitOptions(definition, pageSize), virtualfs, readableTo(access));
     const builder = new LayoutBuilder(pageSize, margins, svgMeasure);
     builder.registerTableLayouts(PDFMAKE_TABLE_LAYOUTS);
     builder.registerTableLayouts(TABLE_LAYOUTS);

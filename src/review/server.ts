@@ -18,7 +18,8 @@ import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { BriefingError, toBriefingError } from '../errors.js';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { BriefingError, type ErrorCode, toBriefingError } from '../errors.js';
 import { listTemplates } from '../layout/templates.js';
 import { FONTS_DIR } from '../pdf/fonts.js';
 import { renderBriefing } from '../pipeline/renderBriefing.js';
@@ -103,16 +104,16 @@ export function reviewApp(options: ReviewServerOptions & { token: string; allowe
     if (c.req.method !== 'GET') {
       const origin = c.req.header('origin');
       if (origin !== undefined && origin !== `http://${host}`) return refuse(c, 'cross-site requests are refused');
-      if (!(c.req.header('content-type') ?? '').startsWith('application/json')) return c.json({ error: { code: 'USAGE', message: 'expected a JSON body' } }, 415);
+      if (!(c.req.header('content-type') ?? '').startsWith('application/json')) return apiError(c, 415, 'USAGE', 'expected a JSON body');
     }
     await next();
   });
-  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: { code: 'USAGE', message: 'request too large' } }, 413) }));
+  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => apiError(c, 413, 'USAGE', 'request too large') }));
 
   app.get('/', (c) => c.html(pageHtml(token)));
   app.get('/assets/:name', (c) => {
     const name = c.req.param('name');
-    if (!Object.hasOwn(ASSETS, name)) return c.json({ error: { code: 'INPUT_NOT_FOUND', message: 'no such asset' } }, 404);
+    if (!Object.hasOwn(ASSETS, name)) return apiError(c, 404, 'INPUT_NOT_FOUND', 'no such asset');
     return c.body(new Uint8Array(asset(name)), 200, { 'Content-Type': ASSETS[name]!.type });
   });
 
@@ -149,7 +150,7 @@ export function reviewApp(options: ReviewServerOptions & { token: string; allowe
     if (!document) return notFound(c);
     const body = await jsonBody(c);
     if (!body.ok) return body.response;
-    if (typeof body.value.version !== 'string') return c.json({ error: { code: 'USAGE', message: 'the version of the summary loaded is missing' } }, 400);
+    if (typeof body.value.version !== 'string') return apiError(c, 400, 'USAGE', 'the version of the summary loaded is missing');
     const checked = check(document, body.value, reviewer);
     if (checked.response) return checked.response(c);
     try {
@@ -188,13 +189,13 @@ interface EditBody extends ReviewEdit {
 
 function check(document: ReviewDocument, body: EditBody, reviewer?: string): { summary: NonNullable<ReturnType<typeof reviewedSummary>['summary']>; response?: undefined } | { summary?: undefined; response: (c: Context) => Response } {
   if (!body.summary || typeof body.summary !== 'object' || !Array.isArray(body.origins) || !body.origins.every((origin) => Number.isInteger(origin))) {
-    return { response: (c) => c.json({ error: { code: 'USAGE', message: 'expected { summary, origins }' } }, 400) };
+    return { response: (c) => apiError(c, 400, 'USAGE', 'expected { summary, origins }') };
   }
   try {
     const result = reviewedSummary(document, { summary: body.summary, origins: body.origins }, reviewer);
     if (result.summary) return { summary: result.summary };
     const { issues } = result;
-    return { response: (c) => c.json({ error: { code: 'SUMMARY_INVALID', message: issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ') }, issues }, 422) };
+    return { response: (c) => apiError(c, 422, 'SUMMARY_INVALID', issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '), { issues }) };
   } catch (error) {
     const failure = toBriefingError(error, { code: 'SUMMARY_INVALID' });
     return { response: (c) => c.json({ error: failure.toJSON(), issues: [{ path: failure.field ?? '$', message: failure.message }] }, 422) };
@@ -242,15 +243,20 @@ async function jsonBody(c: Context): Promise<{ ok: true; value: EditBody } | { o
   } catch {
     // Falls through to the same answer as a body that is not an object.
   }
-  return { ok: false, response: c.json({ error: { code: 'USAGE', message: 'the body is not a JSON object' } }, 400) };
+  return { ok: false, response: apiError(c, 400, 'USAGE', 'the body is not a JSON object') };
 }
 
 function refuse(c: Context, message: string): Response {
-  return c.json({ error: { code: 'FORBIDDEN', message } }, 403);
+  return apiError(c, 403, 'FORBIDDEN', message);
 }
 
 function notFound(c: Context): Response {
-  return c.json({ error: { code: 'INPUT_NOT_FOUND', message: 'not found' } }, 404);
+  return apiError(c, 404, 'INPUT_NOT_FOUND', 'not found');
+}
+
+/** An error answer in the one shape every error has (BriefingError's JSON, a code from ErrorCode), as `--json` prints it. */
+function apiError(c: Context, status: ContentfulStatusCode, code: ErrorCode, message: string, extra: Record<string, unknown> = {}): Response {
+  return c.json({ error: new BriefingError(code, message).toJSON(), ...extra }, status);
 }
 
 function errorResponse(c: Context, error: BriefingError): Response {

@@ -10,6 +10,7 @@ import { verifyArchive } from '../../src/archive/verifyArchive.js';
 import { runBatch } from '../../src/pipeline/runBatch.js';
 import { loadReviewSet } from '../../src/review/reviewSet.js';
 import { type ReviewServer, startReviewServer } from '../../src/review/server.js';
+import type { ErrorCode } from '../../src/errors.js';
 import type { BriefingSummary } from '../../src/summary/schema.js';
 import { pageCount } from '../helpers/pdfTools.js';
 
@@ -196,5 +197,24 @@ describe('briefing serve: a session folder', () => {
     // Given the folder the reports are in, the page shows each report, checked by sha256.
     const withReports = await loadReviewSet({ inputs: [folder], outDir: join(outDir, 'unused'), reportFolders: [REPORTS_DIR] });
     expect(withReports.documents.map((document) => document.report?.file)).toEqual([SAMPLES[3]!.path, SAMPLES[4]!.path]);
+  });
+});
+
+describe('briefing serve: error answers', () => {
+  it('carry a code of ErrorCode in the shape of BriefingError, whatever refused the request', async () => {
+    const server = await startReviewServer({ set: await loadReviewSet({ inputs: [SAMPLES[4]!.path], outDir: mkdtempSync(join(tmpdir(), 'briefing-serve-')) }), port: 0 });
+    try {
+      const known: ErrorCode[] = ['FORBIDDEN', 'USAGE', 'INPUT_NOT_FOUND', 'USAGE'];
+      const answers = [
+        await send(server, '/api/regions'),
+        await send(server, '/api/regions/140521/preview', { method: 'POST', headers: { 'X-Briefing-Token': server.token, 'Content-Type': 'text/plain' } }),
+        await send(server, `/assets/nothing.js?token=${server.token}`),
+        await api(server, '/api/regions/140521/preview', { summary: {}, origins: 'x' }),
+      ];
+      expect(answers.map((answer) => answer.json().error.code)).toEqual(known);
+      for (const answer of answers) expect(Object.keys(answer.json().error).sort()).toEqual(['code', 'field', 'file', 'hint', 'message']);
+    } finally {
+      await server.close();
+    }
   });
 });
