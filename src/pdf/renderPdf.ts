@@ -8,10 +8,10 @@ import { realpathSync } from 'node:fs';
  * pdfmake's public entry is a process-wide singleton that lays out and draws in one call, so this module drives
  * pdfmake's own building blocks the way its Printer does, minus URL resolution (no URL is ever fetched).
  */
-import { createRequire } from 'node:module';
 import { resolve, sep } from 'node:path';
 import { BriefingError } from '../errors.js';
 import { FONT_FAMILIES, FONTS_DIR, fontFileBytes, pdfmakeFontDescriptors } from './fonts.js';
+import { requireOwn } from './ownModules.js';
 import { installPdfmakeFastPaths, svgMeasure } from './pdfmakeFastPaths.js';
 import { TABLE_LAYOUTS } from './tableLayouts.js';
 
@@ -44,20 +44,21 @@ type LayoutBuilderClass = new (pageSize: unknown, margins: unknown, svgMeasure: 
   layoutDocument(...args: unknown[]): LaidOutPage[];
 };
 
-// pdfmake's internals are CommonJS modules with a `default` export; the fast paths (fonts parsed once per process
-// among them) are in place before any is used.
-const require = createRequire(import.meta.url);
-installPdfmakeFastPaths();
-const PDFDocument = (require('pdfmake/js/PDFDocument.js') as { default: PdfKitDocumentClass }).default;
-const LayoutBuilder = (require('pdfmake/js/LayoutBuilder.js') as { default: LayoutBuilderClass }).default;
-const Renderer = (require('pdfmake/js/Renderer.js') as { default: new (document: PdfKitDocument) => { renderPages(pages: LaidOutPage[]): void } }).default;
-const { normalizePageSize, normalizePageMargin } = require('pdfmake/js/PageSize.js') as {
+// pdfmake's internals are CommonJS modules with a `default` export, this library's own copy of them (ownModules.ts);
+// the fast paths (fonts parsed once per process among them) are in place before any is used, where the installed
+// versions are those they were written for.
+const fastPaths = installPdfmakeFastPaths();
+const PDFDocument = requireOwn<{ default: PdfKitDocumentClass }>('pdfmake/js/PDFDocument.js').default;
+const LayoutBuilder = requireOwn<{ default: LayoutBuilderClass }>('pdfmake/js/LayoutBuilder.js').default;
+const Renderer = requireOwn<{ default: new (document: PdfKitDocument) => { renderPages(pages: LaidOutPage[]): void } }>('pdfmake/js/Renderer.js').default;
+const { normalizePageSize, normalizePageMargin } = requireOwn('pdfmake/js/PageSize.js') as {
   normalizePageSize(size: unknown, orientation: unknown): { width: number; height: number };
   normalizePageMargin(margin: unknown): { left: number; top: number; right: number; bottom: number };
 };
-const { tableLayouts: PDFMAKE_TABLE_LAYOUTS } = require('pdfmake/js/tableLayouts.js') as { tableLayouts: object };
-const { convertToDynamicContent } = require('pdfmake/js/helpers/tools.js') as { convertToDynamicContent(content: unknown): () => unknown };
-const virtualfs = (require('pdfmake/js/virtual-fs.js') as { default: { writeFileSync(name: string, data: Buffer): void; existsSync(name: string): boolean } }).default;
+const { tableLayouts: PDFMAKE_TABLE_LAYOUTS } = requireOwn('pdfmake/js/tableLayouts.js') as { tableLayouts: object };
+const { convertToDynamicContent } = requireOwn('pdfmake/js/helpers/tools.js') as { convertToDynamicContent(content: unknown): () => unknown };
+const SVGMeasure = requireOwn<{ default: new () => object }>('pdfmake/js/SVGMeasure.js').default;
+const virtualfs = requireOwn<{ default: { writeFileSync(name: string, data: Buffer): void; existsSync(name: string): boolean } }>('pdfmake/js/virtual-fs.js').default;
 
 /** What one document may read besides the fonts. */
 export interface LayoutAccess {
@@ -108,7 +109,7 @@ export async function layOutPdf(definition: DocDefinition, fonts: readonly strin
     const pageSize = normalizePageSize(definition.pageSize, definition.pageOrientation);
     const margins = normalizePageMargin(definition.pageMargins ?? 40);
     const document = new PDFDocument(pdfmakeFontDescriptors(), definition.images ?? {}, definition.patterns ?? {}, {}, pdfKitOptions(definition, pageSize), virtualfs, readableTo(access));
-    const builder = new LayoutBuilder(pageSize, margins, svgMeasure);
+    const builder = new LayoutBuilder(pageSize, margins, fastPaths ? svgMeasure : new SVGMeasure());
     builder.registerTableLayouts(PDFMAKE_TABLE_LAYOUTS);
     builder.registerTableLayouts(TABLE_LAYOUTS);
     const footer = definition.footer;

@@ -68,8 +68,9 @@ export async function loadReviewSet(options: ReviewSetOptions): Promise<ReviewSe
   const summaryFiles: string[] = [];
   for (const input of options.inputs) {
     try {
-      // A session folder an archive run was killed while replacing is put back (or the swap finished) first.
-      for (const note of await recoverInterruptedSwap(input)) options.onProgress?.(note);
+      // A session folder an archive run was killed while replacing is put back (or the swap finished) first; while
+      // it is put back, the folder does not exist.
+      if (!existsSync(input) || isFolder(input)) for (const note of await recoverInterruptedSwap(input)) options.onProgress?.(note);
       if (isFolder(input) && existsSync(join(input, MANIFEST_FILE))) documents.push(...(await sessionDocuments(input)));
       else for (const file of collectInputs([input], (name) => isReportFile(name) || isSummaryFile(name))) (isSummaryFile(file) ? summaryFiles : reports).push(file);
     } catch (error) {

@@ -2,7 +2,7 @@
 // its swap is recovered by the next archive, verify, mail or serve (ledger and corrections kept, nobody mailed
 // twice), and a folder whose manifest cannot be read or checked is refused until --force, which keeps a copy.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { sha256 } from '../../src/archive/manifest.js';
 import { recoverInterruptedSwap } from '../../src/archive/sessionSwap.js';
 import { verifyArchive } from '../../src/archive/verifyArchive.js';
 import { LEDGER_FILE } from '../../src/mail/ledger.js';
+import { loadReviewSet } from '../../src/review/reviewSet.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer.js';
 import { ROOT, SAMPLES } from '../helpers/samples.js';
 
@@ -102,6 +103,20 @@ describe('an archive run killed between the renames of its swap', () => {
     writeFileSync(join(folder!, 'book.pdf'), 'damaged');
     await expect(recoverInterruptedSwap(folder!)).rejects.toMatchObject({ code: 'ARCHIVE_INTERRUPTED', file: folder });
     expect(existsSync(old)).toBe(true);
+  });
+});
+
+describe('serve on a session folder whose swap was interrupted', () => {
+  it('puts the old folder back and reviews it', async () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'briefing-swap-serve-'));
+    const { folder } = await buildArchive({ files: [A.path], session: SESSION, date: DATE, outDir });
+    const pid = deadPid();
+    renameSync(folder!, join(outDir, `.${basename(folder!)}.${pid}.0badc0de.tmp.old`));
+    mkdirSync(join(outDir, `.${basename(folder!)}.${pid}.0badc0de.tmp`));
+    const set = await loadReviewSet({ inputs: [folder!], outDir });
+    expect(set.failures).toEqual([]);
+    expect(set.documents.map((document) => document.sessionFolder)).toEqual([folder]);
+    expect(readdirSync(outDir).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 });
 
