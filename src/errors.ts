@@ -26,6 +26,8 @@ export type ErrorCode =
   | 'ARCHIVE_INTERRUPTED'
   /** A request the review server does not take from this client (token, host, origin). */
   | 'FORBIDDEN'
+  /** The review server has as many previews waiting as it takes; ask again shortly. */
+  | 'BUSY'
   | 'USAGE';
 
 export interface BriefingErrorDetails {

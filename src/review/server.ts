@@ -47,6 +47,8 @@ export interface ReviewServer {
 
 const TOKEN_HEADER = 'x-briefing-token';
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** The page asks for one preview at a time per edit; more waiting than this is not a person typing. */
+const MAX_WAITING_PREVIEWS = 16;
 
 const PAGE_DIR = new URL('../../src/review/page/', import.meta.url);
 const SCRIPT_DIR = new URL('../../dist/review/page/', import.meta.url);
@@ -86,13 +88,17 @@ export function reviewApp(options: ReviewServerOptions & { token: string; allowe
   const documents = new Map(set.documents.map((document) => [document.id, document]));
   const templateNames = new Set(listTemplates().map((template) => template.name));
   const defaultTemplate = options.template ?? 'handout';
-  // One render at a time: previews of fast typing queue behind each other, and the newest wins on the page.
+  // One render at a time: previews of fast typing queue behind each other, and the newest wins on the page. Each
+  // render starts on a fresh turn of the event loop: chained by promise callbacks alone, a long queue would run to its
+  // end without reading any other request (the region list, a save).
   let renderQueue: Promise<unknown> = Promise.resolve();
   const serially = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = renderQueue.then(work, work);
+    const next = renderQueue.then(() => new Promise((resolve) => setImmediate(resolve))).then(work);
     renderQueue = next.catch(() => undefined);
     return next;
   };
+  // Previews waiting for their turn, bounded so a runaway client cannot queue without end (saves are never refused).
+  let waitingPreviews = 0;
 
   const app = new Hono();
   app.use('*', async (c, next) => {
@@ -138,11 +144,15 @@ export function reviewApp(options: ReviewServerOptions & { token: string; allowe
     const checked = check(document, body.value, reviewer);
     if (checked.response) return checked.response(c);
     const template = templateFor(document, body.value.template);
+    if (waitingPreviews >= MAX_WAITING_PREVIEWS) return apiError(c, 503, 'BUSY', `${MAX_WAITING_PREVIEWS} previews are already waiting; ask again when they are done`);
+    waitingPreviews += 1;
     try {
       const rendered = await serially(() => renderBriefing(checked.summary, { template }));
       return c.json({ pdf: rendered.pdf.toString('base64'), pages: rendered.pages, trimmed: rendered.trimmed, warnings: rendered.warnings });
     } catch (error) {
       return errorResponse(c, toBriefingError(error, { code: 'RENDER_FAILED', file: document.summaryFile }));
+    } finally {
+      waitingPreviews -= 1;
     }
   });
   app.post('/api/regions/:id/save', async (c) => {

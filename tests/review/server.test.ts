@@ -9,7 +9,7 @@ import { buildArchive } from '../../src/archive/buildArchive.js';
 import { verifyArchive } from '../../src/archive/verifyArchive.js';
 import { runBatch } from '../../src/pipeline/runBatch.js';
 import { loadReviewSet } from '../../src/review/reviewSet.js';
-import { type ReviewServer, startReviewServer } from '../../src/review/server.js';
+import { type ReviewServer, reviewApp, startReviewServer } from '../../src/review/server.js';
 import type { ErrorCode } from '../../src/errors.js';
 import type { BriefingSummary } from '../../src/summary/schema.js';
 import { pageCount } from '../helpers/pdfTools.js';
@@ -128,6 +128,19 @@ describe('briefing serve: preview and save', () => {
     const invalid = await api(server, '/api/regions/140521/preview', editOf(document, (summary) => (summary.figures[1]!.year = 1800)));
     expect(invalid.status).toBe(422);
     expect(invalid.json().issues).toEqual([expect.objectContaining({ path: '$.figures[1].year' })]);
+  });
+
+  it('refuses previews beyond 16 waiting (503 BUSY), and still answers other requests', async () => {
+    // In memory (Hono's app.request), so all 24 arrive at once, as from a runaway client.
+    const app = reviewApp({ set: await loadReviewSet({ inputs: [SAMPLES[4]!.path], outDir: out }), token: 't', allowedHosts: () => ['h:1'] });
+    const call = (path: string, body?: unknown) =>
+      app.request(`http://h:1${path}`, { method: body ? 'POST' : 'GET', headers: { Host: 'h:1', 'X-Briefing-Token': 't', 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const document = await (await call('/api/regions/140521')).json();
+    const previews = Array.from({ length: 24 }, () => call('/api/regions/140521/preview', editOf(document)));
+    expect((await call('/api/regions')).status).toBe(200);
+    const answers = await Promise.all(previews);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([...Array(16).fill(200), ...Array(8).fill(503)]);
+    expect((await answers.find((answer) => answer.status === 503)!.json()).error.code).toBe('BUSY');
   });
 
   it('saves the summary (corrections marked reviewed) and its PDF; a stale version or a file changed on disk is a conflict (409)', async () => {
