@@ -12,6 +12,7 @@ import { recoverInterruptedSwap } from '../../src/archive/sessionSwap.js';
 import { verifyArchive } from '../../src/archive/verifyArchive.js';
 import { LEDGER_FILE } from '../../src/mail/ledger.js';
 import { loadReviewSet } from '../../src/review/reviewSet.js';
+import { lockSession } from '../../src/util/sessionLock.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer.js';
 import { ROOT, SAMPLES } from '../helpers/samples.js';
 
@@ -180,6 +181,12 @@ describe('a session folder that cannot be checked', () => {
 });
 
 describe('one error channel in the archive layer', () => {
+  it('turns a session lock that cannot be made into a BriefingError naming the folder', async () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'briefing-lock-')), 'a-file');
+    writeFileSync(folder, '');
+    await expect(lockSession(join(folder, 'session'), 'this test')).rejects.toMatchObject({ name: 'BriefingError', code: 'OUTPUT_UNWRITABLE', file: join(folder, 'session') });
+  });
+
   it('returns a refusal of the whole run as a failure with input null, never throws', async () => {
     await expect(buildArchive({ files: [], session: SESSION, date: DATE, outDir: tmpdir() })).resolves.toMatchObject({
       status: 'failed',
