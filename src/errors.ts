@@ -20,6 +20,14 @@ export type ErrorCode =
   | 'RENDER_FAILED'
   | 'OUTPUT_UNWRITABLE'
   | 'CONFIG_INVALID'
+  /** A session folder whose manifest cannot be read or checked, or whose edits cannot be kept: not rebuilt without --force. */
+  | 'ARCHIVE_UNVERIFIED'
+  /** What a killed archive run left beside a session folder cannot be put right without a person. */
+  | 'ARCHIVE_INTERRUPTED'
+  /** A request the review server does not take from this client (token, host, origin). */
+  | 'FORBIDDEN'
+  /** The review server has as many previews waiting as it takes; ask again shortly. */
+  | 'BUSY'
   | 'USAGE';
 
 /** A division a report could be about, offered when the region is not certain so a person can pick one. */

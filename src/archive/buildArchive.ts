@@ -5,8 +5,8 @@
  * unchanged session rewrites nothing.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { BriefingError, summaryConflict, toBriefingError } from '../errors.js';
 import { extractSummary } from '../extract/extractSummary.js';
 import type { ExtractOptionsFor } from '../pipeline/regionSettings.js';
@@ -19,9 +19,10 @@ import { canonicalJson } from '../summary/fingerprint.js';
 import { makeDirectory, temporaryPathFor, trackTemporaryFolder } from '../util/atomicWrite.js';
 import { toolVersion } from '../version.js';
 import { makeBook } from './makeBook.js';
-import { BOOK_FILE, describeFile, MANIFEST_FILE, type Manifest, type ManifestRegion, manifestChanges, sha256 } from './manifest.js';
+import { BOOK_FILE, describeFile, isManifest, MANIFEST_FILE, type Manifest, type ManifestRegion, manifestChanges, sha256 } from './manifest.js';
 import { sessionMisfits } from './sessionFit.js';
 import { lockSession } from '../util/sessionLock.js';
+import { recoverInterruptedSwapLocked, swapInto } from './sessionSwap.js';
 import { verifyArchive } from './verifyArchive.js';
 
 export interface ArchiveOptions {
@@ -39,11 +40,17 @@ export interface ArchiveOptions {
   outDir: string;
   /** Each report's extraction options: the region or scope a person gave (src/pipeline/regionSettings.ts). */
   extractOptions?: ExtractOptionsFor;
+  /**
+   * Rebuild from the inputs alone even where the session folder cannot be checked (unreadable manifest, an edited
+   * summary that is no longer valid), keeping the old folder beside it as `<folder>.replaced-N`.
+   */
+  force?: boolean;
   onProgress?: (message: string) => void;
 }
 
 export interface ArchiveFailure {
-  input: string;
+  /** The input that failed, or null when the run as a whole was refused (usage, the session folder, the lock). */
+  input: string | null;
   error: BriefingError;
 }
 
@@ -58,6 +65,8 @@ export interface ArchiveResult {
   warnings: string[];
   /** What fitting the pages left out (the summaries keep it all). */
   trimmed: string[];
+  /** With --force, where the folder that was replaced is kept. */
+  keptCopy?: string;
 }
 
 interface Member {
@@ -66,7 +75,24 @@ interface Member {
   summary: BriefingSummary;
 }
 
+/**
+ * Builds or updates a session folder. Every failure is in the result (status `failed`), never thrown: those of
+ * inputs with their input, a refusal of the whole run (usage, a session folder that cannot be checked, the lock)
+ * with input null.
+ */
 export async function buildArchive(options: ArchiveOptions): Promise<ArchiveResult> {
+  try {
+    return await archiveSession(options);
+  } catch (error) {
+    return failedRun(toBriefingError(error, { code: 'OUTPUT_UNWRITABLE', file: options.outDir }));
+  }
+}
+
+function failedRun(error: BriefingError): ArchiveResult {
+  return { folder: null, status: 'failed', changes: [], manifest: null, failures: [{ input: null, error }], warnings: [], trimmed: [] };
+}
+
+async function archiveSession(options: ArchiveOptions): Promise<ArchiveResult> {
   const { session, outDir, onProgress } = options;
   const { members, failures } = await collectMembers(options.files, options.extractOptions, onProgress);
   if (failures.length > 0) return { folder: null, status: 'failed', changes: [], manifest: null, failures, warnings: [], trimmed: [] };
@@ -78,14 +104,16 @@ export async function buildArchive(options: ArchiveOptions): Promise<ArchiveResu
   // A mail run may be appending to this session's ledger: the folder is not replaced under it.
   const release = await lockSession(folder, 'this archive run');
   try {
+    const recovered = await recoverInterruptedSwapLocked(folder);
     // What a person changed in the folder since the last run: edited summaries are kept, anything else is rewritten.
-    const repair = await inspectFolder(folder);
+    // With --force the folder is not looked into: it is rebuilt from the inputs and kept beside as a copy.
+    const repair = options.force ? { editedSummaries: [], altered: [], warnings: [] } : await inspectFolder(folder);
     for (const edited of repair.editedSummaries) {
       const index = members.findIndex((member) => member.summary.region.code === edited.summary.region.code);
       if (index >= 0 && !members[index]!.reviewed) members[index] = edited;
     }
     const settings = { session, date, template: options.template ?? 'handout', pdfa: options.pdfa ?? false, issuer: options.issuer, duplex: options.duplex ?? false };
-    return await writeSessionFolder(folder, members, settings, { altered: repair.altered, warnings: repair.warnings, onProgress });
+    return await writeSessionFolder(folder, members, settings, { altered: repair.altered, warnings: [...recovered, ...repair.warnings], onProgress, force: options.force === true });
   } finally {
     await release();
   }
@@ -104,8 +132,17 @@ export interface ArchiveRevision {
  * A summary changed on disk since it was loaded is not overwritten (SUMMARY_CONFLICT).
  */
 export async function reviseArchive(folder: string, revision: ArchiveRevision): Promise<ArchiveResult> {
+  try {
+    return await reviseSession(folder, revision);
+  } catch (error) {
+    return failedRun(toBriefingError(error, { code: 'OUTPUT_UNWRITABLE', file: folder }));
+  }
+}
+
+async function reviseSession(folder: string, revision: ArchiveRevision): Promise<ArchiveResult> {
   const release = await lockSession(folder, 'saving this summary');
   try {
+    const recovered = await recoverInterruptedSwapLocked(folder);
     const manifest = readManifestIfAny(folder);
     if (!manifest) throw new BriefingError('INPUT_NOT_FOUND', `no readable ${MANIFEST_FILE}`, { file: folder, hint: 'give a session folder made by briefing archive' });
     const { code } = revision.summary.region;
@@ -122,7 +159,7 @@ export async function reviseArchive(folder: string, revision: ArchiveRevision): 
       members.push(region.code === code ? { input, reviewed: true, summary: revision.summary } : { input, reviewed: region.reviewed === true, summary: await readSummaryFile(input) });
     }
     const settings = { session: manifest.session.name, date: manifest.session.date, template: manifest.template, pdfa: manifest.pdfa, issuer: manifest.issuer, duplex: manifest.duplex ?? false };
-    return await writeSessionFolder(folder, members, settings, { altered: [], warnings: [] });
+    return await writeSessionFolder(folder, members, settings, { altered: [], warnings: recovered, force: false });
   } finally {
     await release();
   }
@@ -145,12 +182,11 @@ async function writeSessionFolder(
   folder: string,
   members: Member[],
   settings: SessionSettings,
-  context: { altered: string[]; warnings: string[]; onProgress?: (message: string) => void },
+  context: { altered: string[]; warnings: string[]; onProgress?: (message: string) => void; force: boolean },
 ): Promise<ArchiveResult> {
   const { session, date, template, pdfa, issuer, duplex } = settings;
   const { onProgress } = context;
   const creationDate = creationDateOf(date);
-  await removeAbandonedStaging(dirname(folder), basename(folder));
   const staging = temporaryPathFor(folder);
   const untrack = trackTemporaryFolder(staging);
   try {
@@ -198,13 +234,17 @@ async function writeSessionFolder(
     await writeFile(join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
 
     const previous = readManifestIfAny(folder);
-    if (previous && canonicalJson(previous) === canonicalJson(manifest) && context.altered.length === 0) {
+    if (!context.force && previous && canonicalJson(previous) === canonicalJson(manifest) && context.altered.length === 0) {
       await rm(staging, { recursive: true, force: true });
       return { folder, status: 'unchanged', changes: [], manifest, failures: [], warnings, trimmed };
     }
-    await swapInto(staging, folder);
-    const changes = [...(previous ? manifestChanges(previous, manifest) : []), ...(context.altered.length > 0 ? [`repaired what was changed by hand: ${context.altered.join(', ')}`] : [])];
-    return { folder, status: previous ? 'updated' : 'created', changes, manifest, failures: [], warnings, trimmed };
+    const keptCopy = await swapInto(staging, folder, { keepCopy: context.force });
+    const changes = [
+      ...(previous ? manifestChanges(previous, manifest) : []),
+      ...(context.altered.length > 0 ? [`repaired what was changed by hand: ${context.altered.join(', ')}`] : []),
+      ...(keptCopy ? [`rebuilt from the inputs (--force); the folder it replaced is kept as ${keptCopy}`] : []),
+    ];
+    return { folder, status: previous || keptCopy ? 'updated' : 'created', changes, manifest, failures: [], warnings, trimmed, ...(keptCopy ? { keptCopy } : {}) };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
@@ -215,15 +255,22 @@ async function writeSessionFolder(
 
 /**
  * A session folder as a person may have left it: summaries edited in place (kept, as reviewed summaries are), and the
- * files that no longer match the manifest (rewritten by this run).
+ * files that no longer match the manifest (rewritten by this run). A folder that cannot be checked (no manifest
+ * but files in it, a manifest that cannot be read) or an edited summary that cannot be kept is refused: rebuilding
+ * it from the reports would silently replace a person's corrections.
  */
 async function inspectFolder(folder: string): Promise<{ editedSummaries: Member[]; altered: string[]; warnings: string[] }> {
-  if (!existsSync(join(folder, MANIFEST_FILE))) return { editedSummaries: [], altered: [], warnings: [] };
+  if (!existsSync(folder)) return { editedSummaries: [], altered: [], warnings: [] };
+  if (!existsSync(join(folder, MANIFEST_FILE))) {
+    const contents = readdirSync(folder);
+    if (contents.length === 0) return { editedSummaries: [], altered: [], warnings: [] };
+    throw unverifiedFolder(folder, `it holds ${contents.length} file(s) but no ${MANIFEST_FILE}`);
+  }
   let result: ReturnType<typeof verifyArchive>;
   try {
     result = verifyArchive(folder);
-  } catch {
-    return { editedSummaries: [], altered: [], warnings: [] };
+  } catch (error) {
+    throw unverifiedFolder(folder, (error as Error).message);
   }
   const editedSummaries: Member[] = [];
   const warnings: string[] = [];
@@ -243,28 +290,17 @@ async function inspectFolder(folder: string): Promise<{ editedSummaries: Member[
       kept.add(path);
       warnings.push(`${summary.region.name}: kept the summary edited in the session folder (${path}); its PDF and the book follow it`);
     } catch (error) {
-      warnings.push(`${path} was edited in the session folder but is not a valid summary (${(error as Error).message}); rewritten from the report`);
+      throw unverifiedFolder(input, `it was edited in the session folder but is not a valid summary (${(error as Error).message}), so it cannot be kept`);
     }
   }
   return { editedSummaries, altered: [...result.altered.filter((path) => !kept.has(path)), ...result.missing], warnings };
 }
 
-/** Staging folders of runs that were killed (-9) before they could remove them: their process is gone. */
-async function removeAbandonedStaging(outDir: string, folderName: string): Promise<void> {
-  const prefix = `.${folderName}.`;
-  for (const name of readdirSync(outDir)) {
-    const pid = name.startsWith(prefix) && /\.(\d+)\.[0-9a-f]+\.tmp(?:\.old)?$/.exec(name.slice(prefix.length - 1))?.[1];
-    if (pid && !isRunning(Number(pid))) await rm(join(outDir, name), { recursive: true, force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+function unverifiedFolder(file: string, problem: string): BriefingError {
+  return new BriefingError('ARCHIVE_UNVERIFIED', `${problem}; the session folder was left as it is`, {
+    file,
+    hint: 'fix it (briefing verify lists what differs), or run archive again with --force to rebuild from the inputs, keeping the old folder as <folder>.replaced-N',
+  });
 }
 
 /** Reads every input; a reviewed summary replaces the extraction of a report for the same region. */
@@ -318,26 +354,14 @@ export function slugOf(name: string): string {
   return slug || 'session';
 }
 
+/** The folder's manifest, or undefined when there is none that can be read (inspectFolder refuses such a folder first). */
 function readManifestIfAny(folder: string): Manifest | undefined {
   const file = join(folder, MANIFEST_FILE);
   if (!existsSync(file)) return undefined;
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+    const manifest: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    return isManifest(manifest) ? manifest : undefined;
   } catch {
     return undefined;
   }
-}
-
-/** Replaces `folder` by `staging` with two renames, keeping files the archive does not own (the mail ledger). */
-async function swapInto(staging: string, folder: string): Promise<void> {
-  if (!existsSync(folder)) {
-    await rename(staging, folder);
-    return;
-  }
-  const ledger = join(folder, 'mail-ledger.jsonl');
-  if (existsSync(ledger)) await writeFile(join(staging, 'mail-ledger.jsonl'), await readFile(ledger));
-  const old = `${staging}.old`;
-  await rename(folder, old);
-  await rename(staging, folder);
-  await rm(old, { recursive: true, force: true });
 }

@@ -72,3 +72,16 @@ export function manifestChanges(before: Manifest, after: Manifest): string[] {
   if (changes.length === 0 && before.book.sha256 !== after.book.sha256) changes.push('book.pdf');
   return changes;
 }
+
+/** Whether a parsed manifest.json names the files it lists the way this version writes them. */
+export function isManifest(value: unknown): value is Manifest {
+  const isFile = (file: unknown): boolean => typeof file === 'object' && file !== null && typeof (file as ManifestFile).path === 'string' && typeof (file as ManifestFile).sha256 === 'string';
+  const manifest = value as Manifest | null;
+  return (
+    typeof manifest === 'object' &&
+    manifest !== null &&
+    Array.isArray(manifest.regions) &&
+    manifest.regions.every((region) => typeof region === 'object' && region !== null && isFile(region.pdf) && isFile(region.summary)) &&
+    isFile(manifest.book)
+  );
+}

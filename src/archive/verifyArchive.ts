@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BriefingError } from '../errors.js';
-import { KNOWN_EXTRA_FILES, MANIFEST_FILE, type Manifest, type ManifestFile, sha256 } from './manifest.js';
+import { isManifest, KNOWN_EXTRA_FILES, MANIFEST_FILE, type Manifest, type ManifestFile, sha256 } from './manifest.js';
 
 export interface VerifyResult {
   folder: string;
@@ -19,6 +19,10 @@ export function verifyArchive(folder: string): VerifyResult {
     manifest = JSON.parse(readFileSync(join(folder, MANIFEST_FILE), 'utf8')) as Manifest;
   } catch (error) {
     throw new BriefingError('INPUT_NOT_FOUND', `no readable ${MANIFEST_FILE}: ${(error as Error).message}`, { file: folder, hint: 'give a session folder made by briefing archive' });
+  }
+  // A manifest cut short or edited into another shape names no files to check: that is not a folder that verifies.
+  if (!isManifest(manifest)) {
+    throw new BriefingError('INPUT_UNREADABLE', `${MANIFEST_FILE} is not a session manifest (regions or book missing)`, { file: folder, hint: 'give a session folder made by briefing archive' });
   }
   const listed: ManifestFile[] = [...manifest.regions.flatMap((region) => [region.pdf, region.summary]), manifest.book];
   const present = new Set(readdirSync(folder));

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MANIFEST_FILE, type Manifest, sha256 } from '../archive/manifest.js';
+import { recoverInterruptedSwap } from '../archive/sessionSwap.js';
 import { verifyArchive } from '../archive/verifyArchive.js';
 import { BriefingError } from '../errors.js';
 import { readSummaryFile } from '../pipeline/readSummaryFile.js';
@@ -40,6 +41,9 @@ export interface MailSession {
 const REFUSAL_HINT = 'run briefing verify on it for details, and rebuild it with briefing archive';
 
 export async function loadSession(folder: string): Promise<MailSession> {
+  // A session folder an archive run was killed while replacing is put back first, with its ledger: mailing from
+  // nothing would mail every delegate again.
+  const recovered = await recoverInterruptedSwap(folder);
   const check = verifyArchive(folder);
   if (check.missing.length + check.altered.length > 0) {
     const problems = [check.altered.length > 0 ? `altered: ${check.altered.join(', ')}` : '', check.missing.length > 0 ? `missing: ${check.missing.join(', ')}` : ''];
@@ -68,6 +72,6 @@ export async function loadSession(folder: string): Promise<MailSession> {
     name: manifest.session.name,
     date: manifest.session.date,
     regions,
-    warnings: check.extra.map((path) => `${path}: not part of the archive (ignored)`),
+    warnings: [...recovered, ...check.extra.map((path) => `${path}: not part of the archive (ignored)`)],
   };
 }

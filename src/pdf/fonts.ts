@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { BriefingError } from '../errors.js';
+import { withOwnModules } from './ownModules.js';
 
 export const FONTS_DIR = fileURLToPath(new URL('../../fonts/', import.meta.url));
 
@@ -69,31 +70,39 @@ let parseOnceInstalled = false;
  */
 export function parseFontsOncePerProcess(): boolean {
   if (parseOnceInstalled) return true;
-  const require = createRequire(import.meta.url);
-  const pdfkitPath = createRequire(require.resolve('pdfmake/js/PDFDocument.js')).resolve('pdfkit');
-  if (require.cache[pdfkitPath]) return false;
-  const pdfkitRequire = createRequire(pdfkitPath);
-  const fontkitPath = pdfkitRequire.resolve('fontkit');
-  const fontkit = pdfkitRequire('fontkit') as Record<string, unknown> & { create: (bytes: Uint8Array, family?: string) => object };
-  const parsed = new WeakMap<Uint8Array, Map<string, object>>();
-  const sharedFontkit: Record<string, unknown> = Object.create(fontkit);
-  const create = (bytes: Uint8Array, family?: string): object => {
-    let byFamily = parsed.get(bytes);
-    if (!byFamily) parsed.set(bytes, (byFamily = new Map()));
-    let font = byFamily.get(family ?? '');
-    if (!font) {
-      font = fontkit.create(bytes, family);
-      fontParses += 1;
-      byFamily.set(family ?? '', font);
-    }
-    return font;
-  };
-  // An own property, shadowing the getter-only export of the prototype.
-  Object.defineProperty(sharedFontkit, 'create', { value: create, enumerable: true });
-  const cached = require.cache[fontkitPath]!;
-  require.cache[fontkitPath] = { ...cached, exports: sharedFontkit } as NodeJS.Module;
-  parseOnceInstalled = true;
-  return true;
+  // In this library's own copy of pdfkit and fontkit (ownModules.ts): an importer's pdfkit keeps its own fontkit.
+  return withOwnModules((ownRequire) => {
+    const pdfkitPath = createRequire(ownRequire.resolve('pdfmake/js/PDFDocument.js')).resolve('pdfkit');
+    if (ownRequire.cache[pdfkitPath]) return false;
+    const pdfkitRequire = createRequire(pdfkitPath);
+    const fontkitPath = pdfkitRequire.resolve('fontkit');
+    const fontkit = pdfkitRequire('fontkit') as Record<string, unknown> & { create: (bytes: Uint8Array, family?: string) => object };
+    const parsed = new WeakMap<Uint8Array, Map<string, object>>();
+    const sharedFontkit: Record<string, unknown> = Object.create(fontkit);
+    const create = (bytes: Uint8Array, family?: string): object => {
+      let byFamily = parsed.get(bytes);
+      if (!byFamily) parsed.set(bytes, (byFamily = new Map()));
+      let font = byFamily.get(family ?? '');
+      if (!font) {
+        font = fontkit.create(bytes, family);
+        fontParses += 1;
+        byFamily.set(family ?? '', font);
+      }
+      return font;
+    };
+    // An own property, shadowing the getter-only export of the prototype.
+    Object.defineProperty(sharedFontkit, 'create', { value: create, enumerable: true });
+    const cached = ownRequire.cache[fontkitPath]!;
+    ownRequire.cache[fontkitPath] = { ...cached, exports: sharedFontkit } as NodeJS.Module;
+    parseOnceInstalled = true;
+    return true;
+  });
+}
+
+/** The fontkit this library's pdfkit uses: its own copy, parsing each font once (parseFontsOncePerProcess). */
+export function ownFontkit<T>(): T {
+  parseFontsOncePerProcess();
+  return withOwnModules((ownRequire) => createRequire(createRequire(ownRequire.resolve('pdfmake/js/PDFDocument.js')).resolve('pdfkit'))('fontkit') as T);
 }
 
 /** How many times a font has been parsed in this process (for tests and the benchmark). */
@@ -111,11 +120,7 @@ const coverage = new Map<string, GlyphCoverage>();
 function coverageOf(family: FontFamily): GlyphCoverage {
   let font = coverage.get(family.name);
   if (!font) {
-    parseFontsOncePerProcess();
-    const require = createRequire(import.meta.url);
-    const pdfkitRequire = createRequire(createRequire(require.resolve('pdfmake/js/PDFDocument.js')).resolve('pdfkit'));
-    const fontkit = pdfkitRequire('fontkit') as { create: (bytes: Uint8Array) => GlyphCoverage };
-    font = fontkit.create(fontFileBytes(family.regular));
+    font = ownFontkit<{ create: (bytes: Uint8Array) => GlyphCoverage }>().create(fontFileBytes(family.regular));
     coverage.set(family.name, font);
   }
   return font;

@@ -24,11 +24,10 @@
  *
  * `installPdfmakeFastPaths` must run before any document is laid out; it is idempotent.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import QuickLRU from 'quick-lru';
 import { parseFontsOncePerProcess } from './fonts.js';
+import { requireOwn } from './ownModules.js';
+import { fastPathsUsable } from './pdfmakeVersions.js';
 import { buildNextLineWith, type LineClass, type TextInlinesClass as MeasuringClass } from './buildNextLine.js';
 import { measureInlinesWith, type TextInlines } from './measureInlines.js';
 import { drawLineInRuns, type Line, type PdfKitWriter } from './textRuns.js';
@@ -103,55 +102,15 @@ interface SvgMeasurer {
  */
 const SHAPED_RUNS_PER_FONT = 1_000;
 
-const require = createRequire(import.meta.url);
-
-/** The versions these replacements were written against and checked with (tests/pdf/pdfmakeFastPaths.test.ts). */
-export const WRITTEN_FOR = { pdfmake: '0.3.11', pdfkit: '0.19.1', fontkit: '2.0.4' } as const;
-
-/**
- * Each package's installed version, as pdfmake itself loads them (pdfkit through pdfmake, fontkit through pdfkit).
- * An upgrade of any of them must fail loudly here, not change the PDFs silently.
- */
-export function installedVersions(): Record<keyof typeof WRITTEN_FOR, string> {
-  const pdfmakeEntry = require.resolve('pdfmake');
-  const pdfkitEntry = createRequire(pdfmakeEntry).resolve('pdfkit');
-  const fontkitEntry = createRequire(pdfkitEntry).resolve('fontkit');
-  return { pdfmake: versionAt(pdfmakeEntry, 'pdfmake'), pdfkit: versionAt(pdfkitEntry, 'pdfkit'), fontkit: versionAt(fontkitEntry, 'fontkit') };
-}
-
-function versionAt(entry: string, name: string): string {
-  for (let folder = dirname(entry); folder !== dirname(folder); folder = dirname(folder)) {
-    try {
-      const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (manifest.name === name && manifest.version) return manifest.version;
-    } catch {
-      // No package.json at this level: go up.
-    }
-  }
-  return 'unknown';
-}
-
-export function versionMismatches(installed: Record<string, string>, expected: Record<string, string> = WRITTEN_FOR): string[] {
-  return Object.entries(expected).filter(([name, version]) => installed[name] !== version).map(([name, version]) => `${name} ${installed[name]} (written for ${version})`);
-}
-
-const mismatches = versionMismatches(installedVersions());
-if (mismatches.length > 0) {
-  throw new Error(
-    `src/pdf/pdfmakeFastPaths.ts replaces internals of pdfmake ${WRITTEN_FOR.pdfmake}, pdfkit ${WRITTEN_FOR.pdfkit} and fontkit ${WRITTEN_FOR.fontkit}, ` +
-      `but finds ${mismatches.join(', ')}: run tests/pdf/pdfmakeFastPaths.test.ts against the new versions, then update WRITTEN_FOR`,
-  );
-}
-
 // Loading pdfmake loads pdfkit, which must find the parse-once fontkit in place.
 parseFontsOncePerProcess();
-const StyleContextStack = (require('pdfmake/js/StyleContextStack.js') as { default: StyleContextStackClass }).default;
-const PdfmakeDocument = (require('pdfmake/js/PDFDocument.js') as { default: PdfmakeDocumentClass }).default;
-const Renderer = (require('pdfmake/js/Renderer.js') as { default: RendererClass }).default;
-const SVGMeasure = (require('pdfmake/js/SVGMeasure.js') as { default: new () => SvgMeasurer }).default;
-const TextInlinesClass = (require('pdfmake/js/TextInlines.js') as { default: { prototype: TextInlines & { measure: unknown } } }).default;
-const LayoutBuilder = (require('pdfmake/js/LayoutBuilder.js') as { default: { prototype: { buildNextLine: unknown } } }).default;
-const PdfmakeLine = (require('pdfmake/js/Line.js') as { default: LineClass }).default;
+const StyleContextStack = requireOwn<{ default: StyleContextStackClass }>('pdfmake/js/StyleContextStack.js').default;
+const PdfmakeDocument = requireOwn<{ default: PdfmakeDocumentClass }>('pdfmake/js/PDFDocument.js').default;
+const Renderer = requireOwn<{ default: RendererClass }>('pdfmake/js/Renderer.js').default;
+const SVGMeasure = requireOwn<{ default: new () => SvgMeasurer }>('pdfmake/js/SVGMeasure.js').default;
+const TextInlinesClass = requireOwn<{ default: { prototype: TextInlines & { measure: unknown } } }>('pdfmake/js/TextInlines.js').default;
+const LayoutBuilder = requireOwn<{ default: { prototype: { buildNextLine: unknown } } }>('pdfmake/js/LayoutBuilder.js').default;
+const PdfmakeLine = requireOwn<{ default: LineClass }>('pdfmake/js/Line.js').default;
 
 /** pdfmake's (and fontkit's) own implementations: some fast paths hand over to them, and the tests compare against them. */
 export const pdfmakeOriginals = {
@@ -169,8 +128,13 @@ export const pdfmakeOriginals = {
 
 let installed = false;
 
-export function installPdfmakeFastPaths(): void {
-  if (installed) return;
+/**
+ * Puts the fast paths in place in this library's own pdfmake (ownModules.ts), unless the installed versions are not
+ * those they were written for (then pdfmake's own code runs, with one warning). Returns whether they are in place.
+ */
+export function installPdfmakeFastPaths(): boolean {
+  if (installed) return true;
+  if (!fastPathsUsable()) return false;
   installed = true;
   StyleContextStack.getStyleProperty = getStyleProperty;
   StyleContextStack.prototype.getProperty = function getProperty(this: StyleContextStack, property: string): unknown {
@@ -204,6 +168,7 @@ export function installPdfmakeFastPaths(): void {
     }
     return font;
   };
+  return true;
 }
 
 let fontClassesPatched = false;

@@ -8,10 +8,10 @@ import { realpathSync } from 'node:fs';
  * pdfmake's public entry is a process-wide singleton that lays out and draws in one call, so this module drives
  * pdfmake's own building blocks the way its Printer does, minus URL resolution (no URL is ever fetched).
  */
-import { createRequire } from 'node:module';
 import { resolve, sep } from 'node:path';
 import { BriefingError } from '../errors.js';
 import { FONT_FAMILIES, FONTS_DIR, fontFileBytes, pdfmakeFontDescriptors } from './fonts.js';
+import { requireOwn } from './ownModules.js';
 import { installPdfmakeFastPaths, svgMeasure } from './pdfmakeFastPaths.js';
 import { TABLE_LAYOUTS } from './tableLayouts.js';
 
@@ -44,34 +44,42 @@ type LayoutBuilderClass = new (pageSize: unknown, margins: unknown, svgMeasure: 
   layoutDocument(...args: unknown[]): LaidOutPage[];
 };
 
-// pdfmake's internals are CommonJS modules with a `default` export; the fast paths (fonts parsed once per process
-// among them) are in place before any is used.
-const require = createRequire(import.meta.url);
-installPdfmakeFastPaths();
-const PDFDocument = (require('pdfmake/js/PDFDocument.js') as { default: PdfKitDocumentClass }).default;
-const LayoutBuilder = (require('pdfmake/js/LayoutBuilder.js') as { default: LayoutBuilderClass }).default;
-const Renderer = (require('pdfmake/js/Renderer.js') as { default: new (document: PdfKitDocument) => { renderPages(pages: LaidOutPage[]): void } }).default;
-const { normalizePageSize, normalizePageMargin } = require('pdfmake/js/PageSize.js') as {
+// pdfmake's internals are CommonJS modules with a `default` export, this library's own copy of them (ownModules.ts);
+// the fast paths (fonts parsed once per process among them) are in place before any is used, where the installed
+// versions are those they were written for.
+const fastPaths = installPdfmakeFastPaths();
+const PDFDocument = requireOwn<{ default: PdfKitDocumentClass }>('pdfmake/js/PDFDocument.js').default;
+const LayoutBuilder = requireOwn<{ default: LayoutBuilderClass }>('pdfmake/js/LayoutBuilder.js').default;
+const Renderer = requireOwn<{ default: new (document: PdfKitDocument) => { renderPages(pages: LaidOutPage[]): void } }>('pdfmake/js/Renderer.js').default;
+const { normalizePageSize, normalizePageMargin } = requireOwn('pdfmake/js/PageSize.js') as {
   normalizePageSize(size: unknown, orientation: unknown): { width: number; height: number };
   normalizePageMargin(margin: unknown): { left: number; top: number; right: number; bottom: number };
 };
-const { tableLayouts: PDFMAKE_TABLE_LAYOUTS } = require('pdfmake/js/tableLayouts.js') as { tableLayouts: object };
-const { convertToDynamicContent } = require('pdfmake/js/helpers/tools.js') as { convertToDynamicContent(content: unknown): () => unknown };
-const virtualfs = (require('pdfmake/js/virtual-fs.js') as { default: { writeFileSync(name: string, data: Buffer): void; existsSync(name: string): boolean } }).default;
+const { tableLayouts: PDFMAKE_TABLE_LAYOUTS } = requireOwn('pdfmake/js/tableLayouts.js') as { tableLayouts: object };
+const { convertToDynamicContent } = requireOwn('pdfmake/js/helpers/tools.js') as { convertToDynamicContent(content: unknown): () => unknown };
+const SVGMeasure = requireOwn<{ default: new () => object }>('pdfmake/js/SVGMeasure.js').default;
+const virtualfs = requireOwn<{ default: { writeFileSync(name: string, data: Buffer): void; existsSync(name: string): boolean } }>('pdfmake/js/virtual-fs.js').default;
 
-/** Folders pdfmake may read local files from: the fonts, and the folders of the templates in use. */
-const readableFolders = new Set<string>([FONTS_DIR]);
-
-/** Lets documents of a template read the files of its own folder (a logo, say), and nothing else. */
-export function allowTemplateFolder(folder: string): void {
-  const real = realPathOf(folder);
-  readableFolders.add(real.endsWith(sep) ? real : `${real}${sep}`);
+/** What one document may read besides the fonts. */
+export interface LayoutAccess {
+  /** The folder of the template in use: its files (a logo, say) are readable to this document, and no other's. */
+  templateFolder?: string;
 }
 
-/** By real path: a symlink inside an allowed folder that leads out of it does not make its target readable. */
-function isReadable(path: string): boolean {
-  const absolute = realPathOf(path);
-  return [...readableFolders].some((folder) => absolute.startsWith(folder));
+/**
+ * The local-file policy of one document: fonts/ and its own template's folder, by real path (a symlink inside an
+ * allowed folder that leads out of it does not make its target readable). Kept per document, not per process: a
+ * long-running `serve` renders with many templates, and one template's files must not become readable to another.
+ */
+function readableTo(access: LayoutAccess): (path: string) => boolean {
+  const folders = [FONTS_DIR, ...(access.templateFolder ? [access.templateFolder] : [])].map((folder) => {
+    const real = realPathOf(folder);
+    return real.endsWith(sep) ? real : `${real}${sep}`;
+  });
+  return (path) => {
+    const absolute = realPathOf(path);
+    return folders.some((folder) => absolute.startsWith(folder));
+  };
 }
 
 function realPathOf(path: string): string {
@@ -91,14 +99,17 @@ function provideFonts(familyNames: readonly string[]): void {
   }
 }
 
-/** `fonts`: the families the document uses (from its template's manifest); they are loaded on first use. */
-export async function layOutPdf(definition: DocDefinition, fonts: readonly string[]): Promise<LaidOutPdf> {
+/**
+ * `fonts`: the families the document uses (from its template's manifest); they are loaded on first use. `access`: what
+ * else the document may read (its template's folder).
+ */
+export async function layOutPdf(definition: DocDefinition, fonts: readonly string[], access: LayoutAccess = {}): Promise<LaidOutPdf> {
   provideFonts(fonts);
   try {
     const pageSize = normalizePageSize(definition.pageSize, definition.pageOrientation);
     const margins = normalizePageMargin(definition.pageMargins ?? 40);
-    const document = new PDFDocument(pdfmakeFontDescriptors(), definition.images ?? {}, definition.patterns ?? {}, {}, pdfKitOptions(definition, pageSize), virtualfs, isReadable);
-    const builder = new LayoutBuilder(pageSize, margins, svgMeasure);
+    const document = new PDFDocument(pdfmakeFontDescriptors(), definition.images ?? {}, definition.patterns ?? {}, {}, pdfKitOptions(definition, pageSize), virtualfs, readableTo(access));
+    const builder = new LayoutBuilder(pageSize, margins, fastPaths ? svgMeasure : new SVGMeasure());
     builder.registerTableLayouts(PDFMAKE_TABLE_LAYOUTS);
     builder.registerTableLayouts(TABLE_LAYOUTS);
     const footer = definition.footer;

@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { isInterrupted, onInterrupt, untilExit } from '../util/atomicWrite.js';
 import { type BatchTask, failedOutcome, type Outcome, runStep } from './batchSteps.js';
+import { fastPathsUsable, VERSIONS_CHECKED_ENV } from '../pdf/pdfmakeVersions.js';
 
 export interface Executor {
   /** How many tasks it usefully runs at once. */
@@ -57,8 +58,11 @@ export async function createExecutor(inputs: number, workers = defaultWorkers(),
   if (!pooled) {
     return { concurrency: 1, onMainThread: true, run: <T>(task: BatchTask) => runStep(task) as Promise<Outcome<T>>, close: async () => undefined };
   }
+  // Checked here, before the workers start, which are told so: a warning about untested pdfkit/fontkit versions is
+  // shown once per batch, not once per worker.
+  fastPathsUsable();
   const { Tinypool } = await import('tinypool');
-  const pool = new Tinypool({ filename: WORKER, runtime: 'child_process', minThreads: workers, maxThreads: workers, serialization: 'advanced', execArgv: WORKER_HEAP_FLAGS });
+  const pool = new Tinypool({ filename: WORKER, runtime: 'child_process', minThreads: workers, maxThreads: workers, serialization: 'advanced', execArgv: WORKER_HEAP_FLAGS, env: VERSIONS_CHECKED_ENV });
   // A worker that dies while idle is replaced by the pool and took no task with it: nothing to report. (Unhandled,
   // the pool's 'error' event would end the whole batch.)
   pool.on('error', () => undefined);

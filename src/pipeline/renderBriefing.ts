@@ -6,7 +6,7 @@ import { chooseChart } from '../charts/chooseChart.js';
 import { buildDocDefinition, type LayoutChoice } from '../layout/buildDocDefinition.js';
 import { fitToPage } from '../layout/fitToPage.js';
 import { loadTemplate } from '../layout/templates.js';
-import { allowTemplateFolder, layOutPdf } from '../pdf/renderPdf.js';
+import { layOutPdf } from '../pdf/renderPdf.js';
 import type { BriefingSummary } from '../summary/schema.js';
 import { missingCharacters } from '../pdf/fonts.js';
 import { printedFigures } from '../summary/figureText.js';
@@ -38,7 +38,6 @@ export interface RenderedBriefing {
 export async function renderBriefing(given: BriefingSummary, options: RenderOptions = {}): Promise<RenderedBriefing> {
   const template = loadTemplate(options.template ?? 'handout');
   const { summary, warnings } = withGlyphsOf(printedPart(given), template.manifest.fonts);
-  allowTemplateFolder(template.folder);
   const { chart, fonts } = template.manifest;
   const chartSpec = chart ? chooseChart(summary.figures) : undefined;
   const creationDate = options.creationDate ?? creationDateOf(summary);
@@ -47,7 +46,7 @@ export async function renderBriefing(given: BriefingSummary, options: RenderOpti
   // and shrinks with the type when the fitter scales the page.
   const drawnChart = chartSpec && chart ? (await import('../charts/renderChart.js')).renderChart(chartSpec, { width: template.contentBox.width, height: chart.height }) : undefined;
   const fitted = await fitToPage(summary, template, async (choice) => {
-    const laidOut = await layOutPdf(buildDocDefinition({ summary, template, choice, chart: drawnChart, creationDate, pdfa, pageNumber: options.pageNumber, issuer: options.issuer }), fonts);
+    const laidOut = await layOutPdf(buildDocDefinition({ summary, template, choice, chart: drawnChart, creationDate, pdfa, pageNumber: options.pageNumber, issuer: options.issuer }), fonts, { templateFolder: template.folder });
     return { pages: laidOut.pages, contentHeight: laidOut.contentHeight, pageContentHeight: laidOut.pageContentHeight, laidOut };
   });
   return { pdf: await fitted.laidOut.toBuffer(), pages: fitted.laidOut.pages, shown: fitted.choice, trimmed: fitted.trimmed, warnings };

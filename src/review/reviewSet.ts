@@ -17,6 +17,7 @@ import { existsSync, readFileSync, realpathSync, rmSync, statSync } from 'node:f
 import { basename, dirname, join, relative, isAbsolute } from 'node:path';
 import { BriefingError, summaryConflict, toBriefingError } from '../errors.js';
 import { reviseArchive } from '../archive/buildArchive.js';
+import { recoverInterruptedSwap } from '../archive/sessionSwap.js';
 import { MANIFEST_FILE, type Manifest, sha256 } from '../archive/manifest.js';
 import { type ExtractOptions, extractSummary } from '../extract/extractSummary.js';
 import { lookUpDivision } from '../extract/gazetteer.js';
@@ -92,6 +93,9 @@ export async function loadReviewSet(options: ReviewSetOptions): Promise<ReviewSe
   const summaryFiles: string[] = [];
   for (const input of options.inputs) {
     try {
+      // A session folder an archive run was killed while replacing is put back (or the swap finished) first; while
+      // it is put back, the folder does not exist.
+      if (!existsSync(input) || isFolder(input)) for (const note of await recoverInterruptedSwap(input)) options.onProgress?.(note);
       if (isFolder(input) && existsSync(join(input, MANIFEST_FILE))) documents.push(...(await sessionDocuments(input)));
       else for (const file of collectInputs([input], (name) => isReportFile(name) || isSummaryFile(name))) (isSummaryFile(file) ? summaryFiles : reports).push(file);
     } catch (error) {
@@ -298,6 +302,8 @@ export interface SaveResult {
 export async function saveReview(document: ReviewDocument, summary: BriefingSummary, options: { template?: string; loadedVersion: string }): Promise<SaveResult> {
   if (document.sessionFolder) {
     const result = await reviseArchive(document.sessionFolder, { summary, loadedSha256: options.loadedVersion });
+    // The archive layer returns its failures; this layer throws them, as it does its own.
+    if (result.status === 'failed') throw result.failures[0]!.error;
     const region = result.manifest!.regions.find((entry) => entry.code === summary.region.code)!;
     const version = region.summary.sha256;
     Object.assign(document, { summary, version });

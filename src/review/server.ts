@@ -19,7 +19,8 @@ import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { BriefingError, toBriefingError } from '../errors.js';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { BriefingError, type ErrorCode, toBriefingError } from '../errors.js';
 import { searchDivisions } from '../extract/gazetteer.js';
 import { listTemplates } from '../layout/templates.js';
 import { FONTS_DIR } from '../pdf/fonts.js';
@@ -50,6 +51,8 @@ const TOKEN_HEADER = 'x-briefing-token';
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 /** How many divisions the region search lists: enough to tell homonyms apart, few enough to read at a glance. */
 const DIVISIONS_LISTED = 12;
+/** The page asks for one preview at a time per edit; more waiting than this is not a person typing. */
+const MAX_WAITING_PREVIEWS = 16;
 
 const PAGE_DIR = new URL('../../src/review/page/', import.meta.url);
 const SCRIPT_DIR = new URL('../../dist/review/page/', import.meta.url);
@@ -91,13 +94,17 @@ export function reviewApp(options: ReviewServerOptions & { token: string; allowe
   const unsettledOf = (id: string): UnsettledReport | undefined => set.unsettled.find((report) => report.id === id);
   const templateNames = new Set(listTemplates().map((template) => template.name));
   const defaultTemplate = options.template ?? 'handout';
-  // One render at a time: previews of fast typing queue behind each other, and the newest wins on the page.
+  // One render at a time: previews of fast typing queue behind each other, and the newest wins on the page. Each
+  // render starts on a fresh turn of the event loop: chained by promise callbacks alone, a long queue would run to its
+  // end without reading any other request (the region list, a save).
   let renderQueue: Promise<unknown> = Promise.resolve();
   const serially = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = renderQueue.then(work, work);
+    const next = renderQueue.then(() => new Promise((resolve) => setImmediate(resolve))).then(work);
     renderQueue = next.catch(() => undefined);
     return next;
   };
+  // Previews waiting for their turn, bounded so a runaway client cannot queue without end (saves are never refused).
+  let waitingPreviews = 0;
 
   const app = new Hono();
   app.use('*', async (c, next) => {
@@ -109,16 +116,16 @@ export function reviewApp(options: ReviewServerOptions & { token: string; allowe
     if (c.req.method !== 'GET') {
       const origin = c.req.header('origin');
       if (origin !== undefined && origin !== `http://${host}`) return refuse(c, 'cross-site requests are refused');
-      if (!(c.req.header('content-type') ?? '').startsWith('application/json')) return c.json({ error: { code: 'USAGE', message: 'expected a JSON body' } }, 415);
+      if (!(c.req.header('content-type') ?? '').startsWith('application/json')) return apiError(c, 415, 'USAGE', 'expected a JSON body');
     }
     await next();
   });
-  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: { code: 'USAGE', message: 'request too large' } }, 413) }));
+  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => apiError(c, 413, 'USAGE', 'request too large') }));
 
   app.get('/', (c) => c.html(pageHtml(token)));
   app.get('/assets/:name', (c) => {
     const name = c.req.param('name');
-    if (!Object.hasOwn(ASSETS, name)) return c.json({ error: { code: 'INPUT_NOT_FOUND', message: 'no such asset' } }, 404);
+    if (!Object.hasOwn(ASSETS, name)) return apiError(c, 404, 'INPUT_NOT_FOUND', 'no such asset');
     return c.body(new Uint8Array(asset(name)), 200, { 'Content-Type': ASSETS[name]!.type });
   });
 
@@ -144,11 +151,15 @@ export function reviewApp(options: ReviewServerOptions & { token: string; allowe
     const checked = check(document, body.value, reviewer);
     if (checked.response) return checked.response(c);
     const template = templateFor(document, body.value.template);
+    if (waitingPreviews >= MAX_WAITING_PREVIEWS) return apiError(c, 503, 'BUSY', `${MAX_WAITING_PREVIEWS} previews are already waiting; ask again when they are done`);
+    waitingPreviews += 1;
     try {
       const rendered = await serially(() => renderBriefing(checked.summary, { template }));
       return c.json({ pdf: rendered.pdf.toString('base64'), pages: rendered.pages, trimmed: rendered.trimmed, warnings: rendered.warnings });
     } catch (error) {
       return errorResponse(c, toBriefingError(error, { code: 'RENDER_FAILED', file: document.summaryFile }));
+    } finally {
+      waitingPreviews -= 1;
     }
   });
   app.post('/api/regions/:id/save', async (c) => {
@@ -156,7 +167,7 @@ export function reviewApp(options: ReviewServerOptions & { token: string; allowe
     if (!document) return notFound(c);
     const body = await jsonBody(c);
     if (!body.ok) return body.response;
-    if (typeof body.value.version !== 'string') return c.json({ error: { code: 'USAGE', message: 'the version of the summary loaded is missing' } }, 400);
+    if (typeof body.value.version !== 'string') return apiError(c, 400, 'USAGE', 'the version of the summary loaded is missing');
     const checked = check(document, body.value, reviewer);
     if (checked.response) return checked.response(c);
     try {
@@ -189,7 +200,7 @@ export function reviewApp(options: ReviewServerOptions & { token: string; allowe
     const body = await jsonBody(c);
     if (!body.ok) return body.response;
     const { code } = body.value as { code?: unknown };
-    if (typeof code !== 'string') return c.json({ error: { code: 'USAGE', message: 'expected { code }' } }, 400);
+    if (typeof code !== 'string') return apiError(c, 400, 'USAGE', 'expected { code }');
     try {
       const document = await serially(() => settleRegion(set, report.id, code, reviewer));
       return c.json(documentView(document, defaultTemplate));
@@ -222,13 +233,13 @@ interface EditBody extends ReviewEdit {
 
 function check(document: ReviewDocument, body: EditBody, reviewer?: string): { summary: NonNullable<ReturnType<typeof reviewedSummary>['summary']>; response?: undefined } | { summary?: undefined; response: (c: Context) => Response } {
   if (!body.summary || typeof body.summary !== 'object' || !Array.isArray(body.origins) || !body.origins.every((origin) => Number.isInteger(origin))) {
-    return { response: (c) => c.json({ error: { code: 'USAGE', message: 'expected { summary, origins }' } }, 400) };
+    return { response: (c) => apiError(c, 400, 'USAGE', 'expected { summary, origins }') };
   }
   try {
     const result = reviewedSummary(document, { summary: body.summary, origins: body.origins }, reviewer);
     if (result.summary) return { summary: result.summary };
     const { issues } = result;
-    return { response: (c) => c.json({ error: { code: 'SUMMARY_INVALID', message: issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ') }, issues }, 422) };
+    return { response: (c) => apiError(c, 422, 'SUMMARY_INVALID', issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '), { issues }) };
   } catch (error) {
     const failure = toBriefingError(error, { code: 'SUMMARY_INVALID' });
     return { response: (c) => c.json({ error: failure.toJSON(), issues: [{ path: failure.field ?? '$', message: failure.message }] }, 422) };
@@ -280,15 +291,20 @@ async function jsonBody(c: Context): Promise<{ ok: true; value: EditBody } | { o
   } catch {
     // Falls through to the same answer as a body that is not an object.
   }
-  return { ok: false, response: c.json({ error: { code: 'USAGE', message: 'the body is not a JSON object' } }, 400) };
+  return { ok: false, response: apiError(c, 400, 'USAGE', 'the body is not a JSON object') };
 }
 
 function refuse(c: Context, message: string): Response {
-  return c.json({ error: { code: 'FORBIDDEN', message } }, 403);
+  return apiError(c, 403, 'FORBIDDEN', message);
 }
 
 function notFound(c: Context): Response {
-  return c.json({ error: { code: 'INPUT_NOT_FOUND', message: 'not found' } }, 404);
+  return apiError(c, 404, 'INPUT_NOT_FOUND', 'not found');
+}
+
+/** An error answer in the one shape every error has (BriefingError's JSON, a code from ErrorCode), as `--json` prints it. */
+function apiError(c: Context, status: ContentfulStatusCode, code: ErrorCode, message: string, extra: Record<string, unknown> = {}): Response {
+  return c.json({ error: new BriefingError(code, message).toJSON(), ...extra }, status);
 }
 
 function errorResponse(c: Context, error: BriefingError): Response {

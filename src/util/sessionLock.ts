@@ -18,10 +18,24 @@ const WAIT = { retries: 8, minTimeout: 400, maxTimeout: 1_000, factor: 1.5 };
 /** Takes the lock of `folder` (which need not exist yet); the returned function releases it. */
 export async function lockSession(folder: string, purpose: string): Promise<() => Promise<void>> {
   const target = realPathOrResolved(folder);
+  const options = { realpath: false, lockfilePath: `${target}.lock`, stale: STALE_MS, update: STALE_MS / 5 };
+  // One try first: proper-lockfile retries on any error, and only a lock held by another run is worth waiting for
+  // (a lock that cannot be made at all, in a folder that is a file, say, is said at once).
+  const unlockable = (error: unknown): BriefingError =>
+    new BriefingError('OUTPUT_UNWRITABLE', `cannot take the lock of this session folder (${target}.lock): ${(error as Error).message}`, {
+      file: folder,
+      hint: 'check that the folder that holds it exists and can be written',
+      cause: error,
+    });
   try {
-    return await lockfile.lock(target, { realpath: false, lockfilePath: `${target}.lock`, stale: STALE_MS, update: STALE_MS / 5, retries: WAIT });
+    return await lockfile.lock(target, options);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw unlockable(error);
+  }
+  try {
+    return await lockfile.lock(target, { ...options, retries: WAIT });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw unlockable(error);
     throw new BriefingError('USAGE', `another briefing run is using this session folder; ${purpose} must wait for it`, {
       file: folder,
       hint: `run again when it has finished (this run waited ${STALE_MS / 1000} s; a run that was killed frees the folder within that)`,

@@ -11,8 +11,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { syntheticSummaries } from '../../src/bench/syntheticRegions.js';
 import { extractSummary } from '../../src/extract/extractSummary.js';
 import { readReport } from '../../src/ingest/readReport.js';
-import { fontFileBytes, SANS } from '../../src/pdf/fonts.js';
-import { pdfmakeOriginals, svgMeasure } from '../../src/pdf/pdfmakeFastPaths.js';
+import { fontFileBytes, ownFontkit, SANS } from '../../src/pdf/fonts.js';
+import { requireOwn } from '../../src/pdf/ownModules.js';
+import { installPdfmakeFastPaths, pdfmakeOriginals, svgMeasure } from '../../src/pdf/pdfmakeFastPaths.js';
 import { layOutPdf } from '../../src/pdf/renderPdf.js';
 import { renderBriefing } from '../../src/pipeline/renderBriefing.js';
 import type { BriefingSummary } from '../../src/summary/schema.js';
@@ -21,11 +22,13 @@ import { text } from '../helpers/pdfTools.js';
 import { SAMPLES } from '../helpers/samples.js';
 
 const require = createRequire(import.meta.url);
+// The fast paths are in this library's own copy of pdfmake, pdfkit and fontkit (ownModules.ts): the classes are
+// reached there, not through this file's require.
 type Stack = { push(entry: unknown): void; pop(count?: number): void; getProperty(property: string): unknown };
-const StyleContextStack = (require('pdfmake/js/StyleContextStack.js') as {
+const StyleContextStack = (requireOwn('pdfmake/js/StyleContextStack.js') as {
   default: (new (dictionary: object, defaultStyle?: object) => Stack) & { getStyleProperty(item: unknown, stack: Stack | undefined, property: string, fallback: unknown): unknown };
 }).default;
-const Renderer = (require('pdfmake/js/Renderer.js') as { default: { prototype: { renderLine: unknown } } }).default;
+const Renderer = (requireOwn('pdfmake/js/Renderer.js') as { default: { prototype: { renderLine: unknown } } }).default;
 
 /** The style properties pdfmake resolves in a source file of its own: the list follows pdfmake, not this test. */
 function propertiesPdfmakeResolves(file: string): string[] {
@@ -144,12 +147,11 @@ describe('drawing text in runs', () => {
 });
 
 describe('measuring inlines, building lines and subsetting fonts', () => {
-  const TextInlines = (require('pdfmake/js/TextInlines.js') as { default: { prototype: { measure: unknown } } }).default;
-  const LayoutBuilder = (require('pdfmake/js/LayoutBuilder.js') as { default: { prototype: { buildNextLine: unknown } } }).default;
+  const TextInlines = (requireOwn('pdfmake/js/TextInlines.js') as { default: { prototype: { measure: unknown } } }).default;
+  const LayoutBuilder = (requireOwn('pdfmake/js/LayoutBuilder.js') as { default: { prototype: { buildNextLine: unknown } } }).default;
   /** fontkit's subset class, reached through the font pdfkit uses (fonts are parsed once per process). */
   const subsetPrototype = (): { _addGlyph: unknown } => {
-    const pdfkitRequire = createRequire(createRequire(require.resolve('pdfmake/js/PDFDocument.js')).resolve('pdfkit'));
-    const font = (pdfkitRequire('fontkit') as { create(bytes: Buffer): { createSubset(): object } }).create(fontFileBytes(SANS.regular));
+    const font = ownFontkit<{ create(bytes: Buffer): { createSubset(): object } }>().create(fontFileBytes(SANS.regular));
     return Object.getPrototypeOf(font.createSubset()) as { _addGlyph: unknown };
   };
 
@@ -187,8 +189,7 @@ describe('text shaping', () => {
     const definition = { content: [{ text: '经济运行总体平稳、稳中有进' }], defaultStyle: { font: 'NotoSansSC' }, info: { creationDate: new Date(0) } };
     const first = await (await layOutPdf(definition, ['NotoSansSC'])).toBuffer();
     // The fontkit font pdfkit shapes with: fonts are parsed once per process, so this is the same object.
-    const pdfkitRequire = createRequire(createRequire(require.resolve('pdfmake/js/PDFDocument.js')).resolve('pdfkit'));
-    const font = (pdfkitRequire('fontkit') as { create(bytes: Buffer): { layout(text: string): unknown } }).create(fontFileBytes(SANS.regular));
+    const font = ownFontkit<{ create(bytes: Buffer): { layout(text: string): unknown } }>().create(fontFileBytes(SANS.regular));
     const shaping = vi.spyOn(font, 'layout');
     const second = await (await layOutPdf(definition, ['NotoSansSC'])).toBuffer();
     expect(shaping).not.toHaveBeenCalled();
@@ -201,7 +202,7 @@ describe('text shaping', () => {
 
 describe('svgMeasure', () => {
   it('reads and rewrites an SVG’s size as pdfmake’s SVG measurer does', async () => {
-    const SVGMeasure = (require('pdfmake/js/SVGMeasure.js') as { default: new () => typeof svgMeasure }).default;
+    const SVGMeasure = (requireOwn('pdfmake/js/SVGMeasure.js') as { default: new () => typeof svgMeasure }).default;
     const { XmlDocument } = require('xmldoc') as { XmlDocument: new (xml: string) => { toString(): string } };
     const pdfmakes = new SVGMeasure();
     const { renderChart } = await import('../../src/charts/renderChart.js');
@@ -224,8 +225,29 @@ describe('svgMeasure', () => {
 
 describe('version guard', () => {
   it('finds the versions it was written for, as pdfmake loads them, and names any other', async () => {
-    const { installedVersions, versionMismatches, WRITTEN_FOR } = await import('../../src/pdf/pdfmakeFastPaths.js');
+    const { installedVersions, versionMismatches, WRITTEN_FOR } = await import('../../src/pdf/pdfmakeVersions.js');
     expect(installedVersions()).toEqual(WRITTEN_FOR);
+    // Every comparison above compared the fast paths, not pdfmake's own code with itself.
+    expect(installPdfmakeFastPaths()).toBe(true);
     expect(versionMismatches({ pdfmake: '0.3.12', pdfkit: '0.19.1', fontkit: '2.0.4' })).toEqual(['pdfmake 0.3.12 (written for 0.3.11)']);
+  });
+});
+
+describe('the pdfmake of a program that imports this library', () => {
+  it('is left as pdfmake made it: the fast paths and the parse-once fontkit are in the library’s own copy', async () => {
+    await (await layOutPdf({ content: [{ text: '简报' }], defaultStyle: { font: 'NotoSansSC' } }, ['NotoSansSC'])).toBuffer();
+    const shared = {
+      styles: (require('pdfmake/js/StyleContextStack.js') as { default: typeof StyleContextStack }).default,
+      renderer: (require('pdfmake/js/Renderer.js') as { default: { prototype: { renderLine: unknown } } }).default,
+    };
+    expect(shared.styles).not.toBe(StyleContextStack);
+    expect(StyleContextStack.getStyleProperty).not.toBe(pdfmakeOriginals.getStyleProperty);
+    expect(String(shared.styles.getStyleProperty)).toBe(String(pdfmakeOriginals.getStyleProperty));
+    expect(String(shared.renderer.prototype.renderLine)).toBe(String(pdfmakeOriginals.renderLine));
+    const pdfkitPath = createRequire(require.resolve('pdfmake/js/PDFDocument.js')).resolve('pdfkit');
+    const sharedFontkit = createRequire(pdfkitPath)('fontkit') as { create(bytes: Buffer): object };
+    expect(sharedFontkit).not.toBe(ownFontkit());
+    // Parsed anew each time, as fontkit does (compared by identity: vitest's not.toBe would deep-compare two fonts).
+    expect(sharedFontkit.create(fontFileBytes(SANS.regular)) === sharedFontkit.create(fontFileBytes(SANS.regular))).toBe(false);
   });
 });

@@ -59,3 +59,32 @@ describe('characters the fonts lack', () => {
     expect((await renderBriefing(await extractSummary(await readReport(SAMPLES[0]!.path)))).warnings).toEqual([]);
   });
 });
+
+describe('readable folders', () => {
+  it('are those of one render: after rendering with a template whose folder holds a logo, another render cannot read it', async () => {
+    const { cpSync, mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { PNG } = await import('pngjs');
+    const { TEMPLATES_DIR } = await import('../../src/layout/templates.js');
+    const { renderBriefing } = await import('../../src/pipeline/renderBriefing.js');
+    const { extractSummary } = await import('../../src/extract/extractSummary.js');
+    const { readReport } = await import('../../src/ingest/readReport.js');
+    const { SAMPLES } = await import('../helpers/samples.js');
+    // Template A: the handout with a logo file in its own folder.
+    const first = mkdtempSync(join(tmpdir(), 'briefing-template-a-'));
+    cpSync(join(TEMPLATES_DIR, 'handout'), first, { recursive: true });
+    cpSync(join(TEMPLATES_DIR, 'partials'), join(first, 'partials'), { recursive: true, force: false });
+    const logo = join(first, 'logo.png');
+    writeFileSync(logo, PNG.sync.write(Object.assign(new PNG({ width: 2, height: 2 }), { data: Buffer.alloc(16, 0x80) })));
+    const document = JSON.parse(JSON.stringify({ content: [{ image: logo, width: 10 }, { text: '简报' }], defaultStyle: { font: 'NotoSansSC' } }));
+
+    const summary = await extractSummary(await readReport(SAMPLES[4]!.path));
+    expect((await renderBriefing(summary, { template: first })).pages).toBe(1);
+    expect((await layOutPdf(structuredClone(document), ['NotoSansSC'], { templateFolder: first })).pages).toBe(1);
+    // Template B (the built-in official) and a render with no template: A's logo is not theirs to read.
+    expect((await renderBriefing(summary, { template: 'official' })).pages).toBe(1);
+    await expect(layOutPdf(structuredClone(document), ['NotoSansSC'], { templateFolder: join(TEMPLATES_DIR, 'official') })).rejects.toThrowError(/denied by resource access policy: .*logo\.png/);
+    await expect(layOutPdf(structuredClone(document), ['NotoSansSC'])).rejects.toThrowError(/denied by resource access policy: .*logo\.png/);
+  });
+});

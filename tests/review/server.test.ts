@@ -9,7 +9,8 @@ import { buildArchive } from '../../src/archive/buildArchive.js';
 import { verifyArchive } from '../../src/archive/verifyArchive.js';
 import { runBatch } from '../../src/pipeline/runBatch.js';
 import { loadReviewSet } from '../../src/review/reviewSet.js';
-import { type ReviewServer, startReviewServer } from '../../src/review/server.js';
+import { type ReviewServer, reviewApp, startReviewServer } from '../../src/review/server.js';
+import type { ErrorCode } from '../../src/errors.js';
 import type { BriefingSummary } from '../../src/summary/schema.js';
 import { pageCount } from '../helpers/pdfTools.js';
 
@@ -129,6 +130,19 @@ describe('briefing serve: preview and save', () => {
     expect(invalid.json().issues).toEqual([expect.objectContaining({ path: '$.figures[1].year' })]);
   });
 
+  it('refuses previews beyond 16 waiting (503 BUSY), and still answers other requests', async () => {
+    // In memory (Hono's app.request), so all 24 arrive at once, as from a runaway client.
+    const app = reviewApp({ set: await loadReviewSet({ inputs: [SAMPLES[4]!.path], outDir: out }), token: 't', allowedHosts: () => ['h:1'] });
+    const call = (path: string, body?: unknown) =>
+      app.request(`http://h:1${path}`, { method: body ? 'POST' : 'GET', headers: { Host: 'h:1', 'X-Briefing-Token': 't', 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const document = await (await call('/api/regions/140521')).json();
+    const previews = Array.from({ length: 24 }, () => call('/api/regions/140521/preview', editOf(document)));
+    expect((await call('/api/regions')).status).toBe(200);
+    const answers = await Promise.all(previews);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([...Array(16).fill(200), ...Array(8).fill(503)]);
+    expect((await answers.find((answer) => answer.status === 503)!.json()).error.code).toBe('BUSY');
+  });
+
   it('saves the summary (corrections marked reviewed) and its PDF; a stale version or a file changed on disk is a conflict (409)', async () => {
     const document = (await api(server, '/api/regions/140521')).json();
     const saved = await api(server, '/api/regions/140521/save', editOf(document, (summary) => (summary.figures[0]!.value = 4242)));
@@ -243,5 +257,24 @@ describe('briefing serve: the region', () => {
     expect((await api(server, '/api/regions/140431/save', editOf(document))).status).toBe(200);
     const onDisk = JSON.parse(readFileSync(join(reports, 'out', '140431-沁源县.summary.json'), 'utf8'));
     expect(onDisk.region).toEqual({ name: '沁源县', code: '140431', parent: '长治市', level: 'county', source: 'user', reviewed: { at: expect.any(String), by: '王芳' } });
+  });
+});
+
+describe('briefing serve: error answers', () => {
+  it('carry a code of ErrorCode in the shape of BriefingError, whatever refused the request', async () => {
+    const server = await startReviewServer({ set: await loadReviewSet({ inputs: [SAMPLES[4]!.path], outDir: mkdtempSync(join(tmpdir(), 'briefing-serve-')) }), port: 0 });
+    try {
+      const known: ErrorCode[] = ['FORBIDDEN', 'USAGE', 'INPUT_NOT_FOUND', 'USAGE'];
+      const answers = [
+        await send(server, '/api/regions'),
+        await send(server, '/api/regions/140521/preview', { method: 'POST', headers: { 'X-Briefing-Token': server.token, 'Content-Type': 'text/plain' } }),
+        await send(server, `/assets/nothing.js?token=${server.token}`),
+        await api(server, '/api/regions/140521/preview', { summary: {}, origins: 'x' }),
+      ];
+      expect(answers.map((answer) => answer.json().error.code)).toEqual(known);
+      for (const answer of answers) expect(Object.keys(answer.json().error).sort()).toEqual(['code', 'field', 'file', 'hint', 'message']);
+    } finally {
+      await server.close();
+    }
   });
 });

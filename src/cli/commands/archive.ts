@@ -15,6 +15,7 @@ interface ArchiveFlags {
   date?: string;
   template: string;
   pdfa?: boolean;
+  force?: boolean;
   out: string;
   region?: string;
   scope?: string;
@@ -41,6 +42,7 @@ export const registerArchiveCommands: RegisterCommand = (program, context) => {
     .option('-o, --out <dir>', 'folder that holds the session folders', context.config.archive ?? 'archive')
     .option('--region <name|code>', 'the region of the one report given, when its text does not settle it (沁源县, 沁源 or 140431)')
     .option('--scope <division>', 'the division the session is about (e.g. 长治市): reports are read as it or a division inside it', context.config.scope)
+    .option('--force', 'rebuild from the inputs even where the session folder cannot be checked; the old folder is kept as <folder>.replaced-N')
     .option('-v, --verbose', 'list every item trimmed to fit a page (default: one line with how many)')
     .option('--json', 'print the result as one JSON document')
     .addHelpText('after', '\nExample:\n  briefing archive data/reports reviewed/ --session 长治两会 --date 2026-01-17 -o archive')
@@ -55,7 +57,8 @@ export const registerArchiveCommands: RegisterCommand = (program, context) => {
     .addHelpText('after', '\nExample:\n  briefing verify archive/2026-01-17-长治两会')
     .option('--json', 'print the result as one JSON document')
     .action(async (folder: string, flags: { json?: boolean }) => {
-      const { verifyArchive } = await import('../../archive/verifyArchive.js');
+      const [{ verifyArchive }, { recoverInterruptedSwap }] = await Promise.all([import('../../archive/verifyArchive.js'), import('../../archive/sessionSwap.js')]);
+      for (const note of await recoverInterruptedSwap(folder)) say(`verify: ${note}\n`);
       const result = verifyArchive(folder);
       if (flags.json) {
         printJson(result);
@@ -88,8 +91,13 @@ async function runArchive(inputs: string[], flags: ArchiveFlags, config: Project
     duplex: flags.duplex,
     outDir: flags.out,
     extractOptions,
+    force: flags.force,
     onProgress: flags.json ? undefined : (message) => say(`archive: ${message}\n`),
   });
+  // A refusal of the whole run (usage, a session folder that cannot be checked, the lock) is the CLI's usage error
+  // (exit 2); failed inputs are exit 1.
+  const refusal = result.failures.find((failure) => failure.input === null);
+  if (refusal) throw refusal.error;
   if (flags.json) {
     printJson({ ...result, failures: result.failures.map((failure) => ({ input: failure.input, error: failure.error.toJSON() })) });
   } else {
