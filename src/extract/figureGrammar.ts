@@ -54,6 +54,8 @@ const figureWordsSchema = z.object({
   /** 近四年税收占比均保持在80%以上: a bound kept over several years or items at once (spanWords, then a spanVerb). */
   spanWords: wordList,
   spanVerbs: wordList,
+  /** Verbs that end the noun a number leads (11家规上工业企业上规入统 → 规上工业企业), besides the action verbs. */
+  nounEndVerbs: wordList,
   /** 突破400亿元、达410亿元: a mark passed, when the amount reached follows. */
   passingVerbs: wordList,
   /** The verb of a clause that lists examples (签约A、B等优势项目45个 → 签约优势项目). */

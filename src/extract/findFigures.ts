@@ -237,7 +237,7 @@ function patternsOf(words: FigureWords): Patterns {
     changeInBetween: new RegExp(`(?:同比|比上年末?|较上年末?|比去年|较去年)(?:${changes})了?[\\d.,]+\\s?(?:万|亿)?\\p{Script=Han}{1,3}`, 'gu'),
     fillers: longestFirst(words.growthFillers),
     subjectEnd: new RegExp(`\\d|${[changes, ...words.subjectAdverbs, '年均', '完成', '实现', '达到', ...words.passingVerbs].join('|')}`),
-    nounEnd: new RegExp(`(?:${[...words.actionVerbs, '实现', '完成', '上规入统', '投入', '达到'].join('|')})|[由从向为与在]`),
+    nounEnd: new RegExp(`(?:${[...words.actionVerbs, ...words.nounEndVerbs].join('|')})|[由从向为与在]`),
     lead: longestFirst(words.labelLead),
     tail: longestFirst(words.labelTail),
     generic: longestFirst(words.genericAmounts),

@@ -125,7 +125,7 @@ function findPlan(paragraphs: Paragraph[], reviewYear: number | undefined, sessi
   const start = paragraphs.findIndex((paragraph) => paragraph.kind !== 'furniture' && pattern.test(paragraph.text));
   if (start >= 0) return { year, start };
   if (!reviewYear && !reviews) {
-    // Nothing is reviewed, so the report is a plan: everything in it is a target (the 屯留 sample).
+    // Nothing is reviewed, so the report is a plan (a 两会 page about the year ahead): everything in it is a target.
     const firstText = paragraphs.findIndex((paragraph) => paragraph.kind === 'body' || paragraph.kind === 'heading');
     return { year, start: Math.max(firstText, 0) };
   }

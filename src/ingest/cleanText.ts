@@ -27,14 +27,20 @@ const MIN_DUPLICATE = 12;
 /** Column layouts repeat a passage close to where it belongs; looking this many paragraphs around keeps cleaning linear. */
 const DUPLICATE_WINDOW = 24;
 
+/** The dated line of a newspaper page's masthead: 2026年1月17日 星期六. */
+const MASTHEAD_DATE = /^\d{4}年\d{1,2}月\d{1,2}日\s*(星期|周)[一二三四五六日天]$/;
+/** A masthead is the first lines of a page: the dated line is looked for this far down. */
+const MASTHEAD_LINES = 12;
+/** A section banner above the dated line (聚焦, 要闻, 专题): one word alone. */
+const BANNER_WORD = /^\p{Script=Han}{2,4}$/u;
+
 const FURNITURE: RegExp[] = [
   /^[A-Z][A-Z .·-]*$/, // CHANGZHI RIBAO
   /^\d{4}$/, // a bare year in a masthead
   /^\S{2,6}日报$/,
   /^\S{0,8}特刊$/,
-  /^聚焦$/,
   /^\S{2,6}两会$/,
-  /^\d{4}年\d{1,2}月\d{1,2}日\s*(星期|周)[一二三四五六日天]$/,
+  MASTHEAD_DATE,
   /^第\s*\d+\s*版/,
   /^[-—\d\s]+$/, // page numbers and rules
 ];
@@ -47,7 +53,7 @@ export function cleanText(original: string): Paragraph[] {
 export function paragraphsOf(normalized: NormalizedText): Paragraph[] {
   const lines = splitLines(normalized);
   const blocks = joinWrappedLines(lines, wrapWidth(lines)).map((block) => toParagraph(normalized, block));
-  return dropRepeatedPassages(joinCutParagraphs(blocks));
+  return dropRepeatedPassages(joinCutParagraphs(markBanners(blocks)));
 }
 
 /** A line of the normalised text without its surrounding space; `indented` when it started with space. */
@@ -139,6 +145,12 @@ function toParagraph(normalized: NormalizedText, lines: Line[]): Paragraph {
     at += line.end - line.start;
   }
   return { text, kind: classify(text), from, to };
+}
+
+/** Above a newspaper page's dated line, a word alone is the section's banner (聚焦, 要闻), not a caption of the page. */
+function markBanners(paragraphs: Paragraph[]): Paragraph[] {
+  const dated = paragraphs.slice(0, MASTHEAD_LINES).findIndex((paragraph) => MASTHEAD_DATE.test(paragraph.text));
+  return paragraphs.map((paragraph, index) => (index < dated && BANNER_WORD.test(paragraph.text) ? { ...paragraph, kind: 'furniture' } : paragraph));
 }
 
 function classify(text: string): ParagraphKind {

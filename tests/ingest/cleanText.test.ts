@@ -25,6 +25,17 @@ describe('cleanText', () => {
     expect(kindOf('坚持项目为王，积蓄发展动能')).toBe('heading');
   });
 
+  it('takes a word alone above a page\'s dated line for the section banner, and the same word below it for a caption', () => {
+    const paragraphs = cleanText('要闻\n\n晋城日报\n\n2025年3月2日 星期日\n\n要闻\n\n全县经济运行平稳，地区生产总值增长5%。\n');
+    expect(paragraphs.map((paragraph) => [paragraph.text, paragraph.kind])).toEqual([
+      ['要闻', 'furniture'],
+      ['晋城日报', 'furniture'],
+      ['2025年3月2日 星期日', 'furniture'],
+      ['要闻', 'caption'],
+      ['全县经济运行平稳，地区生产总值增长5%。', 'body'],
+    ]);
+  });
+
   it('removes Markdown heading marks, bold marks and subscript braces', () => {
     const paragraphs = cleanText('# 襄垣县\n\n**地区生产总值**完成 426.8 亿元。\n\nPM_{2.5}浓度同比下降11.8%。\n');
     expect(paragraphs.map((paragraph) => paragraph.text)).toEqual(['襄垣县', '地区生产总值完成 426.8 亿元。', 'PM2.5浓度同比下降11.8%。']);
