@@ -39,7 +39,7 @@ type Measure = TargetPair['measure'];
 /** What the qualifier makes of a target; `reach` when there is none. */
 type Direction = 'at least' | 'at most' | 'about' | 'reach';
 
-/** Pairs every indicator target of `previous` with the result of `current` for the same year. */
+/** Pairs every indicator target of `previous` for the year `current` reviews with `current`'s result for that year. */
 export function pairTargets({ previous, current }: PairTargetsInput): LastYearTargets {
   if (previous.region.code !== current.region.code) {
     throw new BriefingError('USAGE', `last year's report is about ${previous.region.name} (${previous.region.code}), this year's about ${current.region.name} (${current.region.code})`, {
@@ -49,9 +49,13 @@ export function pairTargets({ previous, current }: PairTargetsInput): LastYearTa
     });
   }
   const reviewedBefore = new Map((current.lastYearTargets?.pairs ?? []).filter((pair) => pair.reviewed).map((pair) => [pairKey(pair), pair]));
+  // The year this year's report reviews is the year last year's targets were set for; a plan's targets for later
+  // years (到2020年) are not answered yet.
+  const year = current.reviewYear ?? previous.planYear;
   const pairs: TargetPair[] = [];
   for (const target of previous.figures) {
     if (target.kind !== 'target' || target.indicator === undefined || target.year === undefined) continue;
+    if (year !== undefined && target.year !== year) continue;
     for (const measure of measuresOf(target)) {
       for (const pair of pairsFor(target, measure, current.figures)) pairs.push(withReview(pair, reviewedBefore.get(pairKey(pair))));
     }

@@ -106,10 +106,12 @@ describe('pairTargets: what is not paired, or not comparable', () => {
     expect(pair!.result).toBeUndefined();
   });
 
-  it('pairs only targets with a catalogue indicator and a year, and never actuals of last year', () => {
+  it('pairs only targets with a catalogue indicator for the year this year\'s report reviews, and never actuals of last year', () => {
     const projects = figure({ label: '建成水冲式公厕', value: 30, unit: '座', kind: 'target', quote: '年内力争建成水冲式公厕30座' });
     const lastYearsActual = { ...gdpResult(7), year: 2017 };
-    expect(verdictsOf([projects, lastYearsActual], [gdpResult(6)])).toEqual([]);
+    const laterTarget = { ...gdpGrowthTarget('以上'), year: 2020, quote: '到2020年地区生产总值增长6%以上' };
+    const pairs = pairTargets({ previous: summary([projects, lastYearsActual, laterTarget, gdpGrowthTarget('左右')]), current: summary([gdpResult(6)], { reviewYear: 2018 }) }).pairs;
+    expect(pairs.map((pair) => pair.target.quote)).toEqual(['地区生产总值增长6%左右']);
   });
 
   it('answers a target set for each part (城乡…分别) with each part, and a whole target without 分别 with nothing', () => {
