@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { withLastYearTargets } from '../compare/loadPreviousYear.js';
 import { BriefingError, summaryConflict, toBriefingError } from '../errors.js';
 import { extractSummary } from '../extract/extractSummary.js';
 import type { ExtractOptionsFor } from '../pipeline/regionSettings.js';
@@ -39,6 +40,8 @@ export interface ArchiveOptions {
   outDir: string;
   /** Each report's extraction options: the region or scope a person gave (src/pipeline/regionSettings.ts). */
   extractOptions?: ExtractOptionsFor;
+  /** Last year's summaries by region code (loadPreviousYear): their targets are paired with this year's results. */
+  previousYear?: Map<string, BriefingSummary>;
   onProgress?: (message: string) => void;
 }
 
@@ -84,8 +87,16 @@ export async function buildArchive(options: ArchiveOptions): Promise<ArchiveResu
       const index = members.findIndex((member) => member.summary.region.code === edited.summary.region.code);
       if (index >= 0 && !members[index]!.reviewed) members[index] = edited;
     }
+    const warnings = [...repair.warnings];
+    if (options.previousYear) {
+      for (const member of members) {
+        const paired = withLastYearTargets(member.summary, options.previousYear);
+        member.summary = paired.summary;
+        if (paired.warning) warnings.push(paired.warning);
+      }
+    }
     const settings = { session, date, template: options.template ?? 'handout', pdfa: options.pdfa ?? false, issuer: options.issuer, duplex: options.duplex ?? false };
-    return await writeSessionFolder(folder, members, settings, { altered: repair.altered, warnings: repair.warnings, onProgress });
+    return await writeSessionFolder(folder, members, settings, { altered: repair.altered, warnings, onProgress });
   } finally {
     await release();
   }

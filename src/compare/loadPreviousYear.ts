@@ -9,6 +9,7 @@ import { BriefingError } from '../errors.js';
 import { isReportFile, isSummaryFile } from '../pipeline/collectInputs.js';
 import { readSummaryFile } from '../pipeline/readSummaryFile.js';
 import type { BriefingSummary } from '../summary/schema.js';
+import { pairTargets } from './pairTargets.js';
 
 export async function loadPreviousYear(folder: string): Promise<Map<string, BriefingSummary>> {
   const hint = "give --previous (or previous: in the project file) the folder of last year's reports, summaries or session archive";
@@ -40,6 +41,16 @@ export async function loadPreviousYear(folder: string): Promise<Map<string, Brie
     byRegion.set(summary.region.code, summary);
   }
   return byRegion;
+}
+
+/**
+ * The summary with last year's targets paired with its results, when last year has a summary of its region (a
+ * person's reviewed verdicts in it are kept, see pairTargets); otherwise unchanged, with a warning for a person.
+ */
+export function withLastYearTargets(summary: BriefingSummary, previousYear: Map<string, BriefingSummary>): { summary: BriefingSummary; warning?: string } {
+  const previous = previousYear.get(summary.region.code);
+  if (!previous) return { summary, warning: `no report of last year about ${summary.region.name} (${summary.region.code}) in --previous: last year's targets are not checked` };
+  return { summary: { ...summary, lastYearTargets: pairTargets({ previous, current: summary }) } };
 }
 
 async function extractLastYear(file: string): Promise<BriefingSummary> {

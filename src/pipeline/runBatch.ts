@@ -7,7 +7,7 @@
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pairTargets } from '../compare/pairTargets.js';
+import { withLastYearTargets } from '../compare/loadPreviousYear.js';
 import { BriefingError } from '../errors.js';
 import type { ExtractOptions } from '../extract/extractSummary.js';
 import { isEditedByHand } from '../summary/fingerprint.js';
@@ -169,9 +169,9 @@ async function settleSummary(
     if (edited) {
       // Review work is never lost: the person's version is kept, and it is what gets rendered.
       result.warnings.push(`kept ${result.summary}: edited by hand since it was extracted (use --force to overwrite it)`);
-      summary = prepared(previousYear ? withLastYearTargets(edited, previousYear, result) : edited, false);
+      summary = prepared(previousYear ? pairedWithLastYear(edited, previousYear, result) : edited, false);
     } else {
-      if (previousYear) summary = prepared(withLastYearTargets(parsedSummary(summary), previousYear, result), true);
+      if (previousYear) summary = prepared(pairedWithLastYear(parsedSummary(summary), previousYear, result), true);
       await writeFileAtomic(result.summary, summary.json);
     }
   }
@@ -181,17 +181,11 @@ async function settleSummary(
   return { summary, stem };
 }
 
-/**
- * The summary with last year's targets paired with its results, when last year has a summary of its region; a
- * person's reviewed verdicts in it are kept (pairTargets).
- */
-function withLastYearTargets(summary: BriefingSummary, previousYear: Map<string, BriefingSummary>, result: BatchResult): BriefingSummary {
-  const previous = previousYear.get(summary.region.code);
-  if (!previous) {
-    result.warnings.push(`no report of last year about ${summary.region.name} (${summary.region.code}) in --previous: last year's targets are not checked`);
-    return summary;
-  }
-  return { ...summary, lastYearTargets: pairTargets({ previous, current: summary }) };
+/** withLastYearTargets, its warning added to the input's result. */
+function pairedWithLastYear(summary: BriefingSummary, previousYear: Map<string, BriefingSummary>, result: BatchResult): BriefingSummary {
+  const paired = withLastYearTargets(summary, previousYear);
+  if (paired.warning) result.warnings.push(paired.warning);
+  return paired.summary;
 }
 
 /** A prepared summary as an object again, without its fingerprint (it is recomputed when the summary changes). */

@@ -88,6 +88,17 @@ describe('build --previous', () => {
     expect(stderr).toContain("two of last year's files are about 沁水县 (140521): 140521-沁水县.summary.json and copy.summary.json");
   });
 
+  it('archive --previous: the session folder\'s summary and PDF carry the pairs, and verify stays green', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'briefing-previous-archive-'));
+    expect(await main(['archive', QINSHUI.path, '--session', '沁水两会', '--date', '2023-01-10', '-o', out, '--previous', lastYearFolder(), '--json'])).toBe(0);
+    const folder = join(out, '2023-01-10-沁水两会');
+    const summary = JSON.parse(readFileSync(join(folder, '140521-沁水县.summary.json'), 'utf8')) as BriefingSummary;
+    expect(summary.lastYearTargets!.pairs.map((pair) => pair.verdict)).toEqual(['完成', '未完成']);
+    expect(text(join(folder, '140521-沁水县.pdf')).replace(/\s+/g, '')).toContain('一般公共预算收入45亿元40亿元未完成');
+    stdout = '';
+    expect(await main(['verify', folder])).toBe(0);
+  });
+
   it('takes previous: from the project file, relative to it', async () => {
     const project = mkdtempSync(join(tmpdir(), 'briefing-previous-project-'));
     const lastYear = lastYearFolder();
