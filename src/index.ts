@@ -13,7 +13,7 @@ export { extractSummary, type ExtractOptions } from './extract/extractSummary.js
 export { lookUpDivision, searchDivisions, type Division } from './extract/gazetteer.js';
 export { validateSummary } from './summary/validateSummary.js';
 export { summarySchema, SCHEMA_VERSION } from './summary/schema.js';
-export type { BriefingSummary, Figure, Highlight, Region } from './summary/schema.js';
+export type { BriefingSummary, Figure, Highlight, Region, TargetPair, LastYearTargets } from './summary/schema.js';
 export { loadTemplate, listTemplates } from './layout/templates.js';
 export { buildDocDefinition } from './layout/buildDocDefinition.js';
 export { fitToPage } from './layout/fitToPage.js';
@@ -30,6 +30,10 @@ export { mailSession as mail } from './mail/mailSession.js';
 export { renderBriefing as render } from './pipeline/renderBriefing.js';
 export { loadReviewSet } from './review/reviewSet.js';
 export { startReviewServer as serve } from './review/server.js';
+export { pairTargets } from './compare/pairTargets.js';
+export { loadPreviousYear } from './compare/loadPreviousYear.js';
+export { compareRegions, type Comparison } from './compare/compareRegions.js';
+export { compareSession as compare } from './compare/compareSession.js';
 
 /** One report file → its validated summary (what `briefing extract` writes); `region`/`scope` as --region/--scope. */
 export async function extract(file: string, options: ExtractOptions = {}): Promise<BriefingSummary> {

@@ -5,8 +5,9 @@
  * unchanged session rewrites nothing.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { withLastYearTargets } from '../compare/loadPreviousYear.js';
 import { BriefingError, summaryConflict, toBriefingError } from '../errors.js';
 import { extractSummary } from '../extract/extractSummary.js';
 import type { ExtractOptionsFor } from '../pipeline/regionSettings.js';
@@ -45,6 +46,8 @@ export interface ArchiveOptions {
    * summary that is no longer valid), keeping the old folder beside it as `<folder>.replaced-N`.
    */
   force?: boolean;
+  /** Last year's summaries by region code (loadPreviousYear): their targets are paired with this year's results. */
+  previousYear?: Map<string, BriefingSummary>;
   onProgress?: (message: string) => void;
 }
 
@@ -112,8 +115,16 @@ async function archiveSession(options: ArchiveOptions): Promise<ArchiveResult> {
       const index = members.findIndex((member) => member.summary.region.code === edited.summary.region.code);
       if (index >= 0 && !members[index]!.reviewed) members[index] = edited;
     }
+    const warnings = [...repair.warnings];
+    if (options.previousYear) {
+      for (const member of members) {
+        const paired = withLastYearTargets(member.summary, options.previousYear);
+        member.summary = paired.summary;
+        if (paired.warning) warnings.push(paired.warning);
+      }
+    }
     const settings = { session, date, template: options.template ?? 'handout', pdfa: options.pdfa ?? false, issuer: options.issuer, duplex: options.duplex ?? false };
-    return await writeSessionFolder(folder, members, settings, { altered: repair.altered, warnings: [...recovered, ...repair.warnings], onProgress, force: options.force === true });
+    return await writeSessionFolder(folder, members, settings, { altered: repair.altered, warnings: [...recovered, ...warnings], onProgress, force: options.force === true });
   } finally {
     await release();
   }

@@ -9,6 +9,7 @@ import { BriefingError, toBriefingError } from '../errors.js';
 import { removeTemporaryFilesOnInterrupt } from '../util/atomicWrite.js';
 import { registerArchiveCommands } from './commands/archive.js';
 import { registerBatchCommands } from './commands/batch.js';
+import { registerCompareCommands } from './commands/compare.js';
 import { registerInfoCommands } from './commands/info.js';
 import { registerMailCommands } from './commands/mail.js';
 import { registerServeCommands } from './commands/serve.js';
@@ -17,7 +18,7 @@ import { toolVersion } from '../version.js';
 import { loadProjectConfig, type ProjectConfig } from '../config/projectConfig.js';
 import { say } from './terminal.js';
 
-const COMMANDS: RegisterCommand[] = [registerBatchCommands, registerArchiveCommands, registerMailCommands, registerServeCommands, registerInfoCommands];
+const COMMANDS: RegisterCommand[] = [registerBatchCommands, registerArchiveCommands, registerCompareCommands, registerMailCommands, registerServeCommands, registerInfoCommands];
 
 export async function main(argv: string[]): Promise<number> {
   removeTemporaryFilesOnInterrupt();

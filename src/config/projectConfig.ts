@@ -30,6 +30,7 @@ const configSchema = z
       .describe('SMTP server, with the user but never the password (mail --smtp)'),
     from: z.string().min(1).describe('sender address (mail --from)'),
     scope: z.string().min(1).describe('the division the session is about (--scope), e.g. 长治市: reports are read as it or a division inside it'),
+    previous: z.string().min(1).describe("last year's reports, summaries or session folder (build --previous): its targets against this year's results"),
     regions: z
       .record(z.string().min(1), z.string().min(1))
       .describe('the region of reports whose text does not settle it: file name, path or glob → name or code, e.g. 沁源.docx: 沁源县'),
@@ -74,6 +75,7 @@ export function loadProjectConfig(folder: string = process.cwd()): ProjectConfig
     ...(config.out ? { out: relativeTo(config.out) } : {}),
     ...(config.archive ? { archive: relativeTo(config.archive) } : {}),
     ...(config.delegates ? { delegates: relativeTo(config.delegates) } : {}),
+    ...(config.previous ? { previous: relativeTo(config.previous) } : {}),
     ...(config.template && /[/\\]/.test(config.template) ? { template: relativeTo(config.template) } : {}),
     file: found.filepath,
   };
@@ -101,6 +103,7 @@ const TEMPLATE = `# briefing project file: defaults for every command run in thi
 # smtp: smtp://renda%40example.org@mail.example.org:587   # mail --smtp; never the password:
 #                                   # set ${SMTP_PASSWORD_VARIABLE} in the environment instead
 # from: 长治市人大 <renda@example.org>  # mail --from
+# previous: ../2025/archive/2025-01-16-长治两会   # last year's reports, summaries or session folder (build --previous)
 # scope: 长治市                      # reports are read as this division or one inside it (--scope)
 # regions:                          # the region of a report whose text does not settle it (--region for one)
 #   沁源2026.docx: 沁源县             #   file name, path or glob (relative to this file) → name or six-digit code

@@ -3,7 +3,7 @@
  * The template decides the look; this module prepares the values it prints and the metadata.
  */
 import type { RenderedChart } from '../charts/renderChart.js';
-import type { BriefingSummary, Figure, Highlight } from '../summary/schema.js';
+import type { BriefingSummary, Figure, Highlight, TargetPair } from '../summary/schema.js';
 import { formatChineseDate, formatGrowth } from './helpers.js';
 import { checkResources } from './checkResources.js';
 import type { LayoutTemplate } from './templates.js';
@@ -17,6 +17,8 @@ export interface LayoutChoice {
   figures: number;
   highlights: number;
   targets: number;
+  /** Rows of last year's targets against this year's results (none when absent). */
+  attainment?: number;
 }
 
 export interface LayoutInput {
@@ -67,6 +69,7 @@ export function buildDocDefinition({ summary, template, choice, chart, creationD
     figureRows: chunk(figures, TILE_COLUMNS),
     highlights: summary.highlights.slice(0, choice.highlights).map(toItem),
     targets: summary.targets.slice(0, choice.targets).map(toItem),
+    attainment: (summary.lastYearTargets?.pairs ?? []).slice(0, choice.attainment ?? 0).map(toAttainmentRow),
     chart: chart ? scaledChart(chart, choice.scale, contentBox.width) : undefined,
     issuer: issuer ?? issuerOf(summary),
     pageNumber: String(pageNumber),
@@ -146,6 +149,35 @@ function toTile(figure: Figure, tileWidth: number): Tile {
 
 function toItem(item: Highlight): { title: string; text: string } {
   return { title: item.title, text: item.text };
+}
+
+interface AttainmentRow {
+  label: string;
+  target: string;
+  result: string;
+  verdict: string;
+  isMet: boolean;
+  isUnmet: boolean;
+}
+
+/** A row of 去年目标完成情况: what was measured, last year's target as written, this year's result, the verdict. */
+export function toAttainmentRow(pair: TargetPair): AttainmentRow {
+  const label = pair.resultIndicator && pair.result ? pair.result.label : pair.target.label;
+  return {
+    label: pair.measure === 'growth' && !/(?:增速|降幅)$/.test(label) ? `${label}增速` : label,
+    target: pairedText(pair.target, pair.measure),
+    result: pair.result ? pairedText(pair.result, pair.measure) : '—',
+    verdict: pair.verdict,
+    isMet: pair.verdict === '完成',
+    isUnmet: pair.verdict === '未完成',
+  };
+}
+
+/** 增长6%左右 · 下降3% · 192.3亿元 · 4.5%以内: one side of a pair as a person reads it. */
+function pairedText(side: TargetPair['target'], measure: TargetPair['measure']): string {
+  const range = side.valueTo !== undefined ? `—${side.valueTo}` : '';
+  if (measure === 'growth') return `${side.value < 0 ? '下降' : '增长'}${Math.abs(side.value)}${range}%${side.qualifier ?? ''}`;
+  return `${side.value}${range}${side.unit}${side.qualifier ?? ''}`;
 }
 
 /** Rows of tiles, the last padded so every row has the same number of cells (pdfmake tables need it). */

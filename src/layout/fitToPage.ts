@@ -1,20 +1,21 @@
 /**
  * Fits a briefing on exactly one page, in a documented order:
  *   1. lay out at full size; 2. scale type down (in 5 % steps, jumping to the estimated fit) to the template's minimum;
- *   3. at the minimum, trim the lowest-ranked item, one at a time: targets down to 2, highlights down to 3,
- *      figures down to 6 (two rows of tiles), then the same lists in the same order down to 0, 1 and 1.
+ *   3. at the minimum, trim the lowest-ranked item, one at a time: targets down to 2, last year's targets
+ *      (去年目标完成情况) down to 2, highlights down to 3, figures down to 6 (two rows of tiles), then the same lists
+ *      in the same order down to 0, 0, 1 and 1.
  * Every trimmed item is reported, so nothing is dropped silently.
  */
 import { BriefingError } from '../errors.js';
-import type { BriefingSummary } from '../summary/schema.js';
-import type { LayoutChoice } from './buildDocDefinition.js';
+import type { BriefingSummary, TargetPair } from '../summary/schema.js';
+import { type LayoutChoice, toAttainmentRow } from './buildDocDefinition.js';
 import type { LayoutTemplate } from './templates.js';
 import { displayNumber, displayUnit } from '../summary/figureText.js';
 
 const SCALE_STEP = 0.05;
-type ListName = 'targets' | 'highlights' | 'figures';
-const TRIM_ORDER: ListName[] = ['targets', 'highlights', 'figures'];
-const ITEM_NAMES: Record<ListName, string> = { targets: 'target', highlights: 'highlight', figures: 'figure' };
+type ListName = 'targets' | 'attainment' | 'highlights' | 'figures';
+const TRIM_ORDER: ListName[] = ['targets', 'attainment', 'highlights', 'figures'];
+const ITEM_NAMES: Record<ListName, string> = { targets: 'target', attainment: "last year's target", highlights: 'highlight', figures: 'figure' };
 
 export interface FitResult<T> {
   laidOut: T;
@@ -43,21 +44,22 @@ export async function fitToPage<T>(summary: BriefingSummary, template: LayoutTem
     figures: Math.min(limits.figures, summary.figures.length),
     highlights: Math.min(limits.highlights, summary.highlights.length),
     targets: Math.min(limits.targets, summary.targets.length),
+    attainment: Math.min(limits.attainment, pairsOf(summary).length),
   };
   const trimmed = notOffered(summary, template, choice);
   for (;;) {
     const fitted = await largestFittingScale(choice, minScale, tryLayout);
     if (fitted) return { laidOut: fitted.laidOut, choice: { ...choice, scale: fitted.scale }, trimmed };
     choice.scale = minScale;
-    const list = TRIM_ORDER.find((name) => choice[name] > preferredMinimumOf(name)) ?? TRIM_ORDER.find((name) => choice[name] > minimumOf(name));
+    const list = TRIM_ORDER.find((name) => shownOf(choice, name) > preferredMinimumOf(name)) ?? TRIM_ORDER.find((name) => shownOf(choice, name) > minimumOf(name));
     if (!list) {
       throw new BriefingError('LAYOUT_OVERFLOW', `does not fit on one page even at the smallest type with one item per list`, {
         file: summary.source.file,
         hint: 'shorten the title, highlights or figure labels in the summary, or use a template with more room',
       });
     }
-    choice[list] -= 1;
-    trimmed.push(`trimmed to fit one page: ${ITEM_NAMES[list]} “${describe(summary, list, choice[list])}”`);
+    choice[list] = shownOf(choice, list) - 1;
+    trimmed.push(`trimmed to fit one page: ${ITEM_NAMES[list]} “${describe(summary, list, shownOf(choice, list))}”`);
   }
 }
 
@@ -124,9 +126,10 @@ function notOffered(summary: BriefingSummary, template: LayoutTemplate, choice: 
   if (summary.figures.length > choice.figures) {
     messages.push(`the ${template.name} template shows the ${choice.figures} top-ranked of ${summary.figures.length} figures (the summary lists them all)`);
   }
-  for (const list of ['highlights', 'targets'] as const) {
-    for (let index = choice[list]; index < summary[list].length; index += 1) {
-      messages.push(`not shown: ${ITEM_NAMES[list]} “${describe(summary, list, index)}” (the ${template.name} template shows at most ${choice[list]})`);
+  const lengths = { highlights: summary.highlights.length, targets: summary.targets.length, attainment: pairsOf(summary).length };
+  for (const list of ['highlights', 'targets', 'attainment'] as const) {
+    for (let index = shownOf(choice, list); index < lengths[list]; index += 1) {
+      messages.push(`not shown: ${ITEM_NAMES[list]} “${describe(summary, list, index)}” (the ${template.name} template shows at most ${shownOf(choice, list)})`);
     }
   }
   return messages;
@@ -134,18 +137,30 @@ function notOffered(summary: BriefingSummary, template: LayoutTemplate, choice: 
 
 /** Trimming first takes lists down to these, in TRIM_ORDER, before it takes any list further. */
 function preferredMinimumOf(list: ListName): number {
-  return { targets: 2, highlights: 3, figures: 6 }[list];
+  return { targets: 2, attainment: 2, highlights: 3, figures: 6 }[list];
 }
 
 /** Lists keep a few items: a briefing without figures or highlights says nothing. */
 function minimumOf(list: ListName): number {
-  return list === 'targets' ? 0 : 1;
+  return list === 'targets' || list === 'attainment' ? 0 : 1;
+}
+
+function shownOf(choice: LayoutChoice, list: ListName): number {
+  return choice[list] ?? 0;
+}
+
+function pairsOf(summary: BriefingSummary): TargetPair[] {
+  return summary.lastYearTargets?.pairs ?? [];
 }
 
 function describe(summary: BriefingSummary, list: ListName, index: number): string {
   if (list === 'figures') {
     const figure = summary.figures[index]!;
     return `${figure.label} ${displayNumber(figure)}${displayUnit(figure)}`;
+  }
+  if (list === 'attainment') {
+    const row = toAttainmentRow(pairsOf(summary)[index]!);
+    return `${row.label} ${row.target}：${row.verdict}`;
   }
   return summary[list][index]!.title;
 }

@@ -37,7 +37,13 @@ const manifestSchema = z.object({
   /** Named styles the template's content refers to ("style": "section"). */
   styles: z.record(z.string(), styleSchema).default({}),
   /** How many items of each list are offered to the layout before fitting trims (figures beyond are not shown). */
-  limits: z.object({ figures: z.number().int().min(0), highlights: z.number().int().min(0), targets: z.number().int().min(0) }),
+  limits: z.object({
+    figures: z.number().int().min(0),
+    highlights: z.number().int().min(0),
+    targets: z.number().int().min(0),
+    /** Rows of 去年目标完成情况; a template that does not print the block leaves it 0, so none counts as shown. */
+    attainment: z.number().int().min(0).default(0),
+  }),
   /** Height of the chart in points at full scale; no chart when absent. */
   chart: z.object({ height: z.number().positive() }).optional(),
   /** Smallest type scale the fitter may use before it trims items. */

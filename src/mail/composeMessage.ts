@@ -15,6 +15,7 @@ import type { MailBodyContext, MailFigure, MailItem, MailRegion, MailTemplates, 
 import type { Delegate } from './readDelegates.js';
 import type { Sender } from './resolveSender.js';
 import { displayNumber, displayUnit, printedFigures } from '../summary/figureText.js';
+import { toAttainmentRow } from '../layout/buildDocDefinition.js';
 
 /** How much of each summary the mail shows; the attached PDF has the rest. Summaries list items in rank order. */
 export const MAIL_LIMITS = { figures: 8, highlights: 5, targets: 3 } as const;
@@ -99,6 +100,11 @@ function mailRegionOf(region: SessionRegion): MailRegion {
     moreFigures: Math.max(0, printed.length - MAIL_LIMITS.figures),
     highlights: summary.highlights.slice(0, MAIL_LIMITS.highlights).map(mailItemOf),
     targets: summary.targets.slice(0, MAIL_LIMITS.targets).map(mailItemOf),
+    // All of them: a message has no page to fit, and the delegate asks this first.
+    attainment: (summary.lastYearTargets?.pairs ?? []).map((pair) => {
+      const { label, target, result, verdict } = toAttainmentRow(pair);
+      return { label, target, result, verdict };
+    }),
     attachment: region.pdf.filename,
   };
 }

@@ -30,6 +30,14 @@ export interface MailItem {
   text: string;
 }
 
+/** A row of 去年目标完成情况: the indicator, last year's target as written, this year's result, the verdict. */
+export interface MailAttainment {
+  label: string;
+  target: string;
+  result: string;
+  verdict: string;
+}
+
 export interface MailRegion {
   name: string;
   parent: string;
@@ -42,6 +50,8 @@ export interface MailRegion {
   moreFigures: number;
   highlights: MailItem[];
   targets: MailItem[];
+  /** Last year's targets against this year's results (build/archive --previous); empty when there are none. */
+  attainment: MailAttainment[];
   /** File name of the region's PDF attachment. */
   attachment: string;
 }

@@ -7,6 +7,7 @@
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { withLastYearTargets } from '../compare/loadPreviousYear.js';
 import { BriefingError } from '../errors.js';
 import type { ExtractOptions } from '../extract/extractSummary.js';
 import { isEditedByHand } from '../summary/fingerprint.js';
@@ -48,6 +49,8 @@ export interface BatchOptions {
   force?: boolean;
   /** Each report's extraction options: the region or scope a person gave (regionSettings.ts). */
   extractOptions?: (input: string) => ExtractOptions;
+  /** Last year's summaries by region code (loadPreviousYear): their targets are paired with this year's results. */
+  previousYear?: Map<string, BriefingSummary>;
   /** Worker threads (default: one per core; 1 runs everything on the main thread). */
   workers?: number;
   /** Called when an input is done (in completion order), for progress display. */
@@ -151,7 +154,7 @@ function prepareOutcome(outcome: Outcome<PreparedSummary>): PreparedSummary | Br
 async function settleSummary(
   extracted: PreparedSummary,
   result: BatchResult,
-  { outDir, force = false }: BatchOptions,
+  { outDir, force = false, previousYear }: BatchOptions,
   used: { ids: Set<string>; stems: Set<string> },
   readsSummary: boolean,
 ): Promise<{ summary: PreparedSummary; stem: string }> {
@@ -166,8 +169,9 @@ async function settleSummary(
     if (edited) {
       // Review work is never lost: the person's version is kept, and it is what gets rendered.
       result.warnings.push(`kept ${result.summary}: edited by hand since it was extracted (use --force to overwrite it)`);
-      summary = prepared(edited, false);
+      summary = prepared(previousYear ? pairedWithLastYear(edited, previousYear, result) : edited, false);
     } else {
+      if (previousYear) summary = prepared(pairedWithLastYear(parsedSummary(summary), previousYear, result), true);
       await writeFileAtomic(result.summary, summary.json);
     }
   }
@@ -175,6 +179,19 @@ async function settleSummary(
   result.region = summary.regionName;
   result.warnings.unshift(...summary.warnings);
   return { summary, stem };
+}
+
+/** withLastYearTargets, its warning added to the input's result. */
+function pairedWithLastYear(summary: BriefingSummary, previousYear: Map<string, BriefingSummary>, result: BatchResult): BriefingSummary {
+  const paired = withLastYearTargets(summary, previousYear);
+  if (paired.warning) result.warnings.push(paired.warning);
+  return paired.summary;
+}
+
+/** A prepared summary as an object again, without its fingerprint (it is recomputed when the summary changes). */
+function parsedSummary(summary: PreparedSummary): BriefingSummary {
+  const { fingerprint: _stale, ...content } = JSON.parse(summary.json) as BriefingSummary & { fingerprint?: string };
+  return content;
 }
 
 /** The summary already at `path` if a person has edited it since extraction; undefined if absent or untouched. */

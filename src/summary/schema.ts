@@ -117,6 +117,48 @@ export const highlightSchema = z.strictObject({
   quote: z.string().optional(),
 });
 
+/** A figure of one side of a target pair: the number compared, its unit, and the report's own sentence. */
+const pairedFigureSchema = z.strictObject({
+  value: z.number().describe('The number compared: the growth rate for a growth pair, the amount as written (without its magnitude) for an amount pair.'),
+  valueTo: z.number().optional().describe('Upper bound when the target is a range (5%—6%).'),
+  unit: z.string().describe('The unit as in the figure (%, 亿元, 万元 …).'),
+  qualifier: z.string().optional().describe('The qualifier as written (左右, 以上, 以内 …), read by the rule in README "Last year\'s targets".'),
+  label: z.string().min(1).describe('The figure\'s label in its summary.'),
+  quote: z.string().min(1).describe('Verbatim sentence of its report that holds the number.'),
+});
+
+export const attainmentVerdictSchema = z.enum(['完成', '未完成', '无可比数据']);
+
+/** One of last year's targets beside this year's result for the same year, with the verdict the numbers give. */
+export const targetPairSchema = z.strictObject({
+  indicator: z.string().regex(/^[a-z][a-z0-9_]*$/).describe('Catalogue id of the target\'s indicator (data/indicators.json).'),
+  resultIndicator: z.string().regex(/^[a-z][a-z0-9_]*$/).optional().describe('Catalogue id of the result when it differs: a part of the target\'s indicator (城乡居民…分别增长7.5% answered by urban_income and rural_income).'),
+  year: year.describe('The year the target was set for and the result is of.'),
+  measure: z.enum(['growth', 'amount', 'level']).describe('What is compared: a growth rate (%), an amount (converted within its unit family), or a level in % (a rate such as 失业率).'),
+  target: pairedFigureSchema.describe('Last year\'s target, from last year\'s report.'),
+  result: pairedFigureSchema.optional().describe('This year\'s result for the same year; absent when this year\'s report gives none comparable.'),
+  verdict: attainmentVerdictSchema.describe('完成 / 未完成 by the rule, 无可比数据 when there is no comparable result; a person\'s verdict when reviewed.'),
+  reason: z.string().min(1).describe('The comparison in words, with the numbers (实际6.0%，目标6%左右：不低于5.5%).'),
+  reviewed: z
+    .strictObject({
+      at: z.string().regex(/^\d{4}-\d{2}-\d{2}T/, 'expected an ISO date and time').describe('when the verdict was reviewed'),
+      by: z.string().min(1).optional().describe('who reviewed it'),
+      extracted: z.strictObject({ verdict: attainmentVerdictSchema, reason: z.string().min(1) }).describe('the verdict and reason the rule gave, before the person\'s'),
+    })
+    .optional()
+    .describe('a person set the verdict; it wins over the rule, which is kept beside it'),
+});
+
+export const lastYearTargetsSchema = z.strictObject({
+  previous: z
+    .strictObject({
+      file: z.string().min(1).describe('last year\'s report (or its summary) as given to --previous'),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/).describe('sha256 of last year\'s report'),
+    })
+    .describe('where last year\'s targets come from'),
+  pairs: z.array(targetPairSchema).describe('every target of last year\'s summary for the year this report reviews, in last year\'s order'),
+});
+
 export const creditsSchema = z.record(z.string(), z.string());
 
 export const summarySchema = z
@@ -135,6 +177,9 @@ export const summarySchema = z
   targets: z.array(highlightSchema),
   keywords: z.array(z.string()),
   credits: creditsSchema.optional(),
+  lastYearTargets: lastYearTargetsSchema
+    .optional()
+    .describe('last year\'s targets against this report\'s results (build --previous); absent when no previous year was given'),
   warnings: z.array(z.string()),
   reviewed: z
     .strictObject({
@@ -182,4 +227,8 @@ export type Region = z.infer<typeof regionSchema>;
 export type Session = z.infer<typeof sessionSchema>;
 export type Figure = z.infer<typeof figureSchema>;
 export type Highlight = z.infer<typeof highlightSchema>;
+export type PairedFigure = z.infer<typeof pairedFigureSchema>;
+export type AttainmentVerdict = z.infer<typeof attainmentVerdictSchema>;
+export type TargetPair = z.infer<typeof targetPairSchema>;
+export type LastYearTargets = z.infer<typeof lastYearTargetsSchema>;
 export type BriefingSummary = z.infer<typeof summarySchema>;

@@ -35,6 +35,7 @@ describe('commands exit when their work is done', () => {
     ['check of a missing summary', ['check', 'nope.summary.json'], 1],
     ['archive of a mistyped path', ['archive', 'nope.txt', '--session', '测试', '-o', join(folder, 'session')], 1],
     ['verify of a folder that is no session', ['verify', empty], 2],
+    ['compare of a mistyped path', ['compare', 'nope.txt', '-o', join(folder, 'compare.pdf')], 2],
     ['mail of a folder that is no session', ['mail', empty, '--delegates', 'nope.csv', '--outbox', join(folder, 'outbox')], 2],
   ])('%s', (_name, args, expected) => {
     const { status, signal, stderr } = run(args as string[]);

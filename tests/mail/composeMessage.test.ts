@@ -29,6 +29,21 @@ function withHighlight(base: MailSession, title: string, text: string): MailSess
 }
 
 describe('composeMessage', () => {
+  it('lists last year\'s targets against this year\'s results (去年目标完成情况) when the summary has them, and nothing when not', () => {
+    expect(composeMessage(session, ZHANG, { templates, subject }).text).not.toContain('去年目标完成情况');
+    const lastYearTargets = {
+      previous: { file: 'qinyuan-2025.txt', sha256: 'b'.repeat(64) },
+      pairs: [
+        { indicator: 'gdp', year: 2025, measure: 'growth' as const, target: { value: 6, unit: '%', qualifier: '左右', label: '地区生产总值增速', quote: '地区生产总值增长6%左右' }, result: { value: 5.2, unit: '%', label: '地区生产总值', quote: '地区生产总值增长5.2%' }, verdict: '未完成' as const, reason: '实际5.2%，目标6%左右：不低于5.5%' },
+      ],
+    };
+    const regions = session.regions.map((region) => (region.name === '沁源县' ? { ...region, summary: { ...region.summary, lastYearTargets } } : region));
+    const message = composeMessage({ ...session, regions }, ZHANG, { templates, subject });
+    expect(message.text).toContain('去年目标完成情况\n· 地区生产总值增速：目标增长6%左右，实际增长5.2%，未完成');
+    expect(message.html).toContain('目标增长6%左右</td>');
+    expect(message.text.indexOf('去年目标完成情况')).toBeLessThan(message.text.indexOf('■ 沁水县'));
+  });
+
   it('renders subject, greeting, the regions in session order, figures and highlights, and attaches their PDFs', () => {
     const message = composeMessage(session, ZHANG, { templates, subject });
     expect(message.subject).toBe('长治两会 简报（2026年1月17日）');

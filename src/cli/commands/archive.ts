@@ -19,6 +19,7 @@ interface ArchiveFlags {
   out: string;
   region?: string;
   scope?: string;
+  previous?: string;
   json?: boolean;
 }
 
@@ -43,6 +44,7 @@ export const registerArchiveCommands: RegisterCommand = (program, context) => {
     .option('--region <name|code>', 'the region of the one report given, when its text does not settle it (沁源县, 沁源 or 140431)')
     .option('--scope <division>', 'the division the session is about (e.g. 长治市): reports are read as it or a division inside it', context.config.scope)
     .option('--force', 'rebuild from the inputs even where the session folder cannot be checked; the old folder is kept as <folder>.replaced-N')
+    .option('--previous <dir>', "last year's reports, summaries or session folder: their targets are checked against this year's results (去年目标完成情况)", context.config.previous)
     .option('-v, --verbose', 'list every item trimmed to fit a page (default: one line with how many)')
     .option('--json', 'print the result as one JSON document')
     .addHelpText('after', '\nExample:\n  briefing archive data/reports reviewed/ --session 长治两会 --date 2026-01-17 -o archive')
@@ -79,6 +81,7 @@ async function runArchive(inputs: string[], flags: ArchiveFlags, config: Project
   loadTemplate(flags.template);
   const files = collectInputs(inputs, (name) => isReportFile(name) || isSummaryFile(name));
   const extractOptions = extractOptionsFor(regionSettings(flags, config), files.filter((file) => !isSummaryFile(file)));
+  const previousYear = flags.previous ? await (await import('../../compare/loadPreviousYear.js')).loadPreviousYear(flags.previous) : undefined;
   // Loaded on use: the book binder (pdf-lib) is only needed here.
   const { buildArchive } = await import('../../archive/buildArchive.js');
   const result = await buildArchive({
@@ -92,6 +95,7 @@ async function runArchive(inputs: string[], flags: ArchiveFlags, config: Project
     outDir: flags.out,
     extractOptions,
     force: flags.force,
+    previousYear,
     onProgress: flags.json ? undefined : (message) => say(`archive: ${message}\n`),
   });
   // A refusal of the whole run (usage, a session folder that cannot be checked, the lock) is the CLI's usage error

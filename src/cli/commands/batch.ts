@@ -22,6 +22,7 @@ interface BatchFlags {
   force?: boolean;
   region?: string;
   scope?: string;
+  previous?: string;
   json?: boolean;
   debug?: boolean;
   verbose?: boolean;
@@ -98,6 +99,9 @@ function registerBatchCommand(program: Command, context: CommandContext, spec: B
       .option('--region <name|code>', 'the region of the one report given, when its text does not settle it (沁源县, 沁源 or 140431)')
       .option('--scope <division>', 'the division the session is about (e.g. 长治市): reports are read as it or a division inside it', config.scope);
   }
+  if (spec.mode === 'build') {
+    command.option('--previous <dir>', "last year's reports, summaries or session folder: their targets are checked against this year's results (去年目标完成情况)", config.previous);
+  }
   if (spec.renders) {
     command
       .option('-v, --verbose', 'list every item trimmed to fit the page (default: one line with how many)')
@@ -121,6 +125,7 @@ async function runBatchCommand(spec: BatchCommandSpec, inputs: string[], flags: 
   const files = collectInputs(inputs, spec.extracts ? isReportFile : isSummaryFile);
   const extractOptions = spec.extracts ? extractOptionsFor(regionSettings(flags, config), files) : undefined;
   const started = performance.now();
+  const previousYear = flags.previous ? await (await import('../../compare/loadPreviousYear.js')).loadPreviousYear(flags.previous) : undefined;
   // Loaded on use, so that `briefing --help` and the other commands start quickly.
   const { runBatch } = await import('../../pipeline/runBatch.js');
   const bar = !flags.json && process.stderr.isTTY && files.length > PROGRESS_BAR_FROM ? await progressBar(files.length) : undefined;
@@ -132,6 +137,7 @@ async function runBatchCommand(spec: BatchCommandSpec, inputs: string[], flags: 
     issuer: flags.issuer,
     force: flags.force,
     extractOptions,
+    previousYear,
     onResult: flags.json ? undefined : bar ? () => bar.increment() : (result, done, total) => printResult(result, done, total, flags),
   });
   if (bar) {

@@ -1,0 +1,138 @@
+// The regions side by side: values normalised within their unit family, ranks, empty cells, the CSV Excel opens, and
+// the comparison page of 四川's 18 cities from ../shared/corpus (read from there, never copied; skipped when absent).
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { compareRegions, rankedGrowth } from '../../src/compare/compareRegions.js';
+import { compareSession } from '../../src/compare/compareSession.js';
+import { comparisonCsv } from '../../src/compare/comparisonCsv.js';
+import { renderComparison } from '../../src/compare/renderComparison.js';
+import type { BriefingSummary, Figure } from '../../src/summary/schema.js';
+import { pageCount, text } from '../helpers/pdfTools.js';
+import { ROOT } from '../helpers/samples.js';
+
+function summary(name: string, code: string, figures: Partial<Figure>[]): BriefingSummary {
+  return {
+    schemaVersion: 1,
+    id: code,
+    source: { file: `${name}.txt`, sha256: 'a'.repeat(64), encoding: 'utf-8', kind: 'work_report' },
+    region: { name, code, parent: '长治市', level: 'county' },
+    session: {},
+    reviewYear: 2025,
+    title: '政府工作报告',
+    figures: figures.map((figure) => ({ label: '地区生产总值', valueText: String(figure.value), value: 0, unit: '亿元', kind: 'actual', year: 2025, quote: `地区生产总值${figure.value}${figure.unit ?? '亿元'}`, indicator: 'gdp', ...figure }) as Figure),
+    highlights: [],
+    targets: [],
+    keywords: [],
+    warnings: [],
+  };
+}
+
+const regions = [
+  summary('沁源县', '140431', [{ value: 3000000, unit: '万元', growthPct: 5.1 }]),
+  summary('屯留区', '140405', [{ value: 280.5, growthPct: 6.2 }, { label: '城镇调查失业率', value: 5.1, unit: '%', indicator: 'unemployment_rate' }]),
+  summary('沁水县', '140521', [{ value: 426.8, growthPct: 11.3 }, { value: 50, unit: '亿元', year: 2024, growthPct: 1 }]),
+  summary('襄垣县', '140423', [{ label: '一般公共预算收入', value: 40, unit: '亿元', indicator: 'general_budget_revenue' }]),
+];
+
+describe('compareRegions', () => {
+  const comparison = compareRegions(regions);
+
+  it('normalises 万元 to the 亿元 most regions write, ranks the values, and leaves a cell empty where a region gives nothing', () => {
+    expect(comparison.columns.map((column) => [column.indicator, column.unit, column.reported])).toEqual([
+      ['gdp', '亿元', 3],
+      ['general_budget_revenue', '亿元', 1],
+      ['unemployment_rate', '%', 1],
+    ]);
+    expect(comparison.cells.map((row) => row[0] && [row[0].value, row[0].growthPct, row[0].rank])).toEqual([
+      [300, 5.1, 2],
+      [280.5, 6.2, 3],
+      [426.8, 11.3, 1],
+      null,
+    ]);
+    expect(comparison.cells[0]![0]!.valueAsWritten).toBe('3000000万元');
+    expect(comparison.cells[3]![1]).toMatchObject({ value: 40, rank: 1, quote: '地区生产总值40亿元' });
+  });
+
+  it('ranks the growth rates for the chart, largest first', () => {
+    expect(rankedGrowth(comparison, 0)).toEqual([
+      { region: '沁水县', growthPct: 11.3 },
+      { region: '屯留区', growthPct: 6.2 },
+      { region: '沁源县', growthPct: 5.1 },
+    ]);
+  });
+
+  it('writes a CSV Excel opens in Chinese: BOM, CRLF, an empty field where a region gives nothing', () => {
+    const csv = comparisonCsv(comparison);
+    expect(csv.startsWith('\uFEFF地区,区划代码,年份,地区生产总值（亿元）,地区生产总值增速（%）,地区生产总值排名,')).toBe(true);
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines).toHaveLength(regions.length + 2);
+    expect(lines[1]).toBe('沁源县,140431,2025,300,5.1,2,,,,,,');
+    expect(lines[4]).toBe('襄垣县,140423,2025,,,,40,,1,,,');
+  });
+});
+
+describe('renderComparison', () => {
+  it('puts 20 regions with six full indicators on one landscape page', async () => {
+    const indicators = ['gdp', 'general_budget_revenue', 'fixed_asset_investment', 'retail_sales', 'grain_output', 'urban_jobs'];
+    const many = Array.from({ length: 20 }, (_, index) =>
+      summary(`第${index + 1}测试县`, String(140400 + index + 1), indicators.map((indicator) => ({ label: indicator, value: 1234.5 + index, growthPct: -3.5 + index / 2, indicator }))),
+    );
+    const comparison = compareRegions(many);
+    expect(comparison.columns).toHaveLength(6);
+    const page = await renderComparison(comparison, { creationDate: new Date(0) });
+    expect(page.pages).toBe(1);
+    expect(page.leftOff).toEqual([]);
+  });
+});
+
+describe('briefing compare', () => {
+  it('writes the page and the CSV from summary files, and prints the table with --json', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'briefing-compare-cli-'));
+    for (const region of regions) writeFileSync(join(folder, `${region.region.code}-${region.region.name}.summary.json`), JSON.stringify(region));
+    let stdout = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(await main(['compare', folder, '-o', join(folder, 'compare.pdf'), '--csv', join(folder, 'compare.csv'), '--json'])).toBe(0);
+    } finally {
+      vi.restoreAllMocks();
+    }
+    const result = JSON.parse(stdout);
+    expect(result).toMatchObject({ pages: 1, csv: join(folder, 'compare.csv'), failures: [] });
+    expect(result.comparison.regions.map((region: { name: string }) => region.name)).toEqual(['屯留区', '襄垣县', '沁源县', '沁水县']);
+    expect(pageCount(join(folder, 'compare.pdf'))).toBe(1);
+    expect(readFileSync(join(folder, 'compare.csv'), 'utf8')).toBe(comparisonCsv(compareRegions([regions[1]!, regions[3]!, regions[0]!, regions[2]!])));
+  });
+});
+
+const CITIES = join(ROOT, '../shared/corpus/cities');
+const present = existsSync(join(CITIES, 'regions.json'));
+if (!present) process.stderr.write(`tests/compare/compareRegions.test.ts: ${CITIES} is absent; 四川's cities are not compared\n`);
+
+describe.skipIf(!present)("四川's 18 cities side by side", () => {
+  it('fits one landscape page with every city, searchable, and a CSV with a row per city', async () => {
+    const cities = (JSON.parse(readFileSync(join(CITIES, 'regions.json'), 'utf8')) as Array<{ file: string; name?: string; parent?: string }>).filter((entry) => entry.parent === '四川省');
+    expect(cities).toHaveLength(18);
+    const folder = mkdtempSync(join(tmpdir(), 'briefing-compare-'));
+    const result = await compareSession({ inputs: cities.map((city) => join(CITIES, city.file)), pdfFile: join(folder, 'sichuan.pdf'), csvFile: join(folder, 'sichuan.csv') });
+    expect(result.failures).toEqual([]);
+    expect(result.comparison.regions.map((region) => region.name).sort()).toEqual(cities.map((city) => city.name!).sort());
+    expect(pageCount(result.pdf)).toBe(1);
+    const page = text(result.pdf);
+    for (const city of cities) expect(page).toContain(city.name);
+    expect(page).toContain('四川省各地区主要指标对照');
+    expect(page).toContain('地区生产总值增速（%），由高到低');
+    const csv = readFileSync(join(folder, 'sichuan.csv'), 'utf8');
+    expect(csv.startsWith('\uFEFF地区,')).toBe(true);
+    expect(csv.trim().split('\r\n')).toHaveLength(19);
+    // Every cell is traceable to its city's report: its quote is a verbatim part of it.
+    for (const [row, region] of result.comparison.regions.entries()) {
+      const file = cities.find((city) => city.name === region.name)!.file;
+      const report = readFileSync(join(CITIES, file), 'utf8');
+      for (const cell of result.comparison.cells[row]!) if (cell) expect(report, `${region.name}: ${cell.quote}`).toContain(cell.quote);
+    }
+  }, 120_000);
+});
