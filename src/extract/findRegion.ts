@@ -47,14 +47,16 @@ export async function findRegion(text: string, file: string, options: RegionOpti
   const within = scope ? divisionsWithin(scope.code) : undefined;
   const inScope = (candidates: Candidate[]): Candidate[] => (within ? candidates.filter((candidate) => within.has(candidate.division.code)) : candidates);
 
-  const decision = decide(inScope(weighEvidence({ text, mentions, speaker, fileNamed })));
+  const fromTextAlone = weighEvidence({ text, mentions, speaker, fileNamed: [] });
+  const decision = decide(inScope(fileNamed.length > 0 ? weighEvidence({ text, mentions, speaker, fileNamed }) : fromTextAlone));
   if ('refusal' in decision) throw refusalError(decision, file);
   const { division } = decision.candidate;
   const warnings: string[] = [];
   let source: Region['source'] = 'text';
-  const fromText = decide(weighEvidence({ text, mentions, speaker, fileNamed: [] }));
+  // What the text alone says tells whether the file name or the scope decided (and is then named in a warning).
+  const fromText = decide(fromTextAlone);
   if (!sameDivision(fromText, division)) {
-    const fromTextInScope = decide(inScope(weighEvidence({ text, mentions, speaker, fileNamed: [] })));
+    const fromTextInScope = decide(inScope(fromTextAlone));
     source = sameDivision(fromTextInScope, division) ? 'scope' : 'file-name';
     warnings.push(
       source === 'scope'

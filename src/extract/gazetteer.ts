@@ -4,9 +4,8 @@
  * prefecture-level units, and county-level units.
  */
 import { createRequire } from 'node:module';
-import { z } from 'zod';
 import type { RegionLevel } from '../summary/schema.js';
-import { loadDataFile } from '../util/dataFile.js';
+import { regionWords } from './region/regionData.js';
 
 export interface Division {
   code: string;
@@ -37,8 +36,6 @@ const GENERIC_SHORT_NAMES = new Set(['城', '郊', '矿', '新', '城区', '郊�
 function isGrouping(name: string): boolean {
   return name === '市辖区' || name === '县' || name.includes('直辖县级');
 }
-
-const ethnicGroupsSchema = z.object({ ethnicGroups: z.array(z.string().regex(/^\p{Script=Han}{2,}$/u)).min(1) });
 
 export interface Gazetteer {
   provinces: Division[];
@@ -156,9 +153,12 @@ export function shortNameOf(name: string): string | undefined {
   return short.length >= 2 && !GENERIC_SHORT_NAMES.has(short) ? short : undefined;
 }
 
+let groups: string[] | undefined;
+
 /** Ethnic group names of autonomous regions' names (data/region-words.json), longest first. */
 function ethnicGroups(): string[] {
-  return [...loadDataFile('region-words.json', ethnicGroupsSchema.passthrough()).ethnicGroups].sort((a, b) => b.length - a.length);
+  groups ??= [...regionWords().ethnicGroups].sort((a, b) => b.length - a.length);
+  return groups;
 }
 
 function levelOf(raw: RawDivision): RegionLevel {

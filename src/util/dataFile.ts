@@ -11,6 +11,7 @@ export function dataPath(name: string): string {
   return decodeURIComponent(new URL(`../../data/${name}`, import.meta.url).pathname);
 }
 
+/** One schema per file: each data file has one loader module, so the first read is always the full validation. */
 export function loadDataFile<T extends z.ZodType>(name: string, schema: T): z.infer<T> {
   if (loaded.has(name)) return loaded.get(name) as z.infer<T>;
   const data = parseDataFile(name, JSON.parse(readFileSync(dataPath(name), 'utf8')), schema);
