@@ -3,7 +3,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { extractSummary } from '../../src/extract/extractSummary.js';
 import { readReport } from '../../src/ingest/readReport.js';
@@ -11,16 +11,9 @@ import { renderBriefing } from '../../src/pipeline/renderBriefing.js';
 import type { BriefingSummary, Figure, TargetPair } from '../../src/summary/schema.js';
 import { pageCount, text } from '../helpers/pdfTools.js';
 import { SAMPLES } from '../helpers/samples.js';
+import { captureOutput } from '../helpers/captureOutput.js';
 
-let stdout: string;
-let stderr: string;
-beforeEach(() => {
-  stdout = '';
-  stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-});
-afterEach(() => vi.restoreAllMocks());
+const output = captureOutput();
 
 // 沁水县's report reviews 2022: GDP 426.8亿元, growth 11.3%; 一般公共预算收入 40亿元. Last year's summary is written
 // here with two targets for 2022, one met and one not.
@@ -52,7 +45,7 @@ describe('build --previous', () => {
   it('writes the pairs into the summary and prints them on the page', async () => {
     const out = mkdtempSync(join(tmpdir(), 'briefing-previous-out-'));
     expect(await main(['build', QINSHUI.path, '--previous', lastYearFolder(), '-o', out, '--json'])).toBe(0);
-    const [result] = JSON.parse(stdout).results;
+    const [result] = JSON.parse(output.stdout).results;
     const summary = JSON.parse(readFileSync(result.summary, 'utf8')) as BriefingSummary;
     expect(summary.lastYearTargets!.pairs.map((pair) => [pair.indicator, pair.measure, pair.target.quote, pair.result?.value, pair.verdict])).toEqual([
       ['gdp', 'growth', '地区生产总值增长8%以上', 11.3, '完成'],
@@ -70,7 +63,7 @@ describe('build --previous', () => {
     writeFileSync(join(folder, '140521-沁水县.summary.json'), JSON.stringify({ ...other, region: { name: '屯留区', code: '140405', parent: '长治市', level: 'district' } }));
     const out = mkdtempSync(join(tmpdir(), 'briefing-previous-out-'));
     expect(await main(['build', QINSHUI.path, '--previous', folder, '-o', out, '--json'])).toBe(0);
-    const [result] = JSON.parse(stdout).results;
+    const [result] = JSON.parse(output.stdout).results;
     expect(result.warnings).toContain("no report of last year about 沁水县 (140521) in --previous: last year's targets are not checked");
     expect(JSON.parse(readFileSync(result.summary, 'utf8')).lastYearTargets).toBeUndefined();
   });
@@ -78,14 +71,14 @@ describe('build --previous', () => {
   it('stops before any work (exit 2) on a folder that is missing, empty, or holds two files of one region', async () => {
     const missing = join(tmpdir(), 'briefing-no-such-folder');
     expect(await main(['build', QINSHUI.path, '--previous', missing, '-o', join(tmpdir(), 'unused')])).toBe(2);
-    expect(stderr).toContain(`${missing}: previous: last year's folder cannot be read`);
+    expect(output.stderr).toContain(`${missing}: previous: last year's folder cannot be read`);
     const empty = mkdtempSync(join(tmpdir(), 'briefing-previous-'));
     expect(await main(['build', QINSHUI.path, '--previous', empty, '-o', join(tmpdir(), 'unused')])).toBe(2);
-    expect(stderr).toContain("last year's folder holds no reports or summaries");
+    expect(output.stderr).toContain("last year's folder holds no reports or summaries");
     const twice = lastYearFolder();
     writeFileSync(join(twice, 'copy.summary.json'), readFileSync(join(twice, '140521-沁水县.summary.json')));
     expect(await main(['build', QINSHUI.path, '--previous', twice, '-o', join(tmpdir(), 'unused')])).toBe(2);
-    expect(stderr).toContain("two of last year's files are about 沁水县 (140521): 140521-沁水县.summary.json and copy.summary.json");
+    expect(output.stderr).toContain("two of last year's files are about 沁水县 (140521): 140521-沁水县.summary.json and copy.summary.json");
   });
 
   it('archive --previous: the session folder\'s summary and PDF carry the pairs, and verify stays green', async () => {
@@ -95,7 +88,7 @@ describe('build --previous', () => {
     const summary = JSON.parse(readFileSync(join(folder, '140521-沁水县.summary.json'), 'utf8')) as BriefingSummary;
     expect(summary.lastYearTargets!.pairs.map((pair) => pair.verdict)).toEqual(['完成', '未完成']);
     expect(text(join(folder, '140521-沁水县.pdf')).replace(/\s+/g, '')).toContain('一般公共预算收入45亿元40亿元未完成');
-    stdout = '';
+    output.stdout = '';
     expect(await main(['verify', folder])).toBe(0);
   });
 
@@ -111,7 +104,7 @@ describe('build --previous', () => {
     } finally {
       process.chdir(cwd);
     }
-    const [result] = JSON.parse(stdout).results;
+    const [result] = JSON.parse(output.stdout).results;
     expect(JSON.parse(readFileSync(result.summary, 'utf8')).lastYearTargets.pairs).toHaveLength(2);
   });
 });
