@@ -119,11 +119,19 @@ export interface Quantity {
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const alternatives = (words: string[]): string => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
 
-let compiled: { pattern: RegExp; families: Map<string, string>; rates: Set<string> } | undefined;
+interface Grammar {
+  pattern: RegExp;
+  families: Map<string, string>;
+  rates: Set<string>;
+}
 
-function grammar(): { pattern: RegExp; families: Map<string, string>; rates: Set<string> } {
-  if (compiled) return compiled;
+/** Compiled once per data: a spec test that replaces a data file (withDataReplaced) gets a grammar of its own. */
+const compiled = new WeakMap<FigureWords, { units: UnitData; grammar: Grammar }>();
+
+function grammar(): Grammar {
   const { units, words } = grammarData();
+  const cached = compiled.get(words);
+  if (cached?.units === units) return cached.grammar;
   const families = new Map<string, string>();
   for (const { unit, family } of [...units.bases, ...units.rates]) families.set(unit, family);
   const number = `(?:[-−]|负)?(?:\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?: \\d{3})+(?!\\d)|\\d+)(?:\\.\\d+)?|[${CHINESE_NUMERAL_CHARACTERS}]+(?:点[零〇一二三四五六七八九]+)?`;
@@ -137,8 +145,9 @@ function grammar(): { pattern: RegExp; families: Map<string, string>; rates: Set
     `(?<![\\dA-Za-z.${CHINESE_NUMERAL_CHARACTERS}第])(?<number>${number})\\s?(?<preApprox>${approximate})?` +
     `(?:\\s?(?<firstUnit>${rate})?\\s?(?:${alternatives(words.rangeSeparators)})\\s?(?<upper>${number}))?` +
     `\\s?(?:${unit})(?![A-Za-z])(?<qualifier>${alternatives(words.qualifiers)})?`;
-  compiled = { pattern: new RegExp(source, 'gu'), families, rates: new Set(units.rates.map((entry) => entry.unit)) };
-  return compiled;
+  const built = { pattern: new RegExp(source, 'gu'), families, rates: new Set(units.rates.map((entry) => entry.unit)) };
+  compiled.set(words, { units, grammar: built });
+  return built;
 }
 
 /** Every quantity of a paragraph, in reading order. Years, dates, ordinals and codes (5G, PM2.5) are not quantities. */

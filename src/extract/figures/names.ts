@@ -1,7 +1,21 @@
 /** Names of figures: words cut free of verbs and fillers, and the test that they name a thing. */
+import { z } from 'zod';
+import { loadDataFile } from '../../util/dataFile.js';
 import type { FigureWords } from '../figureGrammar.js';
 import { type IndicatorMatch, matchIndicator } from '../indicators.js';
 import { patternsOf } from './patterns.js';
+
+const boundWordsSchema = z.object({
+  $comment: z.string(),
+  leading: z.record(z.string().length(1), z.array(z.string().min(2))),
+  trailing: z.record(z.string().length(1), z.array(z.string().min(2))),
+});
+
+/** 达成就业意向, 两年平均: a one-character lead or tail word (达, 均) that is part of a word of the label stays. */
+function isBound(label: string, word: string, end: 'leading' | 'trailing'): boolean {
+  const bound = loadDataFile('bound-words.json', boundWordsSchema)[end][word];
+  return bound !== undefined && bound.some((whole) => (end === 'leading' ? label.startsWith(whole) : label.endsWith(whole)));
+}
 
 const MAX_LABEL = 16;
 
@@ -18,13 +32,13 @@ export function cleanLabel(words: string, data: FigureWords): string | undefined
     changed = false;
     for (const word of lead) {
       // 新增 stays: 新增经营主体 (an increment) is not 经营主体 (the stock).
-      if (label.startsWith(word) && label.length > word.length && !data.incrementWords.includes(word)) {
+      if (label.startsWith(word) && label.length > word.length && !data.incrementWords.includes(word) && !isBound(label, word, 'leading')) {
         label = label.slice(word.length);
         changed = true;
       }
     }
     for (const word of tail) {
-      if (label.endsWith(word) && label.length > word.length) {
+      if (label.endsWith(word) && label.length > word.length && !isBound(label, word, 'trailing')) {
         label = label.slice(0, -word.length);
         changed = true;
       }
