@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // What a change to extraction changed: the summaries of every report we have (the samples, tests/corpus/reports and,
 // when present, ../shared/corpus) extracted by two built trees, and each difference of region, session, figures or
-// targets printed per report. A refactoring must print nothing. Build the old tree first (e.g. copy dist/ aside
-// before the change): node scripts/diff-extraction.mjs <dist before> [<dist after>]
+// targets printed per report. A refactoring must print nothing. Keep the old tree first: copy dist/, data/,
+// templates/ and package.json to /tmp/before and link node_modules there; then node scripts/diff-extraction.mjs /tmp/before/dist
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 

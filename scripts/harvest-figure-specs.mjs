@@ -4,6 +4,7 @@
 // spec that justifies the entry. Prints them as spec JSON (answers as the extractor gives them today, to be checked by
 // a person before they go into tests/extract/specs/figures.json) and lists the entries no phrase needs.
 // Run after `npm run build`: node scripts/harvest-figure-specs.mjs [--only listName] > /tmp/candidates.json
+// (the answers are today's: check each by hand; tests/extract/specs/figures.json holds only checked ones).
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 

@@ -9,7 +9,7 @@ export const PLAN_YEAR = 2024;
  * 地区生产总值 192.3亿元 +6% [gdp]: label, value and unit with its qualifier, signed growth, catalogue indicator;
  * then `target` for a target, and `@2021` for a year the phrase states itself.
  */
-export function describeFigure(figure, part = 'review') {
+export function describeFigure(figure) {
   const growth = figure.growthPct !== undefined ? ` ${figure.growthPct < 0 ? '' : '+'}${figure.growthPct}%` : figure.growthPoints !== undefined ? ` ${figure.growthPoints < 0 ? '' : '+'}${figure.growthPoints}个百分点` : '';
   const range = figure.valueTo !== undefined ? `—${figure.valueTo}` : '';
   const indicator = figure.indicator ? ` [${figure.indicator}]` : '';
@@ -38,4 +38,9 @@ export function* entriesOf(figureWords, units) {
   for (const list of ['rates', 'bases']) {
     for (const { unit } of units[list]) yield { file: 'units.json', list, entry: unit, without: { ...units, [list]: units[list].filter((other) => other.unit !== unit) } };
   }
+}
+
+/** Specs as written, with each templated spec (`each`: entries of a word list, `{}` in input and expect) expanded. */
+export function expandSpecs(specs) {
+  return specs.flatMap((spec) => (spec.each ? spec.each.map((entry) => ({ ...spec, each: undefined, input: spec.input.replaceAll('{}', entry), expect: spec.expect.map((answer) => answer.replaceAll('{}', entry)), rule: `${spec.rule} (${entry})` })) : [spec]));
 }

@@ -8,6 +8,9 @@ import { withDataReplaced } from '../../src/util/dataFile.js';
 import { findRegion } from '../../src/extract/findRegion.js';
 import { normalizeText } from '../../src/ingest/normalizeText.js';
 import { ROOT } from '../helpers/samples.js';
+import { figuresOf } from '../../src/extract/figures/figuresOf.js';
+import { placeFigure } from '../../src/extract/figures/placeFigure.js';
+import { answerOf, entriesOf, expandSpecs, type FigureSpec } from './figureSpecs.mjs';
 
 interface RegionSpec {
   rule: string;
@@ -66,6 +69,26 @@ describe('every entry of the region stage\'s word lists is needed by a spec', ()
       for (const spec of holding) if (!(await answers(spec))) return true;
       return false;
     });
+    expect(changed, `removing ${entry} changes the answer of no spec`).toBe(true);
+  });
+});
+
+const figureLibrary = { normalizeText, figuresOf, placeFigure };
+const figureSpecs = expandSpecs((JSON.parse(readFileSync(join(ROOT, 'tests/extract/specs/figures.json'), 'utf8')) as { specs: FigureSpec[] }).specs);
+
+describe('tests/extract/specs/figures.json', () => {
+  it.each(figureSpecs.map((spec, index) => ({ ...spec, title: `${index}: ${spec.rule}: ${spec.input}` })))('$title', (spec) => {
+    expect(answerOf(spec.input, spec.part, figureLibrary)).toEqual(spec.expect);
+  });
+});
+
+describe('every entry of the figure grammar\'s data is needed by a spec', () => {
+  const entries = [...entriesOf(JSON.parse(readFileSync(join(ROOT, 'data/figure-words.json'), 'utf8')) as Record<string, unknown>, JSON.parse(readFileSync(join(ROOT, 'data/units.json'), 'utf8')) as Record<string, unknown>)];
+
+  it.each(entries.map((entry) => ({ ...entry, title: `${entry.file} ${entry.list}: ${entry.entry}` })))('$title', async ({ file, entry, without }) => {
+    const holding = figureSpecs.filter((spec) => spec.input.includes(entry));
+    expect(holding.length, `no spec holds ${entry}`).toBeGreaterThan(0);
+    const changed = await withDataReplaced(file, without, async () => holding.some((spec) => JSON.stringify(answerOf(spec.input, spec.part, figureLibrary)) !== JSON.stringify(spec.expect)));
     expect(changed, `removing ${entry} changes the answer of no spec`).toBe(true);
   });
 });
