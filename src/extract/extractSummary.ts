@@ -12,7 +12,7 @@ import { findFigures } from './findFigures.js';
 import { findHighlights } from './findHighlights.js';
 import { findKeywords } from './findKeywords.js';
 import { findRegion } from './findRegion.js';
-import { findSession } from './findSession.js';
+import { findSession, sourceKindOf } from './findSession.js';
 import { rankFigures } from './rankFigures.js';
 
 /** What a person has said about a report: its region (a name, short name or code) or the session scope. */
@@ -90,13 +90,6 @@ function bodyText(paragraphs: Paragraph[]): string {
   return paragraphs.filter((paragraph) => paragraph.kind === 'body' || paragraph.kind === 'heading').map((paragraph) => paragraph.text).join('\n');
 }
 
-function sourceKindOf(text: string): SourceKind {
-  const head = text.slice(0, 400);
-  if (/统计公报|国民经济和社会发展统计/.test(head)) return 'communique';
-  if (/政府工作报告/.test(head)) return 'work_report';
-  if (/日报|特刊|两会|晚报/.test(head)) return 'newspaper_special';
-  return 'other';
-}
 
 const HEADLINE_PART = /^\p{Script=Han}{3,10}$/u;
 /** A title line, not a paragraph that mentions the title. */

@@ -3,8 +3,9 @@
  * which year it reviews and which year its targets are for.
  */
 import type { Paragraph } from '../ingest/types.js';
-import type { Session } from '../summary/schema.js';
+import type { Session, SourceKind } from '../summary/schema.js';
 import { CHINESE_NUMERAL, parseChineseNumber, parseYear } from './chineseNumbers.js';
+import { sessionPatterns } from './sessionWords.js';
 
 export interface SessionFinding {
   session: Session;
@@ -29,25 +30,10 @@ const DATE_WINDOW_BEFORE = 80;
 const DATE_WINDOW_AFTER = 60;
 const TWO_SESSIONS = /^(\S{2,6}两会)$/;
 const YEAR = `(\\d{4}|[〇零一二三四五六七八九]{4})`;
-const REVIEW_CUES = [
-  new RegExp(`过去的?${YEAR}年`),
-  new RegExp(`回望${YEAR}年`),
-  new RegExp(`回顾${YEAR}年`),
-  new RegExp(`回首${YEAR}年`),
-  new RegExp(`${YEAR}年工作回顾`),
-  new RegExp(`${YEAR}年主要工作回顾`),
-  new RegExp(`交出${YEAR}年`),
-  new RegExp(`^(?:[一二三四五六七八九十]+、)?${YEAR}年[，是]`),
-];
 /** A statistical communiqué reports one year: 2022年宁陕县国民经济和社会发展统计公报. */
 const COMMUNIQUE_TITLE = new RegExp(`${YEAR}\\s*年[^。\\n]{0,24}?国民经济和社会发展统计公报`);
-/** Words of a report that looks back on the past year, when it names no year. */
-const REVIEW_WORDS = /过去一年|一年来|过去的一年|工作回顾|回顾过去|回首过去|刚刚过去的/;
 /** A session late in the year (a new congress in December) reviews the year it is held in. */
 const LATE_SESSION_MONTH = 10;
-/** The first sentence or two of the part about the coming year: 二、2023年工作安排; …。2025年是“十四五”规划收官之年. */
-const PLAN_START = (year: number): RegExp =>
-  new RegExp(`^(?:[^。！？]*[。！？]){0,2}?(?:[一二三四五六七八九十]+、)?(?:${year}年|今年)(?:是|工作安排|的?主要目标|的?重点工作|经济社会发展的?主要预期目标|的?主要预期目标|，我们将|，全[县区市旗州])|^(?:[一二三四五六七八九十]+、)?(?:总体要求和(?:主要)?目标任务|今年(?:政府)?工作(?:安排|任务))`);
 
 export function findSession(paragraphs: Paragraph[]): SessionFinding {
   const session: Session = {};
@@ -55,7 +41,7 @@ export function findSession(paragraphs: Paragraph[]): SessionFinding {
   const congress = CONGRESS.exec(joined);
   let monthDay: { month: number; day: number } | undefined;
   if (congress) {
-    const place = congress[1]!.replace(/\s+/g, '').replace(/^.*[在日时，的]/, '').replace(/^(?:今天|今日|昨天|昨日|上午|下午|晚上|当天)+/, '');
+    const place = congress[1]!.replace(/\s+/g, '').replace(/^.*[在日时，的]/, '').replace(sessionPatterns().timeOfDay, '');
     session.name = `${place}第${congress[2]}届人民代表大会第${congress[3]}次会议`;
     const window = joined.slice(Math.max(0, congress.index - DATE_WINDOW_BEFORE), congress.index + congress[0].length + DATE_WINDOW_AFTER);
     const middle = Math.min(DATE_WINDOW_BEFORE, congress.index);
@@ -88,10 +74,11 @@ export function findSession(paragraphs: Paragraph[]): SessionFinding {
     session.date = `${sessionYear}-${String(monthDay.month).padStart(2, '0')}-${String(monthDay.day).padStart(2, '0')}`;
   }
   if (sessionYear) session.year = sessionYear;
-  if (!reviewYear && session.date && REVIEW_WORDS.test(joined)) {
+  const reviews = sessionPatterns().reviewWords.test(joined);
+  if (!reviewYear && session.date && reviews) {
     reviewYear = Number(session.date.slice(5, 7)) >= LATE_SESSION_MONTH ? sessionYear : sessionYear! - 1;
   }
-  const plan = communique ? undefined : findPlan(paragraphs, reviewYear, sessionYear, REVIEW_WORDS.test(joined));
+  const plan = communique ? undefined : findPlan(paragraphs, reviewYear, sessionYear, reviews);
   return { session, reviewYear, planYear: plan?.year, planStart: plan?.start ?? paragraphs.length };
 }
 
@@ -108,7 +95,7 @@ function yearBeforePlanYear(text: string, sessionYear: number | undefined): numb
 function findReviewYear(paragraphs: Paragraph[], sessionYear: number | undefined): number | undefined {
   for (const paragraph of paragraphs) {
     if (paragraph.kind === 'furniture') continue;
-    for (const cue of REVIEW_CUES) {
+    for (const cue of sessionPatterns().reviewCues) {
       const match = cue.exec(paragraph.text);
       const year = match?.[1] ? parseYear(match[1]) : undefined;
       if (year && (!sessionYear || year < sessionYear)) return year;
@@ -121,7 +108,7 @@ function findReviewYear(paragraphs: Paragraph[], sessionYear: number | undefined
 function findPlan(paragraphs: Paragraph[], reviewYear: number | undefined, sessionYear: number | undefined, reviews: boolean): { year: number; start: number } | undefined {
   const year = reviewYear ? reviewYear + 1 : sessionYear;
   if (!year) return undefined;
-  const pattern = PLAN_START(year);
+  const pattern = sessionPatterns().planStart(year);
   const start = paragraphs.findIndex((paragraph) => paragraph.kind !== 'furniture' && pattern.test(paragraph.text));
   if (start >= 0) return { year, start };
   if (!reviewYear && !reviews) {
@@ -140,4 +127,12 @@ function toIsoDate(match: RegExpMatchArray): string | undefined {
       : [Number(match[7]), Number(match[8]), Number(match[9])];
   if (!year || !month || !day || month > 12 || day > 31 || year < 1949 || year > 2100) return undefined;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** The kind of text, from the words of its head (统计公报, 政府工作报告, 日报 …). */
+export function sourceKindOf(text: string): SourceKind {
+  const head = text.slice(0, 400);
+  const { sourceKinds } = sessionPatterns();
+  const kinds = ['communique', 'work_report', 'newspaper_special'] as const;
+  return kinds.find((kind) => sourceKinds[kind].some((word) => head.includes(word))) ?? 'other';
 }

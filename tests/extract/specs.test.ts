@@ -10,6 +10,8 @@ import { normalizeText } from '../../src/ingest/normalizeText.js';
 import { ROOT } from '../helpers/samples.js';
 import { figuresOf } from '../../src/extract/figures/figuresOf.js';
 import { placeFigure } from '../../src/extract/figures/placeFigure.js';
+import { findSession, sourceKindOf } from '../../src/extract/findSession.js';
+import { cleanText } from '../../src/ingest/cleanText.js';
 import { answerOf, entriesOf, expandSpecs, type FigureSpec } from './figureSpecs.mjs';
 
 interface RegionSpec {
@@ -90,5 +92,41 @@ describe('every entry of the figure grammar\'s data is needed by a spec', () => 
     expect(holding.length, `no spec holds ${entry}`).toBeGreaterThan(0);
     const changed = await withDataReplaced(file, without, async () => holding.some((spec) => JSON.stringify(answerOf(spec.input, spec.part, figureLibrary)) !== JSON.stringify(spec.expect)));
     expect(changed, `removing ${entry} changes the answer of no spec`).toBe(true);
+  });
+});
+
+interface SessionSpec {
+  rule: string;
+  input: string;
+  expect: { reviewYear?: number | null; planYear?: number; planStart?: number; session?: { name: string }; kind?: string };
+}
+
+const sessionSpecs = (JSON.parse(readFileSync(join(ROOT, 'tests/extract/specs/session.json'), 'utf8')) as { specs: SessionSpec[] }).specs;
+
+/** What the session stage gives a spec's phrase, in the spec's terms (a kind spec asks for the kind of text only). */
+function sessionAnswer(spec: SessionSpec): SessionSpec['expect'] {
+  if (spec.expect.kind) return { kind: sourceKindOf(normalizeText(spec.input).text) };
+  const found = findSession(cleanText(spec.input));
+  const { reviewYear = null, planYear, planStart, session } = found;
+  return Object.fromEntries(Object.keys(spec.expect).map((key) => [key, { reviewYear, planYear, planStart, session: session.name === undefined ? undefined : { name: session.name } }[key as 'reviewYear']]));
+}
+
+describe('tests/extract/specs/session.json', () => {
+  it.each(sessionSpecs.map((spec, index) => ({ ...spec, title: `${index}: ${spec.rule}: ${spec.input.replace(/\n+/g, ' ')}` })))('$title', (spec) => {
+    expect(sessionAnswer(spec)).toEqual(spec.expect);
+  });
+});
+
+describe('every entry of the session stage\'s words is needed by a spec', () => {
+  const words = JSON.parse(readFileSync(join(ROOT, 'data/session-words.json'), 'utf8')) as Record<string, string[]> & { sourceKinds: Record<string, string[]> };
+  const lists = ['reviewCues', 'reviewWords', 'planLeads', 'planHeadings', 'timeOfDay'] as const;
+  const entries = [
+    ...lists.flatMap((list) => words[list]!.map((entry) => ({ entry, without: { ...words, [list]: words[list]!.filter((other) => other !== entry) } }))),
+    ...Object.entries(words.sourceKinds).flatMap(([kind, list]) => list.map((entry) => ({ entry, without: { ...words, sourceKinds: { ...words.sourceKinds, [kind]: list.filter((other) => other !== entry) } } }))),
+  ];
+
+  it.each(entries.map((entry) => ({ ...entry, title: entry.entry })))('$title', async ({ without }) => {
+    const changed = await withDataReplaced('session-words.json', without, async () => sessionSpecs.some((spec) => JSON.stringify(sessionAnswer(spec)) !== JSON.stringify(spec.expect)));
+    expect(changed, 'removing it changes the answer of no spec').toBe(true);
   });
 });
