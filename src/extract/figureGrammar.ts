@@ -72,6 +72,8 @@ const figureWordsSchema = z.object({
   subjectAdverbs: wordList,
   /** 突破3万美元大关: a milestone passed, not a measured figure. */
   milestoneWords: wordList,
+  /** 重点抓好8个方面工作: a count of the aspects of a programme, not a figure of the region. */
+  aspectWords: wordList,
   /** Qualities after an amount that make it a specification (650公斤高产冬小麦), not a figure. */
   specificationWords: wordList,
   /** 新增11家规上工业企业: an increment of an indicator, not the indicator. */

@@ -13,8 +13,9 @@ export function rankFigures(figures: Figure[]): Figure[] {
   const unique = new Map<string, (typeof scored)[number]>();
   for (const entry of scored) {
     const { figure } = entry;
-    // The same figure stated twice (a report restates its GDP) is shown once.
-    const key = `${figure.kind}|${figure.indicator ?? ''}|${figure.value}|${figure.unit}|${figure.year ?? ''}`;
+    // The same figure stated twice (a report restates its GDP) is shown once; two figures that only share a number
+    // (11个智慧小区, 11个重点项目) are two.
+    const key = `${figure.kind}|${figure.indicator ?? figure.label}|${figure.value}|${figure.unit}|${figure.year ?? ''}`;
     const kept = unique.get(key);
     if (!kept || entry.score > kept.score) unique.set(key, entry);
   }

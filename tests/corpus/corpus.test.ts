@@ -66,6 +66,10 @@ describe('the labelled corpus', () => {
     expect(scores.flatMap((score) => score.rankingBroken.map((broken) => `${score.id}: ${broken}`))).toEqual([]);
   });
 
+  it('gives at most 0.5% of its figures as years, thresholds or counts of measures', () => {
+    expect(total.junk / total.extracted).toBeLessThanOrEqual(0.005);
+  });
+
   it('never takes a labelled threshold, year or count of meetings for a figure', () => {
     expect(scores.flatMap((score) => score.notFiguresFound)).toEqual([]);
   });

@@ -84,6 +84,10 @@ export interface ReportScore {
   notFiguresFound: string[];
   /** Where the page's order breaks the rule: a result of the catalogue after another result, or out of catalogue order. */
   rankingBroken: string[];
+  /** Figures out that are neither labelled nor catalogue indicators (precision: what else a page may show). */
+  others: number;
+  /** Of all figures out, those of a kind that is never a figure of the region: a year, a threshold, a count of measures. */
+  junk: string[];
 }
 
 /** A golden string as the extractor reads text: folded and simplified (a unit alone, 億元, is too short to tell it is traditional). */
@@ -94,6 +98,15 @@ const unitOf = (unit: string): string => simplify(unit).replace(/^(?:余|多)/, 
 export function namesNothing(label: string, unit: string): boolean {
   const han = label.match(/\p{Script=Han}/gu)?.length ?? 0;
   return han < 2 || /[<>/&;]/.test(label) || label === unit || /^(?:增长|增速|增幅|下降|降幅|提高|完成|实现|达到|总额|其中|同比)+$/.test(label) || /(.{2,})\1/.test(label);
+}
+
+/** Numbers that are never a figure of the region, whatever their label: a year, a threshold (10亿元以上项目), a count of measures or of work areas. */
+export function junkKind(figure: Figure): string | undefined {
+  if (/^(?:19[4-9]\d|20\d\d)$/.test(figure.valueText) && figure.quote.includes(`${figure.valueText}年`)) return 'year';
+  const after = figure.quote.slice(figure.quote.indexOf(figure.valueText) + figure.valueText.length).replace(/^\s*/, '');
+  if (after.startsWith(`${figure.unit.replace(/(?:余|多)$/, '')}`) && /^(?:及)?以[上下]\p{Script=Han}/u.test(after.slice(figure.unit.length)) && !/^(?:及)?以[上下](?:的)?(?:和|并|且|同比|比上年|较上年)/.test(after.slice(figure.unit.length))) return 'threshold';
+  if (/^[个项条件]$/.test(figure.unit) && /^(?:个|项|条|件)?(?:方面|措施|政策|举措|意见|办法)/.test(after.slice(figure.unit.length))) return 'count of measures';
+  return undefined;
 }
 
 /**
@@ -114,7 +127,7 @@ export async function scoreReport(golden: GoldenReport, path: string): Promise<R
   const base: ReportScore = {
     id: golden.id, regionRight: false, regionRefused: false, regionGot: '', figures: golden.figures.length, found: 0, named: 0, withGrowth: 0, growthRight: 0, kindRight: 0,
     missed: [], wrong: [], extracted: 0, badProvenance: [], emptyLabels: [], dateStated: golden.session.date !== null, dateRight: false,
-    yearStated: golden.reviewYear !== null, yearRight: false, notFiguresFound: [], rankingBroken: [],
+    yearStated: golden.reviewYear !== null, yearRight: false, notFiguresFound: [], rankingBroken: [], others: 0, junk: [],
   };
   let summary: BriefingSummary;
   let refusal: BriefingError | undefined;
@@ -164,6 +177,16 @@ export async function scoreReport(golden: GoldenReport, path: string): Promise<R
     if (figure.kind === expected.kind) score.kindRight += 1;
     else score.wrong.push(`${name}: ${figure.kind} instead of ${expected.kind}`);
   }
+  const labelled = new Set<Figure>();
+  for (const expected of golden.figures) {
+    const at = original.indexOf(expected.quote);
+    for (const figure of summary.figures) if (sameSignedValue(figure, expected) && overlaps(figure, at, at + expected.quote.length)) labelled.add(figure);
+  }
+  score.others = summary.figures.filter((figure) => !labelled.has(figure) && !figure.indicator).length;
+  for (const figure of summary.figures) {
+    const junk = junkKind(figure);
+    if (junk) score.junk.push(`${junk}: ${figure.label} ${figure.valueText}${figure.unit} (${figure.quote})`);
+  }
   for (const figure of summary.figures) {
     if (!original.includes(figure.quote) || !simplify(figure.quote).includes(figure.valueText.replace(/\s+/g, ''))) score.badProvenance.push(`${figure.label}: ${figure.quote}`);
     if (namesNothing(figure.label, figure.unit)) score.emptyLabels.push(`${figure.label} ${figure.valueText}${figure.unit}`);
@@ -201,6 +224,8 @@ export interface CorpusTotals {
   yearsStated: number;
   yearsRight: number;
   notFiguresFound: number;
+  others: number;
+  junk: number;
 }
 
 export function totals(scores: ReportScore[], provinces: number): CorpusTotals {
@@ -224,6 +249,8 @@ export function totals(scores: ReportScore[], provinces: number): CorpusTotals {
     yearsStated: sum((score) => Number(score.yearStated)),
     yearsRight: sum((score) => Number(score.yearRight)),
     notFiguresFound: sum((score) => score.notFiguresFound.length),
+    others: sum((score) => score.others),
+    junk: sum((score) => score.junk.length),
   };
 }
 
@@ -247,19 +274,22 @@ export function formatTable(scores: ReportScore[], total: CorpusTotals): string 
     `| session date right, of reports that state one | ${total.datesRight}/${total.datesStated} = ${percent(total.datesRight, total.datesStated)} | ≥ 87% (ratchet) |`,
     `| review year right | ${total.yearsRight}/${total.yearsStated} = ${percent(total.yearsRight, total.yearsStated)} | ≥ 92% (ratchet) |`,
     `| labelled non-figures that came out as figures | ${total.notFiguresFound} | 0 |`,
+    `| precision: figures out that are neither labelled nor catalogue indicators | ${total.others}/${total.extracted} = ${percent(total.others, total.extracted)} | (printed) |`,
+    `| precision: figures out that are years, thresholds or counts of measures | ${total.junk}/${total.extracted} = ${percent(total.junk, total.extracted)} | ≤ 0.5% |`,
     '',
     'Per report:',
   ];
   for (const score of scores) {
     lines.push(
       `  ${score.id.padEnd(26)} region ${score.regionRight ? 'ok ' : score.regionRefused ? 'ask' : 'NO '} ${score.error ? `ERROR ${score.error}` : score.regionGot.padEnd(16)} figures ${score.named}/${score.figures}` +
-        ` growth ${score.growthRight}/${score.withGrowth} kind ${score.kindRight}/${score.found} date ${score.dateStated ? (score.dateRight ? 'ok' : 'NO') : '-'} year ${score.yearStated ? (score.yearRight ? 'ok' : 'NO') : '-'}`,
+        ` others ${score.others}/${score.extracted} growth ${score.growthRight}/${score.withGrowth} kind ${score.kindRight}/${score.found} date ${score.dateStated ? (score.dateRight ? 'ok' : 'NO') : '-'} year ${score.yearStated ? (score.yearRight ? 'ok' : 'NO') : '-'}`,
     );
     for (const missed of score.missed) lines.push(`      missed   ${missed}`);
     for (const wrong of score.wrong) lines.push(`      wrong    ${wrong}`);
     for (const label of score.emptyLabels) lines.push(`      empty    ${label}`);
     for (const bad of score.badProvenance) lines.push(`      quote    ${bad}`);
     for (const not of score.notFiguresFound) lines.push(`      notfig   ${not}`);
+    for (const junk of score.junk) lines.push(`      junk     ${junk}`);
   }
   return lines.join('\n');
 }

@@ -43,6 +43,11 @@ describe('rankFigures', () => {
     const gdp = figure('地区生产总值', '亿元', { indicator: 'gdp' });
     expect(rankFigures([gdp, { ...gdp, quote: '又说了一遍' }])).toHaveLength(1);
   });
+
+  it('keeps two figures that only share their number (11个智慧小区, 11个重点项目)', () => {
+    const homes = figure('新建智慧小区', '个', { kind: 'target' });
+    expect(order([homes, { ...homes, label: '建成重点项目', quote: '建成11个重点项目' }])).toEqual(['新建智慧小区', '建成重点项目']);
+  });
 });
 
 describe('unitFamily', () => {

@@ -1,7 +1,7 @@
 /**
  * Numbers that are not figures of the region, though they have a unit: an absolute change of another figure, the base
- * of a comparison, a peer group, a conversion, the object of an action, a milestone, a policy package, a mark passed
- * on the way to the amount reached, a bound kept by several things at once.
+ * of a comparison, a peer group, a conversion, the object of an action, a milestone, the aspects of a programme, a
+ * policy package, a mark passed on the way to the amount reached, a bound kept by several things at once.
  */
 import type { FigureWords, Quantity } from '../figureGrammar.js';
 import { crosses, leadingWords, zoneBefore } from './clauses.js';
@@ -20,8 +20,8 @@ export function isChange(text: string, quantity: Quantity, quantities: Quantity[
 export function isNoFigure(text: string, quantity: Quantity, quantities: Quantity[], before: string, words: FigureWords): boolean {
   // 由7%下降到5%, 从1091亿元增加到1650亿元: a base; 全省59个城区: a peer group; (折合4505美元); 对34家化工企业: an object.
   if ([...words.comparisonBase, ...words.peerScopes, ...words.conversionWords, ...words.objectMarkers].some((word) => before.endsWith(word))) return true;
-  // 1美元兑6.228元: a rate of exchange; 突破3万美元大关: a milestone.
-  if ([...words.conversionWords, ...words.milestoneWords].some((word) => text.startsWith(word, quantity.end))) return true;
+  // 1美元兑6.228元: a rate of exchange; 突破3万美元大关: a milestone; 抓好8个方面工作: the aspects of a programme.
+  if ([...words.conversionWords, ...words.milestoneWords, ...words.aspectWords].some((word) => text.startsWith(word, quantity.end))) return true;
   return isPolicyCount(text, quantity, words) || isMarkPassed(text, quantity, quantities, before, words) || speaksOfSeveral(before, words);
 }
 
