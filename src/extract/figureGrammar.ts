@@ -78,6 +78,28 @@ const figureWordsSchema = z.object({
   specificationWords: wordList,
   /** 新增11家规上工业企业: an increment of an indicator, not the indicator. */
   incrementWords: wordList,
+  /** 7%和6.5%, 城镇和农村: the words that join the items of a list (besides 、). */
+  conjunctions: wordList,
+  /** 比上年增加35523吨: the words that make an increase a change of another figure. */
+  changeMarkers: wordList,
+  /** 同比, 比上年末: the base a change is measured against. */
+  comparedWith: wordList,
+  /** 增长了6%, 增长达6%: words between a growth cue and its rate. */
+  rateLeads: wordList,
+  /** 分别达到A元、B元: the verb between the names of a list and its amounts. */
+  linkVerbs: wordList,
+  /** 预计全市地区生产总值年均增长…: words that end the name a clause opens with, besides growth cues and adverbs. */
+  subjectEndWords: wordList,
+  /** 列入省重点项目: verbs of planning that end an enumeration's subject, besides the action verbs. */
+  planningVerbs: wordList,
+  /** 3家企业在园区: words that end the noun a number leads, besides verbs. */
+  nounEndParticles: wordList,
+  /** 的/和/在…: characters a name never starts with. */
+  nonInitialCharacters: wordList,
+  /** 较2021年: a year after these is a base of comparison, not the year of the figures. */
+  yearBaseMarkers: wordList,
+  /** 2021年以来: a year before these is a span or a base, not the year of the figures. */
+  yearSpanWords: wordList,
 });
 
 export type FigureWords = z.infer<typeof figureWordsSchema>;
@@ -136,7 +158,9 @@ function grammar(): Grammar {
   if (cached?.units === units) return cached.grammar;
   const families = new Map<string, string>();
   for (const { unit, family } of [...units.bases, ...units.rates]) families.set(unit, family);
-  const number = `(?:[-−]|负)?(?:\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?: \\d{3})+(?!\\d)|\\d+)(?:\\.\\d+)?|[${CHINESE_NUMERAL_CHARACTERS}]+(?:点[零〇一二三四五六七八九]+)?`;
+  // 负 is a sign after a verb (增长为负3%) or standing alone, not inside a word (减负12亿元, 抱负).
+  const negative = `(?:[-−]|(?:(?<!\\p{Script=Han})|(?<=[为是至到]))负)`;
+  const number = `${negative}?(?:\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?: \\d{3})+(?!\\d)|\\d+)(?:\\.\\d+)?|[${CHINESE_NUMERAL_CHARACTERS}]+(?:点[零〇一二三四五六七八九]+)?`;
   const magnitude = alternatives(Object.keys(units.magnitudes));
   const base = alternatives(units.bases.map((entry) => entry.unit));
   const rate = alternatives(units.rates.map((entry) => entry.unit));

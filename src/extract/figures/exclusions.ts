@@ -12,8 +12,8 @@ export function isChange(text: string, quantity: Quantity, quantities: Quantity[
   if (quantity.isRate) return false;
   const before = zoneBefore(text, quantity.start, quantities, 'item').trim();
   // …比上年增加35523吨; …收入17353元，增加1024元 (a clause that is only the change).
-  const { changeEnd, changeOnly } = patternsOf(words);
-  return (changeEnd.test(before) && /(?:比|较|同比|净)/.test(before)) || changeOnly.test(before);
+  const { changeEnd, changeOnly, changeMarker } = patternsOf(words);
+  return (changeEnd.test(before) && changeMarker.test(before)) || changeOnly.test(before);
 }
 
 /** Whether an amount, with `before` the words before it in its item, is no figure of the region. */

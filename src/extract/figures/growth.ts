@@ -31,7 +31,7 @@ export interface BareRate extends Growth {
 
 /** 同比增长6.0%、增长7%和6.5%、下降4.3%: a growth cue and the rates after it (a list after 分别). */
 export function growthPhrases(text: string, quantities: Quantity[], words: FigureWords): GrowthPhrase[] {
-  const { growthCues, down } = patternsOf(words);
+  const { growthCues, down, joinerOrNothing, rateLead } = patternsOf(words);
   const phrases: GrowthPhrase[] = [];
   let current: GrowthPhrase | undefined;
   for (const quantity of quantities) {
@@ -41,12 +41,12 @@ export function growthPhrases(text: string, quantities: Quantity[], words: Figur
     }
     const previous = current?.rates.at(-1);
     // 7%和6.5%, 7%、6.5%: a further rate of the same list.
-    if (current && previous && /^[、和与及，]?$/.test(text.slice(previous.end, quantity.start))) {
+    if (current && previous && joinerOrNothing.test(text.slice(previous.end, quantity.start))) {
       current.rates.push(quantity);
       continue;
     }
     const lead = text.slice(Math.max(0, quantity.start - 10), quantity.start);
-    const stripped = lead.replace(/\s+$/, '').replace(/(?:了|为|达到|达|分别|约|超过|高达|接近|近)$/, '');
+    const stripped = lead.replace(/\s+$/, '').replace(rateLead, '');
     const cueWord = growthCues.find((word) => stripped.endsWith(word));
     current = cueWord ? { cueStart: quantity.start - lead.length + stripped.length - cueWord.length, sign: down.includes(cueWord) ? -1 : 1, rates: [quantity] } : undefined;
     if (current) phrases.push(current);

@@ -39,7 +39,7 @@ function namingWords(text: string, quantity: Quantity, quantities: Quantity[], a
     before = zoneBefore(text, previous.start, quantities, 'item').replace(/(?:从|由)(?:\d{4}年(?:的|底|末)?)?\s*$/, '');
   }
   // 牛羊饲养量达10.56万头、28万只; 脱贫324户743人: a quantity right after another shares its name.
-  if (previous && !cleanLabel(before, words) && /^[、和及与\s]*$/.test(text.slice(previous.end, quantity.start))) before = zoneBefore(text, previous.start, quantities, 'item');
+  if (previous && !cleanLabel(before, words) && patternsOf(words).joinersOnly.test(text.slice(previous.end, quantity.start))) before = zoneBefore(text, previous.start, quantities, 'item');
   // 生产总值年均增长12.2%，2016年达到1156.49亿元: a clause with no name of its own, before or after its number,
   // continues the one before.
   const ownLabel = cleanLabel(before.replace(/^\d{4}年(?:的|底|末)?/, ''), words);

@@ -54,7 +54,7 @@ export function cleanLabel(words: string, data: FigureWords): string | undefined
 /** A label must name a thing: two Han characters at least, not a bare unit, verb or filler. */
 export function namesSomething(label: string, words: FigureWords): boolean {
   const han = label.match(/\p{Script=Han}/gu)?.length ?? 0;
-  return han >= 2 && !words.emptyLabels.includes(label) && !/^[的了和及与并是为在]/.test(label);
+  return han >= 2 && !words.emptyLabels.includes(label) && !patternsOf(words).nonInitial.test(label);
 }
 
 /** A name standing alone (the subject of 分别 or of a growth rate): the indicator it is, or the name cleaned. */

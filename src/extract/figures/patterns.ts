@@ -14,29 +14,53 @@ export interface Patterns {
   tail: string[];
   generic: string[];
   upToVerb: RegExp;
+  /** A list joiner alone, or nothing (、, 和, 与 …). */
+  joinerOrNothing: RegExp;
+  /** Only joiners and spaces. */
+  joinersOnly: RegExp;
+  /** Exactly one joiner. */
+  joiner: RegExp;
+  /** Any joiner, to split a list. */
+  anyJoiner: RegExp;
+  changeMarker: RegExp;
+  rateLead: RegExp;
+  linkedList: RegExp;
+  nonInitial: RegExp;
+  statedYear: RegExp;
 }
 
 const compiled = new WeakMap<FigureWords, Patterns>();
 
 export const longestFirst = (list: string[]): string[] => [...list].sort((a, b) => b.length - a.length);
+const alternatives = (list: string[]): string => longestFirst(list).join('|');
 
 export function patternsOf(words: FigureWords): Patterns {
   let patterns = compiled.get(words);
   if (patterns) return patterns;
   const changes = longestFirst([...words.growthUp, ...words.growthDown]).join('|');
+  const joiners = alternatives(words.conjunctions);
   patterns = {
     growthCues: longestFirst([...words.growthUp, ...words.growthDown]),
     down: words.growthDown,
     changeEnd: new RegExp(`(?:${changes})(?:了)?$`),
-    changeOnly: new RegExp(`^(?:同比|比上年|较上年|比去年|较去年)?(?:${changes})(?:了)?$`),
-    changeInBetween: new RegExp(`(?:同比|比上年末?|较上年末?|比去年|较去年)(?:${changes})了?[\\d.,]+\\s?(?:万|亿)?\\p{Script=Han}{1,3}`, 'gu'),
+    changeOnly: new RegExp(`^(?:${alternatives(words.comparedWith)})?(?:${changes})(?:了)?$`),
+    changeInBetween: new RegExp(`(?:${alternatives(words.comparedWith)})(?:${changes})了?[\\d.,]+\\s?(?:万|亿)?\\p{Script=Han}{1,3}`, 'gu'),
     fillers: longestFirst(words.growthFillers),
-    subjectEnd: new RegExp(`\\d|${[changes, ...words.subjectAdverbs, '年均', '完成', '实现', '达到', ...words.passingVerbs].join('|')}`),
-    nounEnd: new RegExp(`(?:${[...words.actionVerbs, ...words.nounEndVerbs].join('|')})|[由从向为与在]`),
+    subjectEnd: new RegExp(`\\d|${[changes, ...words.subjectAdverbs, ...words.subjectEndWords, ...words.passingVerbs].join('|')}`),
+    nounEnd: new RegExp(alternatives([...words.actionVerbs, ...words.nounEndVerbs, ...words.nounEndParticles])),
     lead: longestFirst(words.labelLead),
     tail: longestFirst(words.labelTail),
     generic: longestFirst(words.genericAmounts),
-    upToVerb: new RegExp(`^.*?(?:${[...words.actionVerbs, '列入', '谋划', '安排'].join('|')})`),
+    upToVerb: new RegExp(`^.*?(?:${alternatives([...words.actionVerbs, ...words.planningVerbs])})`),
+    joinerOrNothing: new RegExp(`^(?:、|，|${joiners})?$`),
+    joinersOnly: new RegExp(`^(?:、|\\s|${joiners})*$`),
+    joiner: new RegExp(`^(?:、|${joiners})$`),
+    anyJoiner: new RegExp(`、|${joiners}`),
+    changeMarker: new RegExp(alternatives(words.changeMarkers)),
+    rateLead: new RegExp(`(?:${alternatives(words.rateLeads)})$`),
+    linkedList: new RegExp(`^(.*?)(?:分别)?(?:${alternatives(words.linkVerbs)})?$`),
+    nonInitial: new RegExp(`^(?:${alternatives(words.nonInitialCharacters)})`),
+    statedYear: new RegExp(`(?<!${alternatives(words.yearBaseMarkers)})(\\d{4}|[〇零一二三四五六七八九]{4})年(?!${alternatives(words.yearSpanWords)})`, 'g'),
   };
   compiled.set(words, patterns);
   return patterns;

@@ -8,6 +8,7 @@ import { type Figure, textProblem } from '../../summary/schema.js';
 import { parseYear } from '../chineseNumbers.js';
 import { grammarData } from '../figureGrammar.js';
 import { leadingWords } from './clauses.js';
+import { patternsOf } from './patterns.js';
 import type { FoundFigure } from './figuresOf.js';
 
 const MAX_QUOTE = 90;
@@ -64,7 +65,7 @@ function quoteSpan({ quantity, growth, span }: FoundFigure): [number, number] {
 /** The year a sentence states for its figures (2022年，…), not a base of comparison (较2021年) or a span (2021年以来). */
 function explicitYear(sentence: string): number | undefined {
   let year: number | undefined;
-  for (const match of sentence.matchAll(/(?<![较比与同])(\d{4}|[〇零一二三四五六七八九]{4})年(?!以来|相比|同期|的|底前|前)/g)) {
+  for (const match of sentence.matchAll(patternsOf(grammarData().words).statedYear)) {
     year = parseYear(match[1]!) ?? year;
   }
   return year;

@@ -23,7 +23,7 @@ export function splitSubject(subject: string, count: number, words: FigureWords)
     const at = cleaned.indexOf(whole);
     if (at >= 0 && parts.length === count) return parts.map((part) => `${cleaned.slice(0, at)}${part}${cleaned.slice(at + whole.length)}`);
   }
-  const parts = cleaned.split(/[、和与及]/);
+  const parts = cleaned.split(patternsOf(words).anyJoiner);
   if (parts.length !== count) return [];
   // 一般公共预算收入和支出: a bare measure (支出) is of the same thing as the first (一般公共预算).
   const measure = patternsOf(words).generic.find((word) => parts[0]!.endsWith(word) && parts[0]!.length > word.length);
@@ -42,10 +42,10 @@ export function listSubjects(text: string, amounts: Quantity[], words: FigureWor
   for (let index = 0; index < amounts.length; index += 1) {
     const first = amounts[index]!;
     const list = [first];
-    while (index + 1 < amounts.length && /^[、和及与]$/.test(text.slice(list.at(-1)!.end, amounts[index + 1]!.start))) list.push(amounts[(index += 1)]!);
+    while (index + 1 < amounts.length && patternsOf(words).joiner.test(text.slice(list.at(-1)!.end, amounts[index + 1]!.start))) list.push(amounts[(index += 1)]!);
     if (list.length < 2) continue;
     // The names before the list (城乡居民人均可支配收入35352元、13565元), with or without 分别.
-    const lead = /^(.*?)(?:分别)?(?:达到|达|为|是|完成|实现)?$/.exec(text.slice(startOf(text, first.start, 'clause'), first.start).trim());
+    const lead = patternsOf(words).linkedList.exec(text.slice(startOf(text, first.start, 'clause'), first.start).trim());
     const names = splitSubject(lead![1]!, list.length, words);
     if (names.length === list.length) list.forEach((amount, position) => subjects.set(amount, names[position]!));
   }
