@@ -114,7 +114,7 @@ export function junkKind(figure: Figure): string | undefined {
  * of change (固定资产投资下降9.8%) as value -9.8, or as value 9.8 with growth -9.8; the extractor gives it as 9.8 with a
  * label that says which way it went (固定资产投资降幅). The signed change is compared.
  */
-function sameSignedValue(figure: Figure, expected: GoldenReport['figures'][number]): boolean {
+export function sameSignedValue(figure: Figure, expected: Pick<GoldenCorpusFigure, 'value' | 'unit' | 'growthPct'>): boolean {
   const isRate = (unit: string): boolean => unit.replace('％', '%') === '%';
   const expectedChange = isRate(expected.unit) && expected.growthPct !== null && Math.abs(expected.growthPct) === Math.abs(expected.value) ? expected.growthPct : expected.value;
   const change = isRate(figure.unit) && figure.growthPct === undefined && figure.label.endsWith('降幅') ? -figure.value : figure.value;

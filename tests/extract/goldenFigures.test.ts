@@ -1,4 +1,4 @@
-// Recall of the hand-labelled golden figures (tests/extract/golden), with their attributes, for each sample.
+// Recall of the hand-labelled golden figures (tests/corpus/golden/sample-*), with their attributes, for each sample.
 // A golden figure is found when an extracted figure has the same signed value and unit AT ITS QUOTE (the two quotes
 // overlap in the report), not anywhere; its kind (actual/target), growth rate and year must then agree too. The
 // ranking is asserted: most of the page's first figures are labelled ones.
@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { extractSummary } from '../../src/extract/extractSummary.js';
 import { readReport } from '../../src/ingest/readReport.js';
 import type { Figure } from '../../src/summary/schema.js';
+import { sameSignedValue } from '../corpus/scoreCorpus.js';
 import { type GoldenFigure, SAMPLES } from '../helpers/samples.js';
 
 const MIN_RECALL = 0.9;
@@ -20,7 +21,7 @@ const table: string[] = [];
 function sameFigure(figure: Figure, golden: GoldenFigure, original: string): boolean {
   const at = original.indexOf(golden.quote);
   const overlaps = at >= 0 && figure.offset !== undefined && figure.offset < at + golden.quote.length && figure.offset + figure.quote.length > at;
-  return overlaps && figure.value === golden.value && figure.unit.replace(/^(余|多)/, '') === golden.unit;
+  return overlaps && sameSignedValue(figure, golden) && figure.unit.replace(/^(余|多)/, '') === golden.unit;
 }
 
 describe.each(SAMPLES)('golden figures of $file', (sample) => {

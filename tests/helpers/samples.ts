@@ -1,11 +1,11 @@
-/** The five bundled sample reports and their hand-labelled golden data (tests/extract/golden). */
+/** The five bundled sample reports and their hand-labelled golden data (tests/corpus/golden/sample-NNN, one label set). */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const REPORTS_DIR = join(ROOT, 'data/reports');
-export const GOLDEN_DIR = join(ROOT, 'tests/extract/golden');
+export const GOLDEN_DIR = join(ROOT, 'tests/corpus/golden');
 
 export interface GoldenFigure {
   label: string;
@@ -19,7 +19,8 @@ export interface GoldenFigure {
 }
 
 export interface Golden {
-  file: string;
+  /** Where the report is, from the repository root (data/reports/…). */
+  report: string;
   kind: string;
   region: { name: string; code: string; parent: string; level: string; asWritten?: string };
   session: { name: string | null; date: string | null; year: number | null };
@@ -34,14 +35,18 @@ export interface Sample {
   golden: Golden;
 }
 
+const goldens = readdirSync(GOLDEN_DIR)
+  .filter((name) => name.startsWith('sample-'))
+  .map((name) => JSON.parse(readFileSync(join(GOLDEN_DIR, name), 'utf8')) as Golden);
+
 export const SAMPLES: Sample[] = readdirSync(REPORTS_DIR)
   .filter((name) => name.endsWith('.txt'))
   .sort()
-  .map((file) => ({
-    file,
-    path: join(REPORTS_DIR, file),
-    golden: JSON.parse(readFileSync(join(GOLDEN_DIR, `${basename(file, '.txt')}.golden.json`), 'utf8')) as Golden,
-  }));
+  .map((file) => {
+    const golden = goldens.find((each) => basename(each.report) === file);
+    if (!golden) throw new Error(`no golden labels for the sample ${file} in ${GOLDEN_DIR}`);
+    return { file, path: join(REPORTS_DIR, file), golden };
+  });
 
 /** 2026-01-17 → 2026年1月17日, as briefings print dates. */
 export function chineseDate(iso: string): string {
