@@ -65,7 +65,7 @@ function reportFrom(file: string, bytes: Uint8Array, text: string, encoding: str
     normalized: normalized.text,
     normalizedFrom: normalized.from,
     normalizedTo: normalized.to,
-    paragraphs: paragraphsOf(normalized),
+    paragraphs: paragraphsOf(normalized, { linesWrapped: encoding === 'pdf' }),
     warnings,
   };
 }
