@@ -12,6 +12,8 @@ const MIN_GUTTER = 0.5;
 const GUTTER_CROSSINGS = 0.03;
 /** A column is at least this many font sizes wide: narrower strips between gaps are a table's cells, not columns. */
 const MIN_COLUMN = 5;
+/** A line reaching this far into a second column crosses the gutter between them: it spans the columns. */
+const SPAN_OVERLAP = 1;
 /** Body lines are within this factor of the body size; larger ones are mastheads and headlines, smaller captions. */
 const BODY_SIZE_FACTOR = 1.15;
 
@@ -74,8 +76,7 @@ export function findColumns(body: readonly TextLine[], bodySize: number): Column
 /** The column a line is set in, or undefined when it crosses a gutter into another column (it spans them). */
 function columnOf(line: TextLine, columns: readonly Column[]): number | undefined {
   const overlaps = columns.map((column) => Math.min(line.right, column.right) - Math.max(line.left, column.left));
-  const within = overlaps.filter((overlap) => overlap > line.size).length;
-  if (within > 1) return undefined;
+  if (overlaps.filter((overlap) => overlap > SPAN_OVERLAP).length > 1) return undefined;
   const best = overlaps.indexOf(Math.max(...overlaps));
   return overlaps[best]! > 0 ? best : undefined;
 }
