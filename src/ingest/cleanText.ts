@@ -119,8 +119,9 @@ function wrapWidth(lines: Line[]): number | undefined {
 }
 
 /**
- * Lines become paragraphs. In hard-wrapped text a full-width line goes on in the next one unless that one is indented
- * or follows a blank line (a new paragraph); elsewhere a line is a paragraph (web copies put no blank line between them).
+ * Lines become paragraphs. In hard-wrapped text a full-width line (any line where the width is 0: a PDF read in reading
+ * order) goes on in the next one unless that one is indented or follows a blank line (a new paragraph); elsewhere a
+ * line is a paragraph (web copies put no blank line between them).
  */
 function joinWrappedLines(lines: Line[], width: number | undefined): Line[][] {
   const blocks: Line[][] = [];

@@ -72,9 +72,10 @@ export async function pdfText(file: string, bytes: Uint8Array): Promise<string> 
     const pages: PositionedPage[] = [];
     for (let number = 1; number <= document.numPages; number += 1) {
       const page = await document.getPage(number);
-      const [, , width, height] = page.view;
+      const [left, bottom, , top] = page.view as [number, number, number, number];
       const content = await page.getTextContent();
-      pages.push({ width: width!, height: height!, items: content.items.filter((item) => 'str' in item).map(positionedItem) });
+      const items = content.items.filter((item) => 'str' in item).map((item) => positionedItem(item, left, bottom));
+      pages.push({ height: top - bottom, items });
     }
     const text = textInReadingOrder(pages);
     if (text.replace(/\s/g, '').length === 0) {
@@ -89,8 +90,11 @@ export async function pdfText(file: string, bytes: Uint8Array): Promise<string> 
   }
 }
 
-/** A pdfjs-dist text item as the reading-order stages see it: its transform's translation is its baseline's start. */
-function positionedItem(item: { str: string; transform: number[]; width: number }): PositionedItem {
+/**
+ * A pdfjs-dist text item as the reading-order stages see it: its transform's translation is its baseline's start, taken
+ * from the page's bottom left corner (a page's box need not start at 0).
+ */
+function positionedItem(item: { str: string; transform: number[]; width: number }, left: number, bottom: number): PositionedItem {
   const [a, b, , , x, y] = item.transform as [number, number, number, number, number, number];
-  return { text: item.str, x, y, width: item.width, size: Math.hypot(a, b) };
+  return { text: item.str, x: x - left, y: y - bottom, width: item.width, size: Math.hypot(a, b) };
 }

@@ -41,7 +41,10 @@ export function orderPage(lines: readonly TextLine[]): TextBlock[] {
 /** The font size most of the page's characters are set in. */
 function mostWrittenSize(lines: readonly TextLine[]): number {
   const characters = new Map<number, number>();
-  for (const line of lines) characters.set(Math.round(line.size * 2) / 2, (characters.get(Math.round(line.size * 2) / 2) ?? 0) + line.text.length);
+  for (const line of lines) {
+    const size = Math.round(line.size * 2) / 2;
+    characters.set(size, (characters.get(size) ?? 0) + line.text.length);
+  }
   return [...characters].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
 }
 

@@ -11,7 +11,7 @@ export interface PositionedItem {
 }
 
 export interface PositionedPage {
-  width: number;
+  /** The page's height: positions run from 0 at its bottom to this at its top. */
   height: number;
   items: PositionedItem[];
 }

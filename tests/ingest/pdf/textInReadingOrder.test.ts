@@ -48,7 +48,7 @@ describe('paragraphsOf', () => {
 
 describe('textInReadingOrder', () => {
   it('writes printed lines as lines and a blank line between paragraphs, pages and columns', () => {
-    const page = { width: 595, height: 842, items: [run('长治日报', 200, 780, 30), run('第一行正文', 30, 700), run('第二行。', 30, 685)] };
+    const page = { height: 842, items: [run('长治日报', 200, 780, 30), run('第一行正文', 30, 700), run('第二行。', 30, 685)] };
     expect(textInReadingOrder([page, page])).toBe('长治日报\n\n第一行正文\n第二行。\n\n长治日报\n\n第一行正文\n第二行。');
   });
 
