@@ -7,6 +7,9 @@ import type { PositionedItem, TextLine } from './types.js';
 
 /** Runs whose baselines differ by less than this share of the font size are on one baseline. */
 const BASELINE_TOLERANCE = 0.3;
+/** A run this much smaller than the text beside it is a superscript or subscript (万m³, PM2.5) when this close to it. */
+const SCRIPT_SIZE = 0.8;
+const SCRIPT_TOLERANCE = 0.6;
 /** A gap wider than this many font sizes between runs on one baseline is a gutter: a column's line ends there. */
 const GUTTER_GAP = 0.9;
 /** A gap wider than this share of the font size between Latin letters or digits is a word space. */
@@ -23,15 +26,22 @@ export function groupLines(items: readonly PositionedItem[]): TextLine[] {
   return lines;
 }
 
-/** Runs sorted top to bottom, grouped by baseline. */
+/** Runs sorted top to bottom, grouped by baseline: a row's baseline is its largest run's (not a superscript's). */
 function baselineRows(runs: PositionedItem[]): PositionedItem[][] {
   const rows: PositionedItem[][] = [];
+  let main: PositionedItem | undefined;
   for (const run of runs) {
-    const row = rows.at(-1);
-    if (row && Math.abs(row[0]!.y - run.y) <= BASELINE_TOLERANCE * Math.max(row[0]!.size, run.size)) row.push(run);
+    if (main && onOneBaseline(main, run)) rows.at(-1)!.push(run);
     else rows.push([run]);
+    if (!main || rows.at(-1)!.length === 1 || run.size > main.size) main = run;
   }
   return rows;
+}
+
+function onOneBaseline(a: PositionedItem, b: PositionedItem): boolean {
+  const larger = Math.max(a.size, b.size);
+  const tolerance = Math.min(a.size, b.size) < SCRIPT_SIZE * larger ? SCRIPT_TOLERANCE : BASELINE_TOLERANCE;
+  return Math.abs(a.y - b.y) <= tolerance * larger;
 }
 
 /** One baseline's runs, left to right, cut into lines where a gutter separates them. */
@@ -43,7 +53,8 @@ function splitAtGutters(row: PositionedItem[]): TextLine[] {
     if (current && gap <= GUTTER_GAP * Math.max(current.size, run.size)) {
       current.text += gap > WORD_SPACE_GAP * run.size ? ` ${run.text}` : run.text;
       current.right = Math.max(current.right, run.x + run.width);
-      current.size = Math.max(current.size, run.size);
+      // The line's baseline and size are its main text's, not a superscript's.
+      if (run.size > current.size) Object.assign(current, { y: run.y, size: run.size });
     } else {
       if (current) lines.push(current);
       current = { text: run.text, left: run.x, right: run.x + run.width, y: run.y, size: run.size };

@@ -19,4 +19,9 @@ describe('groupLines', () => {
     const lines = groupLines([run('第二栏第一行', 114, 700), run('第一栏第二行', 0, 685), run('第一栏第一行', 0, 700)]);
     expect(lines.map((found) => found.text)).toEqual(['第一栏第一行', '第二栏第一行', '第一栏第二行']);
   });
+
+  it('keeps a superscript or subscript on the line it belongs to', () => {
+    const lines = groupLines([run('蓄水3000万m', 30, 700), run('3', 85, 704, 6), run('，PM', 88, 700), run('2.5', 108, 698, 6), run('下降', 117, 700)]);
+    expect(lines).toEqual([{ text: '蓄水3000万m3，PM2.5下降', left: 30, right: 137, y: 700, size: 10 }]);
+  });
 });
