@@ -94,7 +94,7 @@ export async function pdfText(file: string, bytes: Uint8Array): Promise<string> 
  * A pdfjs-dist text item as the reading-order stages see it: its transform's translation is its baseline's start, taken
  * from the page's bottom left corner (a page's box need not start at 0).
  */
-function positionedItem(item: { str: string; transform: number[]; width: number }, left: number, bottom: number): PositionedItem {
+function positionedItem(item: { str: string; transform: number[]; width: number; height: number }, left: number, bottom: number): PositionedItem {
   const [a, b, , , x, y] = item.transform as [number, number, number, number, number, number];
-  return { text: item.str, x: x - left, y: y - bottom, width: item.width, size: Math.hypot(a, b) };
+  return { text: item.str, x: x - left, y: y - bottom, width: item.width, size: Math.hypot(a, b) || item.height };
 }
