@@ -50,9 +50,13 @@ export function cleanText(original: string): Paragraph[] {
   return paragraphsOf(normalizeText(original));
 }
 
-export function paragraphsOf(normalized: NormalizedText): Paragraph[] {
+/**
+ * `linesWrapped`: the reader knows that the text's lines are printed lines and that a blank line separates paragraphs
+ * (a PDF read in reading order); otherwise whether lines were hard-wrapped is told from their widths.
+ */
+export function paragraphsOf(normalized: NormalizedText, { linesWrapped = false }: { linesWrapped?: boolean } = {}): Paragraph[] {
   const lines = splitLines(normalized);
-  const blocks = joinWrappedLines(lines, wrapWidth(lines)).map((block) => toParagraph(normalized, block));
+  const blocks = joinWrappedLines(lines, linesWrapped ? 0 : wrapWidth(lines)).map((block) => toParagraph(normalized, block));
   return dropRepeatedPassages(joinCutParagraphs(markBanners(blocks)));
 }
 
@@ -115,8 +119,9 @@ function wrapWidth(lines: Line[]): number | undefined {
 }
 
 /**
- * Lines become paragraphs. In hard-wrapped text a full-width line goes on in the next one unless that one is indented
- * or follows a blank line (a new paragraph); elsewhere a line is a paragraph (web copies put no blank line between them).
+ * Lines become paragraphs. In hard-wrapped text a full-width line (any line where the width is 0: a PDF read in reading
+ * order) goes on in the next one unless that one is indented or follows a blank line (a new paragraph); elsewhere a
+ * line is a paragraph (web copies put no blank line between them).
  */
 function joinWrappedLines(lines: Line[], width: number | undefined): Line[][] {
   const blocks: Line[][] = [];

@@ -1,9 +1,12 @@
 /**
  * Text of Word (.docx) and PDF reports. DOCX through mammoth (a maintained DOCX-to-text library); PDF through
- * pdfjs-dist's text layer, one line per text line, one blank line between pages. A PDF without a text layer (a scan)
+ * pdfjs-dist's text layer, read in reading order from the positions of its text (src/ingest/pdf/): one line per
+ * printed line, a blank line between paragraphs, columns and pages. A PDF without a text layer (a scan)
  * is refused with the fix, instead of becoming an empty briefing.
  */
 import { BriefingError } from '../errors.js';
+import { textInReadingOrder } from './pdf/textInReadingOrder.js';
+import type { PositionedItem, PositionedPage } from './pdf/types.js';
 
 /** XML a .docx may unpack to before it is read: a 40,000-character report's is about 1 MB; more is a zip bomb. */
 export const MAX_DOCX_XML_BYTES = 32 * 1024 * 1024;
@@ -66,18 +69,15 @@ export async function pdfText(file: string, bytes: Uint8Array): Promise<string> 
     throw new BriefingError('INPUT_UNREADABLE', `not a readable PDF: ${(error as Error).message}`, { file, hint: 'check the file, or export the report as text', cause: error });
   }
   try {
-    const pages: string[] = [];
+    const pages: PositionedPage[] = [];
     for (let number = 1; number <= document.numPages; number += 1) {
-      const content = await (await document.getPage(number)).getTextContent();
-      let page = '';
-      for (const item of content.items) {
-        if (!('str' in item)) continue;
-        page += item.str;
-        if (item.hasEOL) page += '\n';
-      }
-      pages.push(page);
+      const page = await document.getPage(number);
+      const [left, bottom, , top] = page.view as [number, number, number, number];
+      const content = await page.getTextContent();
+      const items = content.items.filter((item) => 'str' in item).map((item) => positionedItem(item, left, bottom));
+      pages.push({ height: top - bottom, items });
     }
-    const text = pages.join('\n\n');
+    const text = textInReadingOrder(pages);
     if (text.replace(/\s/g, '').length === 0) {
       throw new BriefingError('INPUT_NO_TEXT', 'no text layer: run OCR first', {
         file,
@@ -88,4 +88,13 @@ export async function pdfText(file: string, bytes: Uint8Array): Promise<string> 
   } finally {
     await document.destroy();
   }
+}
+
+/**
+ * A pdfjs-dist text item as the reading-order stages see it: its transform's translation is its baseline's start, taken
+ * from the page's bottom left corner (a page's box need not start at 0).
+ */
+function positionedItem(item: { str: string; transform: number[]; width: number; height: number }, left: number, bottom: number): PositionedItem {
+  const [a, b, , , x, y] = item.transform as [number, number, number, number, number, number];
+  return { text: item.str, x: x - left, y: y - bottom, width: item.width, size: Math.hypot(a, b) || item.height };
 }

@@ -3,8 +3,9 @@
  *
  * Reports reach us as web copies (</span>, &nbsp;, <br>, pinyin glosses 經(jīng)濟), Markdown conversions (#, **,
  * PM_{2.5}), full-width forms (２０２３年, ４．５％), ASCII punctuation in Chinese sentences, traditional-character
- * reposts, CR-only line endings. The extractor should see one form of all of these: simplified characters, ASCII
- * digits and letters, Chinese punctuation, no markup. Quotes must still be verbatim slices of the original file, so
+ * reposts, CR-only line endings, and PDF text layers that name ideographs by their radicals' code points (⽬ for 目,
+ * ⻓ for 长). The extractor should see one form of all of these: simplified characters, ASCII digits and letters,
+ * Chinese punctuation, no markup. Quotes must still be verbatim slices of the original file, so
  * every normalised character records the range of the original it stands for.
  */
 import { z } from 'zod';
@@ -15,6 +16,12 @@ import * as OpenCC from 'opencc-js/t2cn';
 const charVariantsSchema = z.object({
   $comment: z.string(),
   variants: z.record(z.string().length(1), z.string().length(1)),
+});
+
+/** A radical to the ideograph a font draws with the same glyph, where NFKC does not give it (see the file's $comment). */
+const radicalIdeographsSchema = z.object({
+  $comment: z.string(),
+  ideographs: z.record(z.string().regex(/^[\u2e80-\u2fd5]$/u, 'a radical (U+2E80–U+2FD5)'), z.string().regex(/^[\u3400-\u9fff]$/u, 'one ideograph')),
 });
 
 export interface NormalizedText {
@@ -45,6 +52,8 @@ const MARKUP = new RegExp(
     // A footnote mark of a web copy (R&D[3]经费).
     '(?<=[\\p{Script=Han}A-Za-z])\\[\\d{1,2}\\]',
     '\\r\\n?',
+    // Compatibility forms of ideographs and letters: radicals (Kangxi, supplement), compatibility ideographs, ligatures.
+    '(?<compatible>[\\u2e80-\\u2ef3\\u2f00-\\u2fd5\\uf900-\\ufaff\\ufb00-\\ufb06\\u{2f800}-\\u{2fa1f}])',
     // Invisible characters, and control characters a text should not hold (form feeds of page breaks, stray ESC).
     '[\\u200b-\\u200f\\ufeff\\u00ad\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]',
   ].join('|'),
@@ -69,6 +78,7 @@ export function normalizeText(original: string): NormalizedText {
     if (groups.block !== undefined || match[0][0] === '\r') out.push('\n', match.index, last);
     else if (groups.entity !== undefined) out.push(decodeEntity(groups.entity), match.index, last);
     else if (groups.subscript !== undefined) out.copy(original, match.index + 2, last - 1);
+    else if (groups.compatible !== undefined) out.push(foldCompatible(groups.compatible), match.index, last);
   }
   out.copy(original, last, original.length);
   const folded = foldForms(out.text());
@@ -81,6 +91,17 @@ function decodeEntity(entity: string): string {
     return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code === 0xa0 ? 0x20 : code).slice(0, 1) : ' ';
   }
   return ENTITIES[entity] ?? ' ';
+}
+
+let radicalIdeographs: Map<string, string> | undefined;
+
+/**
+ * A compatibility form to what it stands for: NFKC (⽬ → 目, U+F900 → 豈, ﬁ → fi), except for the radicals NFKC leaves
+ * or folds to another form than the one fonts draw them as (⻓ → 长, ⼾ → 户: data/radical-ideographs.json).
+ */
+function foldCompatible(character: string): string {
+  radicalIdeographs ??= new Map(Object.entries(loadDataFile('radical-ideographs.json', radicalIdeographsSchema).ideographs));
+  return radicalIdeographs.get(character) ?? character.normalize('NFKC');
 }
 
 /**
@@ -179,8 +200,8 @@ function variantPatternOf(table: Map<string, string>): RegExp {
 
 /** Output characters with the original range each stands for. */
 class Builder {
-  readonly from: Int32Array;
-  readonly to: Int32Array;
+  from: Int32Array;
+  to: Int32Array;
   private readonly parts: string[] = [];
   private length = 0;
 
@@ -193,21 +214,37 @@ class Builder {
   copy(original: string, start: number, end: number): void {
     if (end <= start) return;
     this.parts.push(original.slice(start, end));
+    this.reserve(end - start);
     for (let at = start; at < end; at += 1, this.length += 1) {
       this.from[this.length] = at;
       this.to[this.length] = at + 1;
     }
   }
 
-  /** One replacement character standing for the original range [start, end). */
-  push(character: string, start: number, end: number): void {
-    this.parts.push(character);
-    this.from[this.length] = start;
-    this.to[this.length] = end;
-    this.length += 1;
+  /** A replacement standing for the original range [start, end): each of its code units stands for the whole range. */
+  push(replacement: string, start: number, end: number): void {
+    this.parts.push(replacement);
+    this.reserve(replacement.length);
+    for (let unit = 0; unit < replacement.length; unit += 1, this.length += 1) {
+      this.from[this.length] = start;
+      this.to[this.length] = end;
+    }
   }
 
   text(): string {
     return this.parts.join('');
+  }
+
+  /** Room for `count` more characters: only a ligature (ﬃ → ffi) makes the text longer than the original. */
+  private reserve(count: number): void {
+    if (this.length + count <= this.from.length) return;
+    const capacity = Math.max(this.from.length * 2, this.length + count);
+    const grow = (array: Int32Array): Int32Array => {
+      const grown = new Int32Array(capacity);
+      grown.set(array);
+      return grown;
+    };
+    this.from = grow(this.from);
+    this.to = grow(this.to);
   }
 }

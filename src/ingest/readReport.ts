@@ -1,6 +1,7 @@
 /**
  * Reads a report file and turns it into cleaned paragraphs: .txt and .md in any encoding a Chinese report comes in,
- * .docx, and .pdf with a text layer. This module does the I/O; decoding and cleaning are pure.
+ * .docx, .pdf with a text layer, and .doc, .wps, .rtf, .odt through LibreOffice. This module does the I/O; decoding and
+ * cleaning are pure.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -10,6 +11,7 @@ import { paragraphsOf } from './cleanText.js';
 import { normalizeText } from './normalizeText.js';
 import { decodeText } from './decodeText.js';
 import { docxText, pdfText } from './extractDocumentText.js';
+import { officeText } from './officeText.js';
 import type { ReportText } from './types.js';
 
 /**
@@ -38,6 +40,11 @@ export async function readReport(file: string): Promise<ReportText> {
       return reportFrom(file, bytes, await docxText(file, bytes), 'docx');
     case '.pdf':
       return reportFrom(file, bytes, await pdfText(file, bytes), 'pdf');
+    case '.doc':
+    case '.wps':
+    case '.rtf':
+    case '.odt':
+      return reportFrom(file, bytes, await officeText(file), extname(file).slice(1).toLowerCase());
     default:
       return decodeReport(file, bytes);
   }
@@ -65,7 +72,7 @@ function reportFrom(file: string, bytes: Uint8Array, text: string, encoding: str
     normalized: normalized.text,
     normalizedFrom: normalized.from,
     normalizedTo: normalized.to,
-    paragraphs: paragraphsOf(normalized),
+    paragraphs: paragraphsOf(normalized, { linesWrapped: encoding === 'pdf' }),
     warnings,
   };
 }

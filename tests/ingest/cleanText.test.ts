@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cleanText, sourceRange } from '../../src/ingest/cleanText.js';
+import { cleanText, paragraphsOf, sourceRange } from '../../src/ingest/cleanText.js';
+import { normalizeText } from '../../src/ingest/normalizeText.js';
 import { SAMPLES } from '../helpers/samples.js';
 
 const sample = (prefix: string): string => readFileSync(SAMPLES.find((candidate) => candidate.file.startsWith(prefix))!.path, 'utf8');
@@ -39,6 +40,13 @@ describe('cleanText', () => {
   it('removes Markdown heading marks, bold marks and subscript braces', () => {
     const paragraphs = cleanText('# 襄垣县\n\n**地区生产总值**完成 426.8 亿元。\n\nPM_{2.5}浓度同比下降11.8%。\n');
     expect(paragraphs.map((paragraph) => paragraph.text)).toEqual(['襄垣县', '地区生产总值完成 426.8 亿元。', 'PM2.5浓度同比下降11.8%。']);
+  });
+
+  it('joins the printed lines of a PDF read in reading order up to each blank line, whatever their width', () => {
+    // Lines of a narrow newspaper column: too short for the widths to tell that they were wrapped.
+    const text = '纵深推进“三个年”活\n动，抓紧抓实项目谋\n划、招引、建设。\n\n会场一角\n\n全力争取上级资金\n支持。';
+    expect(paragraphsOf(normalizeText(text), { linesWrapped: true }).map((paragraph) => paragraph.text)).toEqual(['纵深推进“三个年”活动，抓紧抓实项目谋划、招引、建设。', '会场一角', '全力争取上级资金支持。']);
+    expect(paragraphsOf(normalizeText(text)).map((paragraph) => paragraph.text)).not.toContain('纵深推进“三个年”活动，抓紧抓实项目谋划、招引、建设。');
   });
 
   it('maps cleaned text back to verbatim pieces of the original', () => {
