@@ -30,7 +30,7 @@ export async function renderComparison(comparison: Comparison, { title, creation
   const shown = shownColumns(comparison);
   const leftOff = comparison.columns.filter((_, index) => !shown.includes(index)).map((column) => column.label);
   const heading = title ?? `${commonParent(comparison) ?? ''}各地区主要指标对照`;
-  const years = [...new Set(comparison.regions.map((region) => region.year).filter((year) => year !== undefined))];
+  const marked = comparison.cells.some((row) => row.some((cell) => cell?.year !== undefined));
   const chartColumn = shown.find((index) => rankedGrowth(comparison, index).length >= MIN_BARS);
   const definition = {
     pageSize: 'A4',
@@ -42,7 +42,7 @@ export async function renderComparison(comparison: Comparison, { title, creation
     content: [
       { text: heading, fontSize: 15, bold: true, color: '#1f4e8c' },
       {
-        text: `${comparison.regions.length} 个地区 · ${years.length > 0 ? `${years.join('、')}年数据` : '报告所述年份'} · 数值按各指标通行单位折算 · 空格为该地区报告未给出 · 数字均摘自各地政府工作报告`,
+        text: `${comparison.regions.length} 个地区 · ${comparison.year !== undefined ? `${comparison.year}年数据` : '报告所述年份'}${marked ? '（标有年份者为该地区报告所述的另一年，不参与排名）' : ''} · 数值按各指标通行单位折算 · 空格为该地区报告未给出 · 数字均摘自各地政府工作报告`,
         fontSize: 7.5,
         color: '#666666',
         margin: [0, 2, 0, 6],
@@ -94,11 +94,12 @@ function table(comparison: Comparison, shown: number[]): Record<string, unknown>
 function cellContent(cell: ComparisonCell | null): Record<string, unknown> {
   if (!cell) return { text: '' };
   const value = cell.value !== undefined ? formatValue(cell.value) : (cell.valueAsWritten ?? '');
-  const detail = [cell.growthPct !== undefined ? formatGrowth(cell.growthPct) : '', cell.rank !== undefined ? `第${cell.rank}` : ''].filter(Boolean).join(' · ');
+  const detail = [cell.year !== undefined ? `${cell.year}年` : '', cell.growthPct !== undefined ? formatGrowth(cell.growthPct) : '', cell.rank !== undefined ? `第${cell.rank}` : ''].filter(Boolean).join(' · ');
+  const detailColor = cell.year !== undefined ? '#b45309' : (cell.growthPct ?? 0) < 0 ? '#1e7b4a' : '#555555';
   return {
     stack: [
-      { text: value || ' ', bold: true, color: '#1f4e8c', fontSize: 8 },
-      { text: detail || ' ', fontSize: 6, color: (cell.growthPct ?? 0) < 0 ? '#1e7b4a' : '#555555' },
+      { text: value || ' ', bold: true, color: cell.year !== undefined ? '#b45309' : '#1f4e8c', fontSize: 8 },
+      { text: detail || ' ', fontSize: 6, color: detailColor },
     ],
     // Noto Sans SC's line is about 1.45 em high: at 0.85, twenty rows of two lines fit one landscape page.
     lineHeight: 0.85,

@@ -66,11 +66,43 @@ describe('compareRegions', () => {
 
   it('writes a CSV Excel opens in Chinese: BOM, CRLF, an empty field where a region gives nothing', () => {
     const csv = comparisonCsv(comparison);
-    expect(csv.startsWith('\uFEFF地区,区划代码,年份,地区生产总值（亿元）,地区生产总值增速（%）,地区生产总值排名,')).toBe(true);
+    expect(csv.startsWith('\uFEFF地区,区划代码,年份,地区生产总值（亿元）,地区生产总值增速（%）,地区生产总值排名,地区生产总值年份,地区生产总值原文,')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
     expect(lines).toHaveLength(regions.length + 2);
-    expect(lines[1]).toBe('沁源县,140431,2025,300,5.1,2,,,,,,');
-    expect(lines[4]).toBe('襄垣县,140423,2025,,,,40,,1,,,');
+    expect(lines[1]).toBe('沁源县,140431,2025,300,5.1,2,2025,地区生产总值3000000万元,,,,,,,,,,');
+    expect(lines[4]).toBe('襄垣县,140423,2025,,,,,,40,,1,2025,地区生产总值40亿元,,,,,');
+  });
+});
+
+describe('one year per table', () => {
+  // 绵阳's report of 2025 reviews 2024 while the others review 2023: its figures are marked, never silently mixed.
+  const later = { ...summary('潞城区', '140406', [{ value: 500, year: 2026, growthPct: 9.9 }]), reviewYear: 2026 };
+  const mixed = compareRegions([...regions, later]);
+
+  it('compares the year most regions review, and marks a region whose figure is of another year, unranked and not charted', () => {
+    expect(mixed.year).toBe(2025);
+    const gdp = mixed.cells.map((row) => row[0]);
+    expect(gdp[4]).toMatchObject({ value: 500, year: 2026, growthPct: 9.9 });
+    expect(gdp[4]!.rank).toBeUndefined();
+    expect(gdp.slice(0, 3).map((cell) => [cell!.year, cell!.rank])).toEqual([[undefined, 2], [undefined, 3], [undefined, 1]]);
+    expect(rankedGrowth(mixed, 0).map((entry) => entry.region)).toEqual(['沁水县', '屯留区', '沁源县']);
+    expect(comparisonCsv(mixed).split('\r\n')[5]).toMatch(/^潞城区,140406,2026,500,9.9,,2026,/);
+  });
+
+  it("takes a region's figure of the table's year when its report gives one, though it reviews another year", () => {
+    const both = { ...summary('平顺县', '140425', [{ value: 80, year: 2025 }, { value: 90, year: 2026 }]), reviewYear: 2026 };
+    const comparison = compareRegions([...regions, both]);
+    expect(comparison.cells[4]![0]).toMatchObject({ value: 80, rank: 4 });
+    expect(comparison.cells[4]![0]!.year).toBeUndefined();
+  });
+
+  it('shows the other year on the page, beside the value', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'briefing-compare-years-'));
+    const page = await renderComparison(mixed, { creationDate: new Date(0) });
+    writeFileSync(join(folder, 'mixed.pdf'), page.pdf);
+    const shown = text(join(folder, 'mixed.pdf'));
+    expect(shown).toContain('2025年数据（标有年份者为该地区报告所述的另一年，不参与排名）');
+    expect(shown).toMatch(/500\s+2026年 · ▲9\.9%/);
   });
 });
 
@@ -123,6 +155,15 @@ describe.skipIf(!present)("四川's 18 cities side by side", () => {
     expect(pageCount(result.pdf)).toBe(1);
     const page = text(result.pdf);
     for (const city of cities) expect(page).toContain(city.name);
+    // One year on the page: 2023, which 17 cities review; 绵阳's report reviews 2024, and its cells say so.
+    expect(result.comparison.year).toBe(2023);
+    const mianyang = result.comparison.regions.findIndex((region) => region.name === '绵阳市');
+    for (const [row, cells] of result.comparison.cells.entries()) for (const cell of cells) if (cell) expect(cell.year).toBe(row === mianyang ? 2024 : undefined);
+    // 雅安's report gives 数字经济总量 and no GDP amount: its GDP cell stays empty rather than show the digital economy.
+    const gdp = result.comparison.columns.findIndex((column) => column.indicator === 'gdp');
+    const yaan = result.comparison.regions.findIndex((region) => region.name === '雅安市');
+    expect(result.comparison.cells[yaan]![gdp]).toBeNull();
+    expect(result.comparison.cells.flatMap((row) => row.flatMap((cell) => (cell ? [cell.quote] : [])))).not.toContainEqual(expect.stringContaining('数字经济总量'));
     expect(page).toContain('四川省各地区主要指标对照');
     expect(page).toContain('地区生产总值增速（%），由高到低');
     const csv = readFileSync(join(folder, 'sichuan.csv'), 'utf8');
