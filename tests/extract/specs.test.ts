@@ -7,6 +7,7 @@ import { BriefingError } from '../../src/errors.js';
 import { withDataReplaced } from '../../src/util/dataFile.js';
 import { findRegion } from '../../src/extract/findRegion.js';
 import { figuresOf } from '../../src/extract/findFigures.js';
+import { statementsOf } from '../../src/extract/findStatedAttainment.js';
 import { normalizeText } from '../../src/ingest/normalizeText.js';
 import { ROOT } from '../helpers/samples.js';
 
@@ -83,9 +84,23 @@ describe('every entry of the region stage\'s word lists is needed by a spec', ()
   });
 });
 
+interface AttainmentSpec {
+  rule: string;
+  input: string;
+  /** The statements the phrase makes, in order; [] when none. */
+  expect: Array<{ says: string; statement: string }>;
+}
+
 describe('tests/extract/specs/indicator.json', () => {
   it.each(specsOf<IndicatorSpec>('indicator').map((spec, index) => ({ ...spec, title: `${index}: ${spec.rule}` })))('$title', (spec) => {
     const named = figuresOf(normalizeText(spec.input).text).flatMap((found) => (found.indicator ? [{ indicator: found.indicator.id, value: found.quantity.value, unit: found.quantity.unit }] : []));
     expect(named, spec.input).toEqual(spec.expect);
+  });
+});
+
+describe('tests/extract/specs/attainment.json', () => {
+  it.each(specsOf<AttainmentSpec>('attainment').map((spec, index) => ({ ...spec, title: `${index}: ${spec.rule}` })))('$title', (spec) => {
+    const stated = statementsOf(normalizeText(spec.input).text).map(({ says, statement }) => ({ says, statement }));
+    expect(stated, spec.input).toEqual(spec.expect);
   });
 });
