@@ -17,6 +17,9 @@ export interface ComparisonPageOptions {
   creationDate: Date;
 }
 
+/** The page's heading after the regions' common parent (四川省各地区主要指标对照), and the book's name for it. */
+export const COMPARISON_HEADING = '各地区主要指标对照';
+
 /** How many indicator columns the table has room for beside the chart. */
 const TABLE_COLUMNS = 6;
 const PAGE_MARGIN = 28;
@@ -29,7 +32,7 @@ const MIN_BARS = 3;
 export async function renderComparison(comparison: Comparison, { title, creationDate }: ComparisonPageOptions): Promise<{ pdf: Buffer; pages: number; leftOff: string[] }> {
   const shown = shownColumns(comparison);
   const leftOff = comparison.columns.filter((_, index) => !shown.includes(index)).map((column) => column.label);
-  const heading = title ?? `${commonParent(comparison) ?? ''}各地区主要指标对照`;
+  const heading = title ?? `${commonParent(comparison) ?? ''}${COMPARISON_HEADING}`;
   const marked = comparison.cells.some((row) => row.some((cell) => cell?.year !== undefined));
   const chartColumn = shown.find((index) => rankedGrowth(comparison, index).length >= MIN_BARS);
   const definition = {
