@@ -38,6 +38,11 @@ export interface ComparisonCell {
   /** Set when the figure is of another year than the table's: shown with its year, neither ranked nor charted. */
   year?: number;
   quote: string;
+  /**
+   * Index of the cell's figure in its region's summary: the review page shows it at `#<region code>/figure/<index>`,
+   * beside its sentence in the report.
+   */
+  figure: number;
 }
 
 export interface Comparison {
@@ -60,7 +65,7 @@ export function compareRegions(summaries: readonly BriefingSummary[]): Compariso
     const reported = found.filter(({ figures }) => figures.length > 0).length;
     if (reported === 0) continue;
     const unit = commonUnit(found.flatMap(({ figures }) => figures.filter((figure) => !isRate(figure) || indicator.units.includes('percent')).slice(0, 1)));
-    const cells = found.map(({ figures, otherYear }) => (figures.length > 0 ? { ...cellOf(figures, unit), ...(otherYear !== undefined ? { year: otherYear } : {}) } : null));
+    const cells = found.map(({ figures, otherYear }, row) => (figures.length > 0 ? { ...cellOf(figures, unit, summaries[row]!.figures), ...(otherYear !== undefined ? { year: otherYear } : {}) } : null));
     rank(cells);
     columns.push({ indicator: indicator.id, label: indicator.label, ...(unit ? { unit } : {}), reported });
     columnCells.push(cells);
@@ -108,16 +113,18 @@ function commonUnit(figures: Figure[]): string | undefined {
  * A region's cell: its first value (converted to the column's unit when the base unit is the same) and the first
  * growth rate it gives — of that amount, or a bare growth rate (规模以上工业增加值增长11.1%).
  */
-function cellOf(figures: Figure[], unit: string | undefined): ComparisonCell {
+function cellOf(figures: Figure[], unit: string | undefined, regionFigures: Figure[]): ComparisonCell {
   const amount = figures.find((figure) => !isRate(figure) || unit === '%');
   const growthFigure = figures.find((figure) => figure.growthPct !== undefined) ?? figures.find((figure) => isRate(figure) && unit !== '%');
   const growthPct = growthFigure?.growthPct ?? (growthFigure && isRate(growthFigure) ? (growthFigure.label.endsWith('降幅') ? -growthFigure.value : growthFigure.value) : undefined);
   const value = amount && unit ? converted(amount, unit) : undefined;
+  const source = amount ?? growthFigure ?? figures[0]!;
   return {
     ...(value !== undefined ? { value } : {}),
     ...(amount ? { valueAsWritten: `${amount.valueText}${amount.unit}` } : {}),
     ...(growthPct !== undefined ? { growthPct } : {}),
-    quote: (amount ?? growthFigure ?? figures[0]!).quote,
+    quote: source.quote,
+    figure: regionFigures.indexOf(source),
   };
 }
 

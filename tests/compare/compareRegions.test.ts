@@ -54,6 +54,10 @@ describe('compareRegions', () => {
     ]);
     expect(comparison.cells[0]![0]!.valueAsWritten).toBe('3000000万元');
     expect(comparison.cells[3]![1]).toMatchObject({ value: 40, rank: 1, quote: '地区生产总值40亿元' });
+    // Each cell names its figure in its region's summary, for the review page (#<code>/figure/<index>).
+    expect(comparison.cells[2]![0]).toMatchObject({ value: 426.8, figure: 0 });
+    expect(comparison.cells[1]![2]).toMatchObject({ value: 5.1, figure: 1 });
+    for (const [row, cells] of comparison.cells.entries()) for (const cell of cells) if (cell) expect(regions[row]!.figures[cell.figure]!.quote).toBe(cell.quote);
   });
 
   it('ranks the growth rates for the chart, largest first', () => {

@@ -18,6 +18,7 @@ const present = existsSync(join(SERIES, 'hailaer-2018.txt')) && existsSync(join(
 if (!present) process.stderr.write(`tests/review/reviewTargets.e2e.test.ts: ${SERIES} is absent; last year's targets are not reviewed in the browser\n`);
 
 let serve: ChildProcess;
+let url: string;
 let out: string;
 let browser: Browser;
 let page: Page;
@@ -29,7 +30,6 @@ describe.skipIf(!present)("last year's targets on the review page", () => {
     mkdirSync(previous);
     copyFileSync(join(SERIES, 'hailaer-2018.txt'), join(previous, 'hailaer-2018.txt'));
     out = mkdtempSync(join(tmpdir(), 'briefing-review-targets-'));
-    let url: string;
     ({ child: serve, url } = await startServe([join(SERIES, 'hailaer-2019.txt'), '--previous', previous, '-o', out, '--reviewer', '测试员']));
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -59,6 +59,17 @@ describe.skipIf(!present)("last year's targets on the review page", () => {
     await pair(0).locator('button[data-action="locate-figure"]').click();
     await expect.poll(() => page.locator('li.figure.selected').count()).toBe(1);
     expect(await page.locator('li.figure.selected input[data-field="value"]').inputValue()).toBe('192.3');
+  });
+
+  it('opens a figure from its address, as a comparison cell gives it (#<region code>/figure/<index>)', async () => {
+    const linked = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      await linked.goto(`${url}#150702/figure/3`);
+      await expect.poll(() => linked.locator('li.figure.selected').getAttribute('data-origin')).toBe('3');
+      await expect.poll(() => linked.locator('#source-text mark.number.active').count()).toBeGreaterThan(0);
+    } finally {
+      await linked.close();
+    }
   });
 
   it('lets a person override a verdict, saved as reviewed with the rule\'s verdict beside it', async () => {

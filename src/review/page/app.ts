@@ -194,16 +194,33 @@ async function loadRegions(selectId?: string): Promise<void> {
   const list = $<HTMLUListElement>('#region-list');
   list.replaceChildren(...data.regions.map(regionItem), ...data.unsettled.map(unsettledItem));
   $<HTMLDivElement>('#failures').replaceChildren(...data.failures.map((failure) => element('p', { class: 'badge warn' }, `未能载入 ${failure.input}：${failure.error.message}`)));
-  const wanted = selectId ?? decodeURIComponent(location.hash.slice(1));
+  const address = addressed();
+  const wanted = selectId ?? address.id;
   if (!view && !unsettledOpen) {
     const unsettled = data.unsettled.find((report) => report.id === wanted);
     const first = data.regions.find((region) => region.id === wanted) ?? data.regions[0];
     if (unsettled) await openUnsettled(unsettled.id);
-    else if (first) await openRegion(first.id);
+    else if (first) await openAddress({ ...address, id: first.id });
     else if (data.unsettled[0]) await openUnsettled(data.unsettled[0].id);
   }
   markCurrent();
 }
+
+/** What the address names: a region, and perhaps one of its figures (#140431/figure/3, as a comparison cell gives it). */
+function addressed(): { id: string; figure?: number } {
+  const [id = '', part, figure] = decodeURIComponent(location.hash.slice(1)).split('/');
+  return { id, ...(part === 'figure' && figure !== undefined && /^\d+$/.test(figure) ? { figure: Number(figure) } : {}) };
+}
+
+async function openAddress({ id, figure }: { id: string; figure?: number }): Promise<void> {
+  if (view?.status.id !== id) await openRegion(id);
+  if (figure !== undefined && view?.status.id === id) selectFigureRow(figure);
+}
+
+window.addEventListener('hashchange', () => {
+  const address = addressed();
+  if (address.id && (address.id !== view?.status.id || address.figure !== undefined)) void openAddress(address);
+});
 
 function regionItem(region: RegionStatus): HTMLLIElement {
   const badges = [
