@@ -82,6 +82,8 @@ export function renderChart(spec: ChartSpec, size: { width: number; height: numb
   chart.data.labels = spec.labels;
   Object.assign(chart.data.datasets[0]!, { data: spec.values, backgroundColor: spec.values.map((value) => (value < 0 ? NEGATIVE : INK)) });
   chart.options.plugins!.title!.text = spec.title;
+  // A chart is reused for its size: a span set for one chart must not stay for the next.
+  Object.assign(chart.options.scales!.x!, { suggestedMin: spec.axisSpan?.min, suggestedMax: spec.axisSpan?.max });
   chart.update();
   return { svg: canvas.toBuffer().toString('utf8'), width, height, labels: [...labels] };
 }

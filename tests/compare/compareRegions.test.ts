@@ -1,5 +1,6 @@
 // The regions side by side: values normalised within their unit family, ranks, empty cells, the CSV Excel opens, and
 // the comparison page of 四川's 18 cities from ../shared/corpus (read from there, never copied; skipped when absent).
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -111,16 +112,42 @@ describe('one year per table', () => {
 });
 
 describe('renderComparison', () => {
-  it('puts 20 regions with six full indicators on one landscape page', async () => {
-    const indicators = ['gdp', 'general_budget_revenue', 'fixed_asset_investment', 'retail_sales', 'grain_output', 'urban_jobs'];
-    const many = Array.from({ length: 20 }, (_, index) =>
+  const indicators = ['gdp', 'general_budget_revenue', 'fixed_asset_investment', 'retail_sales', 'grain_output', 'urban_jobs'];
+  /** `count` regions with six full indicators each: two lines in every cell, a bar for every region. */
+  const many = (count: number): BriefingSummary[] =>
+    Array.from({ length: count }, (_, index) =>
       summary(`第${index + 1}测试县`, String(140400 + index + 1), indicators.map((indicator) => ({ label: indicator, value: 1234.5 + index, growthPct: -3.5 + index / 2, indicator }))),
     );
-    const comparison = compareRegions(many);
+
+  it('puts 20 regions with six full indicators on one landscape page', async () => {
+    const comparison = compareRegions(many(20));
     expect(comparison.columns).toHaveLength(6);
     const page = await renderComparison(comparison, { creationDate: new Date(0) });
     expect(page.pages).toBe(1);
     expect(page.leftOff).toEqual([]);
+  });
+
+  it.each([21, 40])('shares %i regions between two landscape pages, each with its part of the table and of the ranking', async (count) => {
+    const page = await renderComparison(compareRegions(many(count)), { creationDate: new Date(0) });
+    const file = join(mkdtempSync(join(tmpdir(), 'briefing-compare-pages-')), 'compare.pdf');
+    writeFileSync(file, page.pdf);
+    expect(pageCount(file)).toBe(2);
+    const half = Math.ceil(count / 2);
+    const textOf = (number: number, crop: string[] = []): string => execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', String(number), '-l', String(number), ...crop, file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    const [first, second] = [textOf(1), textOf(2)];
+    // The table (left of the chart, which starts 243 pt from the right edge) holds the first half on page 1, the rest on page 2.
+    const tableOf = (number: number): string => textOf(number, ['-x', '0', '-y', '0', '-W', '590', '-H', '596']);
+    expect(tableOf(1)).toContain(`第${half}测试县`);
+    expect(tableOf(1)).not.toContain(`第${half + 1}测试县`);
+    expect(tableOf(2)).toMatch(new RegExp(`^长治市各地区主要指标对照（续）地区.*第${half + 1}测试县`));
+    expect(tableOf(2)).not.toContain(`第${half}测试县`);
+    expect(second).toContain('长治市各地区主要指标对照（续）');
+    expect(second).toContain(`第${count}测试县`);
+    // The ranking, highest first: the first page charts ranks 1 to half, the second the rest.
+    expect(first).toContain(`地区生产总值增速（%）第1—${half}位`);
+    expect(second).toContain(`地区生产总值增速（%）第${half + 1}—${count}位`);
+    const pageSizes = execFileSync('pdfinfo', ['-l', '2', file], { encoding: 'utf8' }).match(/Page\s+\d+ size:\s+[\d.]+ x [\d.]+/g)!;
+    expect(pageSizes.map((line) => line.replace(/^Page\s+\d+ size:\s+/, ''))).toEqual(['841.89 x 595.28', '841.89 x 595.28']);
   });
 });
 
