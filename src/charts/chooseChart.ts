@@ -11,6 +11,8 @@ export interface ChartSpec {
   unit: string;
   labels: string[];
   values: number[];
+  /** Values the value axis reaches at least, so that charts drawn in parts share one scale. */
+  axisSpan?: { min: number; max: number };
 }
 
 const MIN_BARS = 3;

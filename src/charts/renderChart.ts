@@ -82,6 +82,10 @@ export function renderChart(spec: ChartSpec, size: { width: number; height: numb
   chart.data.labels = spec.labels;
   Object.assign(chart.data.datasets[0]!, { data: spec.values, backgroundColor: spec.values.map((value) => (value < 0 ? NEGATIVE : INK)) });
   chart.options.plugins!.title!.text = spec.title;
+  // A chart is reused for its size: a span set for one chart must not stay for the next (and options are only
+  // touched when they change: each change makes chart.js resolve them anew).
+  const valueAxis = chart.options.scales!.x!;
+  if (valueAxis.suggestedMin !== spec.axisSpan?.min || valueAxis.suggestedMax !== spec.axisSpan?.max) Object.assign(valueAxis, { suggestedMin: spec.axisSpan?.min, suggestedMax: spec.axisSpan?.max });
   chart.update();
   return { svg: canvas.toBuffer().toString('utf8'), width, height, labels: [...labels] };
 }

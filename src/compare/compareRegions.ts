@@ -2,6 +2,8 @@
  * The regions side by side: for every catalogue indicator some region's report gives for the year it reviews, each
  * region's value (normalised to one unit of its family: 万元 and 亿元 both as the unit most regions write), its growth
  * and its rank. A region that does not report an indicator gets no cell, never a guess. Each cell keeps its quote.
+ * One year per table: the year most regions' reports review. A region whose report gives the indicator only for
+ * another year gets a cell marked with that year, left out of the ranks, never silently mixed in.
  * A pure function of the summaries.
  */
 import { loadIndicators } from '../extract/indicators.js';
@@ -33,10 +35,19 @@ export interface ComparisonCell {
   growthPct?: number;
   /** 1 = the largest value of the column; absent without a comparable value. */
   rank?: number;
+  /** Set when the figure is of another year than the table's: shown with its year, neither ranked nor charted. */
+  year?: number;
   quote: string;
+  /**
+   * Index of the cell's figure in its region's summary: the review page shows it at `#<region code>/figure/<index>`,
+   * beside its sentence in the report.
+   */
+  figure: number;
 }
 
 export interface Comparison {
+  /** The year the table compares: the one most regions' reports review (ties: the latest). */
+  year?: number;
   regions: ComparisonRegion[];
   columns: ComparisonColumn[];
   /** cells[region][column]: null where the region's report does not give the indicator. */
@@ -46,19 +57,27 @@ export interface Comparison {
 export function compareRegions(summaries: readonly BriefingSummary[]): Comparison {
   const { indicators } = loadIndicators();
   const regions = summaries.map((summary) => ({ name: summary.region.name, code: summary.region.code, parent: summary.region.parent, ...(yearOf(summary) ? { year: yearOf(summary) } : {}) }));
+  const year = commonYear(regions);
   const columns: ComparisonColumn[] = [];
   const columnCells: (ComparisonCell | null)[][] = [];
   for (const indicator of indicators) {
-    const found = summaries.map((summary) => figuresOf(summary, indicator.id));
-    const reported = found.filter((figures) => figures.length > 0).length;
+    const found = summaries.map((summary) => figuresOf(summary, indicator.id, year));
+    const reported = found.filter(({ figures }) => figures.length > 0).length;
     if (reported === 0) continue;
-    const unit = commonUnit(found.flatMap((figures) => figures.filter((figure) => !isRate(figure) || indicator.units.includes('percent')).slice(0, 1)));
-    const cells = found.map((figures) => (figures.length > 0 ? cellOf(figures, unit) : null));
+    const unit = commonUnit(found.flatMap(({ figures }) => figures.filter((figure) => !isRate(figure) || indicator.units.includes('percent')).slice(0, 1)));
+    const cells = found.map(({ figures, otherYear }, row) => (figures.length > 0 ? { ...cellOf(figures, unit, summaries[row]!.figures), ...(otherYear !== undefined ? { year: otherYear } : {}) } : null));
     rank(cells);
     columns.push({ indicator: indicator.id, label: indicator.label, ...(unit ? { unit } : {}), reported });
     columnCells.push(cells);
   }
-  return { regions, columns, cells: regions.map((_, row) => columnCells.map((cells) => cells[row]!)) };
+  return { ...(year !== undefined ? { year } : {}), regions, columns, cells: regions.map((_, row) => columnCells.map((cells) => cells[row]!)) };
+}
+
+/** The year most regions' reports review; on a tie the latest. */
+function commonYear(regions: ComparisonRegion[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const { year } of regions) if (year !== undefined) counts.set(year, (counts.get(year) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
 }
 
 /** The year the report reviews; failing that, the latest year of its actual figures. */
@@ -68,10 +87,17 @@ function yearOf(summary: BriefingSummary): number | undefined {
   return years.length > 0 ? Math.max(...years) : undefined;
 }
 
-/** The region's results of the indicator for the year it reviews, best-ranked first. */
-function figuresOf(summary: BriefingSummary, indicator: string): Figure[] {
-  const year = yearOf(summary);
-  return summary.figures.filter((figure) => figure.kind === 'actual' && figure.indicator === indicator && (year === undefined || figure.year === year));
+/**
+ * The region's results of the indicator for the table's year, best-ranked first; failing those, its results for the
+ * year its own report reviews, with that year (otherYear) to mark them.
+ */
+function figuresOf(summary: BriefingSummary, indicator: string, tableYear: number | undefined): { figures: Figure[]; otherYear?: number } {
+  const results = summary.figures.filter((figure) => figure.kind === 'actual' && figure.indicator === indicator);
+  const ofYear = (year: number | undefined): Figure[] => results.filter((figure) => year === undefined || figure.year === year);
+  const ownYear = yearOf(summary);
+  const inTableYear = ofYear(tableYear ?? ownYear);
+  if (inTableYear.length > 0 || tableYear === undefined || ownYear === undefined || ownYear === tableYear) return { figures: inTableYear };
+  return { figures: ofYear(ownYear), otherYear: ownYear };
 }
 
 const isRate = (figure: Figure): boolean => figure.unit === '%';
@@ -87,16 +113,18 @@ function commonUnit(figures: Figure[]): string | undefined {
  * A region's cell: its first value (converted to the column's unit when the base unit is the same) and the first
  * growth rate it gives — of that amount, or a bare growth rate (规模以上工业增加值增长11.1%).
  */
-function cellOf(figures: Figure[], unit: string | undefined): ComparisonCell {
+function cellOf(figures: Figure[], unit: string | undefined, regionFigures: Figure[]): ComparisonCell {
   const amount = figures.find((figure) => !isRate(figure) || unit === '%');
   const growthFigure = figures.find((figure) => figure.growthPct !== undefined) ?? figures.find((figure) => isRate(figure) && unit !== '%');
   const growthPct = growthFigure?.growthPct ?? (growthFigure && isRate(growthFigure) ? (growthFigure.label.endsWith('降幅') ? -growthFigure.value : growthFigure.value) : undefined);
   const value = amount && unit ? converted(amount, unit) : undefined;
+  const source = amount ?? growthFigure ?? figures[0]!;
   return {
     ...(value !== undefined ? { value } : {}),
     ...(amount ? { valueAsWritten: `${amount.valueText}${amount.unit}` } : {}),
     ...(growthPct !== undefined ? { growthPct } : {}),
-    quote: (amount ?? growthFigure ?? figures[0]!).quote,
+    quote: source.quote,
+    figure: regionFigures.indexOf(source),
   };
 }
 
@@ -111,16 +139,16 @@ function converted(figure: Figure, unit: string): number | undefined {
 
 /** Ranks the comparable values of one column, largest first; equal values share a rank. */
 function rank(cells: (ComparisonCell | null)[]): void {
-  const values = cells.flatMap((cell) => (cell?.value !== undefined ? [cell.value] : [])).sort((a, b) => b - a);
-  for (const cell of cells) if (cell?.value !== undefined) cell.rank = values.indexOf(cell.value) + 1;
+  const values = cells.flatMap((cell) => (cell?.value !== undefined && cell.year === undefined ? [cell.value] : [])).sort((a, b) => b - a);
+  for (const cell of cells) if (cell?.value !== undefined && cell.year === undefined) cell.rank = values.indexOf(cell.value) + 1;
 }
 
-/** The growth rates of one column, largest first, for the ranked chart. */
+/** The growth rates of the table's year in one column, largest first, for the ranked chart. */
 export function rankedGrowth(comparison: Comparison, column: number): { region: string; growthPct: number }[] {
   return comparison.regions
     .flatMap((region, row) => {
-      const growthPct = comparison.cells[row]![column]?.growthPct;
-      return growthPct !== undefined ? [{ region: region.name, growthPct }] : [];
+      const cell = comparison.cells[row]![column];
+      return cell?.growthPct !== undefined && cell.year === undefined ? [{ region: region.name, growthPct: cell.growthPct }] : [];
     })
     .sort((a, b) => b.growthPct - a.growthPct);
 }

@@ -21,6 +21,7 @@ const targetRulesSchema = z.object({
   aboutTolerance: z.object({ points: z.number().nonnegative(), amountShare: z.number().min(0).max(1) }),
   lowerIsBetter: z.array(z.string()),
   parts: z.record(z.string(), z.array(z.string())),
+  statedAttainment: z.object({ met: z.array(z.string().min(1)), notMet: z.array(z.string().min(1)), futureCues: z.array(z.string().min(1)) }),
 });
 type TargetRules = z.infer<typeof targetRulesSchema>;
 

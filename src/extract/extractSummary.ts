@@ -13,6 +13,7 @@ import { findHighlights } from './findHighlights.js';
 import { findKeywords } from './findKeywords.js';
 import { findRegion } from './findRegion.js';
 import { findSession, sourceKindOf } from './findSession.js';
+import { findStatedAttainment } from './findStatedAttainment.js';
 import { rankFigures } from './rankFigures.js';
 
 /** What a person has said about a report: its region (a name, short name or code) or the session scope. */
@@ -27,6 +28,7 @@ export async function extractSummary(report: ReportText, options: ExtractOptions
   const { session, reviewYear, planYear, planStart } = findSession(paragraphs);
   const figures = rankFigures(findFigures(paragraphs, original, { reviewYear, planYear, planStart }));
   const { highlights, targets } = findHighlights(paragraphs, original, planStart);
+  const statedAttainment = findStatedAttainment(paragraphs, original, planStart);
   const kind = sourceKindOf(report.normalized);
   const { title, subtitle } = findTitle(paragraphs, kind, { reviewYear, planYear });
   const credits = findCredits(original);
@@ -61,6 +63,7 @@ export async function extractSummary(report: ReportText, options: ExtractOptions
       targets: targets.map((item) => ({ ...item, title: corrected(item.title), text: corrected(item.text) })),
       keywords,
       ...(credits ? { credits } : {}),
+      ...(statedAttainment.length > 0 ? { statedAttainment } : {}),
       warnings,
     },
     report.file,

@@ -12,27 +12,47 @@ export interface Indicator {
   aliases: string[];
   /** Unit families (data/units.json) an amount of this indicator can have; any indicator can have a growth rate. */
   units: string[];
+  /** Aliases that name the indicator only when nothing qualifies them (经济总量, not 数字经济总量). */
+  standaloneAliases: string[];
   /** Position in the catalogue: the order a briefing shows indicators in. */
   rank: number;
 }
 
 const catalogueSchema = z.object({
   $comment: z.string(),
+  standaloneAfter: z.array(z.string().min(1)),
   indicators: z
-    .array(z.object({ id: z.string().regex(/^[a-z][a-z0-9_]*$/), label: z.string().min(1), aliases: z.array(z.string().min(1)).min(1), units: z.array(z.string().min(1)) }))
+    .array(
+      z.object({
+        id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+        label: z.string().min(1),
+        aliases: z.array(z.string().min(1)).min(1),
+        standaloneAliases: z.array(z.string().min(1)).optional(),
+        units: z.array(z.string().min(1)),
+      }),
+    )
     .min(1),
 });
 
-let catalogue: { indicators: Indicator[]; byId: Map<string, Indicator>; aliasPattern: RegExp; byAlias: Map<string, Indicator> } | undefined;
+interface Catalogue {
+  indicators: Indicator[];
+  byId: Map<string, Indicator>;
+  aliasPattern: RegExp;
+  byAlias: Map<string, Indicator>;
+  /** Words that may stand before a standalone alias without qualifying it (全市经济总量). */
+  standaloneAfter: string[];
+}
 
-export function loadIndicators(): { indicators: Indicator[]; byId: Map<string, Indicator>; aliasPattern: RegExp; byAlias: Map<string, Indicator> } {
+let catalogue: Catalogue | undefined;
+
+export function loadIndicators(): Catalogue {
   if (catalogue) return catalogue;
   const raw = loadDataFile('indicators.json', catalogueSchema);
-  const indicators = raw.indicators.map((indicator, rank) => ({ ...indicator, rank }));
+  const indicators = raw.indicators.map((indicator, rank) => ({ ...indicator, standaloneAliases: indicator.standaloneAliases ?? [], rank }));
   const byAlias = new Map<string, Indicator>();
   for (const indicator of indicators) for (const alias of indicator.aliases) if (!byAlias.has(alias)) byAlias.set(alias, indicator);
   const aliases = [...byAlias.keys()].sort((a, b) => b.length - a.length).map((alias) => alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  catalogue = { indicators, byId: new Map(indicators.map((indicator) => [indicator.id, indicator])), aliasPattern: new RegExp(aliases.join('|'), 'gi'), byAlias };
+  catalogue = { indicators, byId: new Map(indicators.map((indicator) => [indicator.id, indicator])), aliasPattern: new RegExp(aliases.join('|'), 'gi'), byAlias, standaloneAfter: raw.standaloneAfter };
   return catalogue;
 }
 
@@ -50,7 +70,7 @@ export interface IndicatorMatch {
  * An alias that is the base of a share (占地区生产总值比重) or part of a longer name does not count.
  */
 export function matchIndicator(words: string, family: string | undefined): IndicatorMatch | undefined {
-  const { aliasPattern, byAlias } = loadIndicators();
+  const { aliasPattern, byAlias, standaloneAfter } = loadIndicators();
   const { shareWords, incrementWords, subcategoryWords, headNouns } = grammarData().words;
   let found: IndicatorMatch | undefined;
   for (const match of words.matchAll(aliasPattern)) {
@@ -60,6 +80,7 @@ export function matchIndicator(words: string, family: string | undefined): Indic
     const after = words.slice(end);
     if (words[match.index - 1] === '占' || shareWords.some((word) => after.startsWith(word))) continue;
     if (subcategoryWords.some((word) => words.slice(0, match.index).endsWith(word))) continue;
+    if (indicator.standaloneAliases.includes(match[0]) && isQualified(words.slice(0, match.index), standaloneAfter)) continue;
     // 高新技术企业项目: the alias modifies another noun, which is what is counted.
     if (headNouns.some((noun) => after.startsWith(noun))) continue;
     // 新增规上工业企业 is an increment of the indicator, not the indicator (城镇新增就业 names its increment itself).
@@ -70,4 +91,9 @@ export function matchIndicator(words: string, family: string | undefined): Indic
     found = { indicator, start: match.index, end };
   }
   return found;
+}
+
+/** Whether the words before an alias qualify it (数字|经济总量): they end in a Chinese word that is not of standaloneAfter. */
+function isQualified(before: string, standaloneAfter: string[]): boolean {
+  return /\p{Script=Han}$/u.test(before) && !standaloneAfter.some((word) => before.endsWith(word));
 }

@@ -70,6 +70,8 @@ export function buildDocDefinition({ summary, template, choice, chart, creationD
     highlights: summary.highlights.slice(0, choice.highlights).map(toItem),
     targets: summary.targets.slice(0, choice.targets).map(toItem),
     attainment: (summary.lastYearTargets?.pairs ?? []).slice(0, choice.attainment ?? 0).map(toAttainmentRow),
+    // What the report says itself about them goes with the pairs, and is trimmed with them.
+    attainmentSaid: (choice.attainment ?? 0) > 0 ? attainmentSaidOf(summary) : undefined,
     chart: chart ? scaledChart(chart, choice.scale, contentBox.width) : undefined,
     issuer: issuer ?? issuerOf(summary),
     pageNumber: String(pageNumber),
@@ -171,6 +173,12 @@ export function toAttainmentRow(pair: TargetPair): AttainmentRow {
     isMet: pair.verdict === '完成',
     isUnmet: pair.verdict === '未完成',
   };
+}
+
+/** 报告自述：“圆满完成全年目标任务”: what the report says itself about last year's targets, quoted; undefined when nothing. */
+export function attainmentSaidOf(summary: BriefingSummary): string | undefined {
+  const said = summary.statedAttainment ?? [];
+  return said.length > 0 ? `报告自述：${said.map((statement) => `“${statement.statement}”`).join('；')}` : undefined;
 }
 
 /** 增长6%左右 · 下降3% · 192.3亿元 · 4.5%以内: one side of a pair as a person reads it. */

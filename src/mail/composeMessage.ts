@@ -15,7 +15,7 @@ import type { MailBodyContext, MailFigure, MailItem, MailRegion, MailTemplates, 
 import type { Delegate } from './readDelegates.js';
 import type { Sender } from './resolveSender.js';
 import { displayNumber, displayUnit, printedFigures } from '../summary/figureText.js';
-import { toAttainmentRow } from '../layout/buildDocDefinition.js';
+import { attainmentSaidOf, toAttainmentRow } from '../layout/buildDocDefinition.js';
 
 /** How much of each summary the mail shows; the attached PDF has the rest. Summaries list items in rank order. */
 export const MAIL_LIMITS = { figures: 8, highlights: 5, targets: 3 } as const;
@@ -105,6 +105,7 @@ function mailRegionOf(region: SessionRegion): MailRegion {
       const { label, target, result, verdict } = toAttainmentRow(pair);
       return { label, target, result, verdict };
     }),
+    attainmentSaid: summary.lastYearTargets?.pairs.length ? (attainmentSaidOf(summary) ?? '') : '',
     attachment: region.pdf.filename,
   };
 }

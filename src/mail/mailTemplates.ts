@@ -52,6 +52,8 @@ export interface MailRegion {
   targets: MailItem[];
   /** Last year's targets against this year's results (build/archive --previous); empty when there are none. */
   attainment: MailAttainment[];
+  /** What the report says itself about last year's targets (报告自述：“…”), shown with the pairs; '' when nothing. */
+  attainmentSaid: string;
   /** File name of the region's PDF attachment. */
   attachment: string;
 }

@@ -5,11 +5,13 @@
  * - a figure keeps its quote and offset, whatever the page sent;
  * - a figure whose reading changed records `reviewed` with the figure as the extractor read it (kept from an earlier
  *   review), so the quote stays the report's own words; changed back to that reading, the record goes;
- * - the region may change to a division of the gazetteer, recorded the same way (see reviewedRegion).
+ * - the region may change to a division of the gazetteer, recorded the same way (see reviewedRegion);
+ * - of last year's targets only a pair's verdict may change, recorded the same way (see reviewedTargets); the pairs'
+ *   sentences and what the report says itself about its targets (statedAttainment) are the reports'.
  */
 import { BriefingError } from '../errors.js';
 import { lookUpDivision } from '../extract/gazetteer.js';
-import type { BriefingSummary, Figure, Region } from '../summary/schema.js';
+import { attainmentVerdictSchema, type BriefingSummary, type Figure, type LastYearTargets, type Region, type TargetPair } from '../summary/schema.js';
 
 /** What a person may correct in a figure; the rest (quote, offset) is the report's. */
 const READING: readonly (keyof Figure)[] = ['label', 'value', 'valueTo', 'unit', 'qualifier', 'growthPct', 'growthPoints', 'year', 'kind', 'indicator'];
@@ -32,8 +34,10 @@ export function recordReview(loaded: BriefingSummary, edit: ReviewEdit, at: stri
     });
   }
   const reviewedFigures = figures.map((figure, index) => corrected(loaded.figures[origins[index]!]!, figure, at, by));
+  const { lastYearTargets: sentTargets, statedAttainment: _stated, ...sent } = summary;
+  const lastYearTargets = loaded.lastYearTargets ? reviewedTargets(loaded.lastYearTargets, sentTargets, at, by) : undefined;
   return {
-    ...summary,
+    ...sent,
     // What identifies the report and its reading is not the page's to change.
     schemaVersion: loaded.schemaVersion,
     id: loaded.id,
@@ -41,8 +45,38 @@ export function recordReview(loaded: BriefingSummary, edit: ReviewEdit, at: stri
     region: reviewedRegion(loaded.region, summary.region?.code, at, by),
     ...(loaded.fingerprint ? { fingerprint: loaded.fingerprint } : {}),
     figures: reviewedFigures,
+    ...(loaded.statedAttainment ? { statedAttainment: loaded.statedAttainment } : {}),
+    ...(lastYearTargets ? { lastYearTargets } : {}),
     reviewed: { at, ...(by ? { by } : {}) },
   };
+}
+
+/**
+ * Last year's targets after a person set verdicts: the loaded pairs, in their order, each with the verdict the page
+ * sent. A verdict other than the rule's records `reviewed` with the rule's verdict and reason beside it (kept from an
+ * earlier review); set back to the rule's, the record goes.
+ */
+export function reviewedTargets(loaded: LastYearTargets, sent: unknown, at: string, by?: string): LastYearTargets {
+  const sentPairs = (sent as { pairs?: unknown } | undefined)?.pairs;
+  if (!Array.isArray(sentPairs) || sentPairs.length !== loaded.pairs.length) {
+    throw new BriefingError('SUMMARY_INVALID', "the pairs of last year's targets sent are not the pairs loaded", { field: '$.lastYearTargets.pairs', hint: 'reload the page' });
+  }
+  const pairs = loaded.pairs.map((pair, index) => {
+    const verdict = attainmentVerdictSchema.safeParse((sentPairs[index] as { verdict?: unknown } | null)?.verdict);
+    if (!verdict.success) {
+      throw new BriefingError('SUMMARY_INVALID', `a verdict must be one of ${attainmentVerdictSchema.options.join(', ')}`, { field: `$.lastYearTargets.pairs[${index}].verdict`, hint: 'choose the verdict from the list' });
+    }
+    return judged(pair, verdict.data, at, by);
+  });
+  return { ...loaded, pairs };
+}
+
+function judged(pair: TargetPair, verdict: TargetPair['verdict'], at: string, by?: string): TargetPair {
+  const { reviewed, ...rest } = pair;
+  const extracted = reviewed?.extracted ?? { verdict: pair.verdict, reason: pair.reason };
+  if (verdict === extracted.verdict) return { ...rest, verdict, reason: extracted.reason };
+  if (reviewed && verdict === pair.verdict) return pair;
+  return { ...rest, verdict, reviewed: { at, ...(by ? { by } : {}), extracted } };
 }
 
 type RegionReading = NonNullable<NonNullable<Region['reviewed']>['extracted']>;

@@ -28,6 +28,7 @@ import { collectInputs, isReportFile, isSummaryFile, SUMMARY_SUFFIX } from '../p
 import { parseSummaryText } from '../pipeline/readSummaryFile.js';
 import { renderBriefing } from '../pipeline/renderBriefing.js';
 import { isEditedByHand, withFingerprint } from '../summary/fingerprint.js';
+import { withLastYearTargets } from '../compare/loadPreviousYear.js';
 import type { BriefingSummary, Highlight, Region } from '../summary/schema.js';
 import { type SummaryIssue, summaryIssues, validateSummary } from '../summary/validateSummary.js';
 import { makeDirectory, writeFileAtomic } from '../util/atomicWrite.js';
@@ -361,7 +362,22 @@ function pdfFileOf(summaryFile: string): string {
 
 /** Whether a summary differs from what the extractor wrote: a figure corrected or hidden, or the file edited. */
 export function isEdited(summary: BriefingSummary): boolean {
-  return Boolean(summary.reviewed || summary.region.reviewed) || summary.figures.some((figure) => figure.reviewed || figure.hidden) || (summary.fingerprint !== undefined && isEditedByHand(summary));
+  return Boolean(summary.reviewed || summary.region.reviewed) || summary.figures.some((figure) => figure.reviewed || figure.hidden) || Boolean(summary.lastYearTargets?.pairs.some((pair) => pair.reviewed)) || (summary.fingerprint !== undefined && isEditedByHand(summary));
+}
+
+/**
+ * Last year's targets paired into every document's summary (serve --previous), as build pairs them; a summary as the
+ * extractor wrote it still counts as unedited. Returns the warnings of regions last year has no report of.
+ */
+export function pairLastYearTargets(set: ReviewSet, previousYear: Map<string, BriefingSummary>): string[] {
+  const warnings: string[] = [];
+  for (const document of set.documents) {
+    const untouched = document.summary.fingerprint !== undefined && !isEditedByHand(document.summary);
+    const { summary, warning } = withLastYearTargets(document.summary, previousYear);
+    document.summary = untouched ? withFingerprint(summary) : summary;
+    if (warning) warnings.push(warning);
+  }
+  return warnings;
 }
 
 /** Reloads a document's summary from disk (after a conflict). */

@@ -159,6 +159,13 @@ export const lastYearTargetsSchema = z.strictObject({
   pairs: z.array(targetPairSchema).describe('every target of last year\'s summary for the year this report reviews, in last year\'s order'),
 });
 
+/** What the report says itself about last year's targets, quoted, never re-judged. */
+export const statedAttainmentSchema = z.strictObject({
+  says: z.enum(['完成', '未完成']).describe('What the report says: the targets met (完成), or some not met (未完成).'),
+  statement: z.string().min(1).describe('The clause that makes the statement, as written (圆满完成年初确定的目标任务, 部分经济指标完成情况不及预期).'),
+  quote: z.string().min(1).describe('Verbatim sentence of the report that holds it.'),
+});
+
 export const creditsSchema = z.record(z.string(), z.string());
 
 export const summarySchema = z
@@ -180,6 +187,10 @@ export const summarySchema = z
   lastYearTargets: lastYearTargetsSchema
     .optional()
     .describe('last year\'s targets against this report\'s results (build --previous); absent when no previous year was given'),
+  statedAttainment: z
+    .array(statedAttainmentSchema)
+    .optional()
+    .describe('what the report\'s review part says itself about last year\'s targets (圆满完成年初确定的目标任务), quoted as written and never re-judged; absent when it says nothing'),
   warnings: z.array(z.string()),
   reviewed: z
     .strictObject({
@@ -231,4 +242,5 @@ export type PairedFigure = z.infer<typeof pairedFigureSchema>;
 export type AttainmentVerdict = z.infer<typeof attainmentVerdictSchema>;
 export type TargetPair = z.infer<typeof targetPairSchema>;
 export type LastYearTargets = z.infer<typeof lastYearTargetsSchema>;
+export type StatedAttainment = z.infer<typeof statedAttainmentSchema>;
 export type BriefingSummary = z.infer<typeof summarySchema>;

@@ -65,17 +65,21 @@ describe('archive', () => {
     expect(verifyArchive(first.folder!)).toMatchObject({ ok: false, altered: [first.manifest!.regions[2]!.pdf.path], extra: ['stray.txt'], missing: [] });
   });
 
-  it('binds cover, contents and one page per region, with one bookmark per region', async () => {
+  it('binds cover, contents, the regions side by side and one page per region, with one bookmark for each', async () => {
     const book = join(second.folder!, 'book.pdf');
     const document = await getDocument({ data: new Uint8Array(readFileSync(book)), useSystemFonts: false }).promise;
-    expect(document.numPages).toBe(2 + 5);
+    expect(document.numPages).toBe(2 + 1 + 5);
     const outline = await document.getOutline();
-    expect(outline.map((item) => item.title)).toEqual(['上党区', '屯留区', '襄垣县', '沁源县', '沁水县']);
+    expect(outline.map((item) => item.title)).toEqual(['各地区主要指标对照', '上党区', '屯留区', '襄垣县', '沁源县', '沁水县']);
     for (const [index, item] of outline.entries()) {
       const destination = typeof item.dest === 'string' ? await document.getDestination(item.dest) : item.dest;
       expect(await document.getPageIndex(destination![0] as never)).toBe(2 + index);
     }
-    expect(await document.getPageLabels()).toEqual(['封面', '目录', '上党区', '屯留区', '襄垣县', '沁源县', '沁水县']);
+    expect(await document.getPageLabels()).toEqual(['封面', '目录', '对照', '上党区', '屯留区', '襄垣县', '沁源县', '沁水县']);
+    const comparison = execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', '3', '-l', '3', book, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    // 沁水县 is of 晋城市: no common parent names the page.
+    expect(comparison).toMatch(/^各地区主要指标对照5个地区/);
+    for (const name of ['上党区', '屯留区', '襄垣县', '沁源县', '沁水县']) expect(comparison).toContain(name);
     const metadata = await document.getMetadata();
     expect(metadata.info).toMatchObject({ Title: '长治两会 简报汇编', Creator: 'briefing', Language: 'zh-CN' });
   });

@@ -141,6 +141,29 @@ describe('the block 去年目标完成情况 on one page', () => {
     });
   }
 
+  const statedAttainment = [
+    { says: '完成' as const, statement: '圆满完成年初确定的目标任务', quote: '过去一年，我们圆满完成年初确定的目标任务。' },
+    { says: '未完成' as const, statement: '部分经济指标完成情况不及预期', quote: '主要是：部分经济指标完成情况不及预期。' },
+  ];
+
+  for (const template of ['handout', 'official', 'compact']) {
+    it(`${template}: quotes what the report says itself about the targets under the pairs, still on one page`, async () => {
+      const said = { ...thisYear, statedAttainment, lastYearTargets: { previous: { file: 'last.txt', sha256: 'c'.repeat(64) }, pairs: Array.from({ length: 12 }, (_, index) => pair(index + 1)) } };
+      const rendered = await renderBriefing(said, { template });
+      const folder = mkdtempSync(join(tmpdir(), 'briefing-previous-said-'));
+      writeFileSync(join(folder, 'page.pdf'), rendered.pdf);
+      expect(pageCount(join(folder, 'page.pdf'))).toBe(1);
+      expect(text(join(folder, 'page.pdf')).replace(/\s+/g, '')).toContain('报告自述：“圆满完成年初确定的目标任务”；“部分经济指标完成情况不及预期”');
+    });
+  }
+
+  it('prints no block when there are no pairs, whatever the report says itself', async () => {
+    const rendered = await renderBriefing({ ...thisYear, statedAttainment }, { template: 'handout' });
+    const folder = mkdtempSync(join(tmpdir(), 'briefing-previous-pdf-'));
+    writeFileSync(join(folder, 'page.pdf'), rendered.pdf);
+    expect(text(join(folder, 'page.pdf'))).not.toContain('报告自述');
+  });
+
   it('prints no block when there are no pairs', async () => {
     const rendered = await renderBriefing(thisYear, { template: 'handout' });
     const folder = mkdtempSync(join(tmpdir(), 'briefing-previous-pdf-'));

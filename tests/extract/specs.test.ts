@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { BriefingError } from '../../src/errors.js';
 import { withDataReplaced } from '../../src/util/dataFile.js';
 import { findRegion } from '../../src/extract/findRegion.js';
+import { statementsOf } from '../../src/extract/findStatedAttainment.js';
 import { normalizeText } from '../../src/ingest/normalizeText.js';
 import { ROOT } from '../helpers/samples.js';
 import { figuresOf } from '../../src/extract/figures/figuresOf.js';
@@ -25,7 +26,19 @@ interface RegionSpec {
   candidates?: string[];
 }
 
-export const regionSpecs = (JSON.parse(readFileSync(join(ROOT, 'tests/extract/specs/region.json'), 'utf8')) as { specs: RegionSpec[] }).specs;
+/** The specs of one stage: tests/extract/specs/<stage>.json. */
+function specsOf<Spec>(stage: string): Spec[] {
+  return (JSON.parse(readFileSync(join(ROOT, `tests/extract/specs/${stage}.json`), 'utf8')) as { specs: Spec[] }).specs;
+}
+
+export const regionSpecs = specsOf<RegionSpec>('region');
+
+interface IndicatorSpec {
+  rule: string;
+  input: string;
+  /** The figures that are catalogue indicators, in order; [] when none is. */
+  expect: Array<{ indicator: string; value: number; unit: string }>;
+}
 
 /** Whether the region stage gives a spec its expected answer (and warning, and candidates). */
 async function answers(spec: RegionSpec): Promise<boolean> {
@@ -128,5 +141,26 @@ describe('every entry of the session stage\'s words is needed by a spec', () => 
   it.each(entries.map((entry) => ({ ...entry, title: entry.entry })))('$title', async ({ without }) => {
     const changed = await withDataReplaced('session-words.json', without, async () => sessionSpecs.some((spec) => JSON.stringify(sessionAnswer(spec)) !== JSON.stringify(spec.expect)));
     expect(changed, 'removing it changes the answer of no spec').toBe(true);
+  });
+});
+
+interface AttainmentSpec {
+  rule: string;
+  input: string;
+  /** The statements the phrase makes, in order; [] when none. */
+  expect: Array<{ says: string; statement: string }>;
+}
+
+describe('tests/extract/specs/indicator.json', () => {
+  it.each(specsOf<IndicatorSpec>('indicator').map((spec, index) => ({ ...spec, title: `${index}: ${spec.rule}` })))('$title', (spec) => {
+    const named = figuresOf(normalizeText(spec.input).text).flatMap((found) => (found.indicator ? [{ indicator: found.indicator.id, value: found.quantity.value, unit: found.quantity.unit }] : []));
+    expect(named, spec.input).toEqual(spec.expect);
+  });
+});
+
+describe('tests/extract/specs/attainment.json', () => {
+  it.each(specsOf<AttainmentSpec>('attainment').map((spec, index) => ({ ...spec, title: `${index}: ${spec.rule}` })))('$title', (spec) => {
+    const stated = statementsOf(normalizeText(spec.input).text).map(({ says, statement }) => ({ says, statement }));
+    expect(stated, spec.input).toEqual(spec.expect);
   });
 });

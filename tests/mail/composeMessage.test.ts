@@ -44,6 +44,16 @@ describe('composeMessage', () => {
     expect(message.text.indexOf('去年目标完成情况')).toBeLessThan(message.text.indexOf('■ 沁水县'));
   });
 
+  it('quotes what the report says itself about last year\'s targets under the pairs', () => {
+    const lastYearTargets = { previous: { file: 'qinyuan-2025.txt', sha256: 'b'.repeat(64) }, pairs: [] };
+    const statedAttainment = [{ says: '完成' as const, statement: '圆满完成年初确定的目标任务', quote: '过去一年，我们圆满完成年初确定的目标任务。' }];
+    const pair = { indicator: 'gdp', year: 2025, measure: 'growth' as const, target: { value: 6, unit: '%', label: '地区生产总值增速', quote: '地区生产总值增长6%' }, verdict: '无可比数据' as const, reason: '今年的报告未给出' };
+    const regions = session.regions.map((region) => (region.name === '沁源县' ? { ...region, summary: { ...region.summary, statedAttainment, lastYearTargets: { ...lastYearTargets, pairs: [pair] } } } : region));
+    const message = composeMessage({ ...session, regions }, ZHANG, { templates, subject });
+    expect(message.text).toContain('· 地区生产总值增速：目标增长6%，实际—，无可比数据\n报告自述：“圆满完成年初确定的目标任务”');
+    expect(message.html).toContain('报告自述：“圆满完成年初确定的目标任务”</td>');
+  });
+
   it('renders subject, greeting, the regions in session order, figures and highlights, and attaches their PDFs', () => {
     const message = composeMessage(session, ZHANG, { templates, subject });
     expect(message.subject).toBe('长治两会 简报（2026年1月17日）');

@@ -131,3 +131,56 @@ describe('recordReview: the region', () => {
     }
   });
 });
+
+describe("recordReview: last year's targets", () => {
+  const pair = (verdict: '完成' | '未完成'): NonNullable<BriefingSummary['lastYearTargets']>['pairs'][number] => ({
+    indicator: 'urban_income',
+    year: 2022,
+    measure: 'growth',
+    target: { value: 7.5, unit: '%', label: '城镇居民人均可支配收入增速', quote: '城镇居民人均可支配收入增长7.5%' },
+    result: { value: 6.5, unit: '%', label: '城镇居民人均可支配收入', quote: '城镇居民人均可支配收入增长6.5%' },
+    verdict,
+    reason: '实际6.5%，目标7.5%：不低于7.5%',
+  });
+  const withTargets = (): BriefingSummary => ({
+    ...structuredClone(loaded),
+    lastYearTargets: { previous: { file: 'last.txt', sha256: 'c'.repeat(64) }, pairs: [pair('未完成'), pair('完成')] },
+    statedAttainment: [{ says: '完成', statement: '圆满完成全年目标任务', quote: '圆满完成全年目标任务。' }],
+  });
+  const sendVerdicts = (from: BriefingSummary, verdicts: string[]): BriefingSummary => {
+    const edited = structuredClone(from);
+    edited.lastYearTargets!.pairs.forEach((sent, index) => (sent.verdict = verdicts[index] as '完成'));
+    return edited;
+  };
+
+  it("records a person's verdict with the rule's verdict and reason beside it; the sentences stay the reports'", () => {
+    const before = withTargets();
+    const edited = sendVerdicts(before, ['完成', '完成']);
+    edited.lastYearTargets!.pairs[0]!.target.quote = '伪造的目标';
+    edited.statedAttainment = [{ says: '未完成', statement: '伪造', quote: '伪造' }];
+    const result = validateSummary(recordReview(before, { summary: edited, origins: identity() }, AT, '王芳'));
+    expect(result.lastYearTargets!.pairs[0]).toEqual({ ...pair('未完成'), verdict: '完成', reviewed: { at: AT, by: '王芳', extracted: { verdict: '未完成', reason: pair('未完成').reason } } });
+    expect(result.lastYearTargets!.pairs[1]).toEqual(pair('完成'));
+    expect(result.statedAttainment).toEqual(before.statedAttainment);
+  });
+
+  it("keeps an earlier review as it was, and drops the record when the verdict is set back to the rule's", () => {
+    const first = recordReview(withTargets(), { summary: sendVerdicts(withTargets(), ['完成', '完成']), origins: identity() }, AT);
+    const later = '2026-12-02T10:00:00.000Z';
+    expect(recordReview(first, { summary: sendVerdicts(first, ['完成', '完成']), origins: identity() }, later).lastYearTargets!.pairs[0]!.reviewed!.at).toBe(AT);
+    expect(recordReview(first, { summary: sendVerdicts(first, ['未完成', '完成']), origins: identity() }, later).lastYearTargets!.pairs[0]).toEqual(pair('未完成'));
+  });
+
+  it('refuses a verdict outside the three, and pairs that are not the pairs loaded', () => {
+    const before = withTargets();
+    expect(() => recordReview(before, { summary: sendVerdicts(before, ['基本完成', '完成']), origins: identity() }, AT)).toThrow(/a verdict must be one of 完成, 未完成, 无可比数据/);
+    const fewer = structuredClone(before);
+    fewer.lastYearTargets!.pairs.pop();
+    expect(() => recordReview(before, { summary: fewer, origins: identity() }, AT)).toThrow(/not the pairs loaded/);
+  });
+
+  it('adds no pairs a summary without last year does not have', () => {
+    const edited = withTargets();
+    expect(recordReview(loaded, { summary: edited, origins: identity() }, AT).lastYearTargets).toBeUndefined();
+  });
+});

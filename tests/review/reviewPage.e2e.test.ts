@@ -2,40 +2,20 @@
 // The review page in a real browser: Debian's chromium driven by playwright-core against `briefing serve` started as
 // a user starts it (the built CLI, a free port, the URL it prints). scripts/setup.sh installs chromium.
 // REVIEW_REGION_SCREENSHOT=docs/review-region.png also saves the page with the region search open.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, SAMPLES } from '../helpers/samples.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** As root on a machine with no network: no sandbox, and nothing that phones home. */
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+import { CHROMIUM, CHROMIUM_ARGS, startServe } from '../helpers/reviewBrowser.js';
+import { SAMPLES } from '../helpers/samples.js';
 
 let serve: ChildProcess;
 let url: string;
 let out: string;
 let browser: Browser;
 let page: Page;
-
-/** `briefing serve` with these arguments, as a user starts it, and the URL it prints. */
-async function startServe(args: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/briefing.js'), 'serve', ...args, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  const printedUrl = await new Promise<string>((resolve, reject) => {
-    let printed = '';
-    let said = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      printed += chunk.toString();
-      const line = /^http:\/\/\S+/m.exec(printed);
-      if (line) resolve(line[0]);
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (said += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`briefing serve exited with ${code}: ${said}`)));
-  });
-  return { child, url: printedUrl };
-}
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`no chromium at ${CHROMIUM}: run scripts/setup.sh (it installs Debian's chromium), or set CHROMIUM_PATH`);

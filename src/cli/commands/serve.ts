@@ -18,6 +18,7 @@ interface ServeFlags {
   open?: boolean;
   region?: string;
   scope?: string;
+  previous?: string;
 }
 
 export const registerServeCommands: RegisterCommand = (program, context) => {
@@ -43,6 +44,7 @@ export const registerServeCommands: RegisterCommand = (program, context) => {
     .option('--open', 'open the page in the default browser')
     .option('--region <name|code>', 'the region of the one report given, when its text does not settle it')
     .option('--scope <division>', 'the division the session is about (e.g. 长治市): reports are read as it or a division inside it', context.config.scope)
+    .option('--previous <dir>', "last year's reports, summaries or session folder: each of last year's targets beside this year's result, its verdict to check (去年目标完成情况)", context.config.previous)
     .addHelpText('after', '\nExamples:\n  briefing serve                              # the bundled reports; saves go to out/\n  briefing serve archive/2026-01-17-长治两会   # review a session folder in place\n  briefing serve out/ --reports data/reports --reviewer 王芳')
     .action(async (inputs: string[], flags: ServeFlags) => {
       context.setExitCode(await runServe(inputs.length > 0 ? inputs : ['data/reports'], flags, context.config));
@@ -53,9 +55,16 @@ async function runServe(inputs: string[], flags: ServeFlags, config: ProjectConf
   const port = Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new BriefingError('USAGE', `--port must be a number from 0 to 65535, got ${flags.port}`, { field: '--port' });
   loadTemplate(flags.template);
-  const [{ loadReviewSet }, { startReviewServer }] = await Promise.all([import('../../review/reviewSet.js'), import('../../review/server.js')]);
+  const [{ loadReviewSet, pairLastYearTargets }, { startReviewServer }, { loadPreviousYear }] = await Promise.all([
+    import('../../review/reviewSet.js'),
+    import('../../review/server.js'),
+    import('../../compare/loadPreviousYear.js'),
+  ]);
+  // Last year's folder is checked before any report is read: a wrong folder stops the command at once.
+  const previousYear = flags.previous ? await loadPreviousYear(flags.previous) : undefined;
   const extractOptions = extractOptionsFor(regionSettings(flags, config), reportsAmong(inputs));
   const set = await loadReviewSet({ inputs, outDir: flags.out, reportFolders: flags.reports, extractOptions, onProgress: (message) => say(`serve: ${message}\n`) });
+  if (previousYear) for (const warning of pairLastYearTargets(set, previousYear)) say(`serve: ${warning}\n`);
   for (const failure of set.failures) say(`✗ ${failure.error.toLine()}\n`);
   for (const report of set.unsettled) say(`? ${report.input}: region not settled (${report.error.message}); pick it on the page\n`);
   if (set.documents.length === 0 && set.unsettled.length === 0) throw new BriefingError('USAGE', 'nothing to review: no input could be loaded', { hint: 'give report files, summary files, or a session folder' });

@@ -44,6 +44,28 @@ interface Division {
   parent: string;
   level: string;
 }
+type Verdict = '完成' | '未完成' | '无可比数据';
+interface PairedFigure {
+  value: number;
+  unit: string;
+  label: string;
+  quote: string;
+}
+/** One of last year's targets beside this year's result (the summary's lastYearTargets.pairs). */
+interface TargetPair {
+  resultIndicator?: string;
+  year: number;
+  target: PairedFigure;
+  result?: PairedFigure;
+  verdict: Verdict;
+  reason: string;
+  reviewed?: { at: string; by?: string; extracted: { verdict: Verdict; reason: string } };
+}
+interface StatedAttainment {
+  says: '完成' | '未完成';
+  statement: string;
+  quote: string;
+}
 interface Summary {
   title: string;
   subtitle?: string;
@@ -52,6 +74,8 @@ interface Summary {
   figures: Figure[];
   highlights: Highlight[];
   targets: Highlight[];
+  lastYearTargets?: { previous: { file: string }; pairs: TargetPair[] };
+  statedAttainment?: StatedAttainment[];
   warnings: string[];
   [key: string]: unknown;
 }
@@ -170,16 +194,33 @@ async function loadRegions(selectId?: string): Promise<void> {
   const list = $<HTMLUListElement>('#region-list');
   list.replaceChildren(...data.regions.map(regionItem), ...data.unsettled.map(unsettledItem));
   $<HTMLDivElement>('#failures').replaceChildren(...data.failures.map((failure) => element('p', { class: 'badge warn' }, `未能载入 ${failure.input}：${failure.error.message}`)));
-  const wanted = selectId ?? decodeURIComponent(location.hash.slice(1));
+  const address = addressed();
+  const wanted = selectId ?? address.id;
   if (!view && !unsettledOpen) {
     const unsettled = data.unsettled.find((report) => report.id === wanted);
     const first = data.regions.find((region) => region.id === wanted) ?? data.regions[0];
     if (unsettled) await openUnsettled(unsettled.id);
-    else if (first) await openRegion(first.id);
+    else if (first) await openAddress({ ...address, id: first.id });
     else if (data.unsettled[0]) await openUnsettled(data.unsettled[0].id);
   }
   markCurrent();
 }
+
+/** What the address names: a region, and perhaps one of its figures (#140431/figure/3, as a comparison cell gives it). */
+function addressed(): { id: string; figure?: number } {
+  const [id = '', part, figure] = decodeURIComponent(location.hash.slice(1)).split('/');
+  return { id, ...(part === 'figure' && figure !== undefined && /^\d+$/.test(figure) ? { figure: Number(figure) } : {}) };
+}
+
+async function openAddress({ id, figure }: { id: string; figure?: number }): Promise<void> {
+  if (view?.status.id !== id) await openRegion(id);
+  if (figure !== undefined && view?.status.id === id) selectFigureRow(figure);
+}
+
+window.addEventListener('hashchange', () => {
+  const address = addressed();
+  if (address.id && (address.id !== view?.status.id || address.figure !== undefined)) void openAddress(address);
+});
 
 function regionItem(region: RegionStatus): HTMLLIElement {
   const badges = [
@@ -518,6 +559,7 @@ function renderForm(): void {
   );
   const figures = element('fieldset', {}, element('legend', {}, `数字（${summary.figures.length}）`), element('ol', { class: 'items figures', 'aria-label': '数字' }, ...summary.figures.map(figureRow)));
   const lists = (['highlights', 'targets'] as const).map(listFieldset);
+  const attainment = attainmentFieldset();
   const actions = element(
     'div',
     { class: 'actions' },
@@ -525,7 +567,7 @@ function renderForm(): void {
     element('button', { type: 'button', 'data-action': 'revert' }, '撤销未保存的更改'),
     element('span', { class: 'hint' }, 'Enter 保存 · Esc 还原当前栏 · Alt+↑/↓ 移动数字'),
   );
-  form.replaceChildren(element('div', { id: 'banner' }), ...warnings, regionFieldset(), basics, figures, ...lists, element('p', { id: 'form-error', class: 'error', role: 'alert' }), actions);
+  form.replaceChildren(element('div', { id: 'banner' }), ...warnings, regionFieldset(), basics, figures, ...attainment, ...lists, element('p', { id: 'form-error', class: 'error', role: 'alert' }), actions);
 }
 
 const REGION_SOURCES: Record<NonNullable<Region['source']>, string> = { text: '据原文', 'file-name': '据文件名', scope: '据会议范围', user: '人工指定' };
@@ -610,6 +652,64 @@ function figureRow(figure: Figure, index: number): HTMLLIElement {
     ),
   );
   return row;
+}
+
+const VERDICTS: Verdict[] = ['完成', '未完成', '无可比数据'];
+
+/**
+ * 去年目标完成情况: each pair's two sentences side by side — last year's target, this year's result (a button finds it
+ * in the report) — with the rule's verdict and reason, and a verdict a person may set instead (the server records it
+ * as reviewed). Below them, what the report says itself about its targets, quoted.
+ */
+function attainmentFieldset(): HTMLFieldSetElement[] {
+  const targets = draft!.lastYearTargets;
+  const said = draft!.statedAttainment ?? [];
+  if (!targets && said.length === 0) return [];
+  const loaded = view!.summary.lastYearTargets?.pairs ?? [];
+  const rows = (targets?.pairs ?? []).map((pair, index) => {
+    const rule = loaded[index]!.reviewed?.extracted ?? { verdict: loaded[index]!.verdict, reason: loaded[index]!.reason };
+    const verdict = element('select', { 'data-pair': String(index), 'aria-label': `${pair.target.label}：完成情况` }, ...VERDICTS.map((name) => element('option', { value: name }, name)));
+    verdict.value = pair.verdict;
+    const resultFigure = pair.result ? view!.summary.figures.findIndex((figure) => figure.quote === pair.result!.quote) : -1;
+    return element(
+      'li',
+      { class: `pair verdict-${VERDICTS.indexOf(pair.verdict)}`, 'data-pair': String(index) },
+      element(
+        'div',
+        { class: 'item-head' },
+        // A target set for each part (城乡居民…分别增长7.5%) is answered by the part the result names.
+        element('strong', {}, pair.resultIndicator && pair.result ? pair.result.label : pair.target.label),
+        ` ${pair.year}年`,
+        element('span', { class: 'spacer' }),
+        verdict,
+        ...(pair.verdict !== rule.verdict ? [element('span', { class: 'badge edited' }, `已改判（按规则：${rule.verdict}）`)] : []),
+      ),
+      element(
+        'div',
+        { class: 'pair-sentences' },
+        element('blockquote', { class: 'pair-target' }, element('small', {}, '去年报告 · 目标'), pair.target.quote),
+        element(
+          'blockquote',
+          { class: 'pair-result' },
+          element('small', {}, '今年报告 · 实绩'),
+          pair.result?.quote ?? '今年的报告未给出可比的数字',
+          ...(resultFigure >= 0 ? [element('button', { type: 'button', 'data-action': 'locate-figure', 'data-origin': String(resultFigure) }, '原文')] : []),
+        ),
+      ),
+      element('p', { class: 'hint' }, `规则：${rule.reason}`),
+    );
+  });
+  const statements = said.map((statement) => element('blockquote', { class: 'stated' }, element('small', {}, `报告自述 · ${statement.says}`), statement.quote));
+  return [
+    element(
+      'fieldset',
+      { class: 'attainment' },
+      element('legend', {}, `去年目标完成情况（${rows.length}）`),
+      ...(targets ? [element('p', { class: 'hint' }, `去年的报告：${targets.previous.file}`)] : []),
+      element('ol', { class: 'items pairs', 'aria-label': '去年目标' }, ...rows),
+      ...statements,
+    ),
+  ];
 }
 
 function listFieldset(list: 'highlights' | 'targets'): HTMLFieldSetElement {
@@ -711,6 +811,11 @@ form.addEventListener('change', (event) => {
   // A select's or checkbox's change also counts as an edit (some browsers send no input event for them).
   const target = event.target as HTMLElement;
   if (target instanceof HTMLSelectElement && target.dataset.candidates) return;
+  if (target instanceof HTMLSelectElement && target.dataset.pair !== undefined) {
+    draft!.lastYearTargets!.pairs[Number(target.dataset.pair)]!.verdict = target.value as Verdict;
+    edited();
+    return;
+  }
   if (target instanceof HTMLSelectElement || (target instanceof HTMLInputElement && target.type === 'checkbox')) {
     readField(target);
     markDirty();
@@ -729,6 +834,10 @@ form.addEventListener('click', (event) => {
   const item = button.closest<HTMLLIElement>('li');
   if (action === 'locate' && item) {
     selectFigureRow(Number(item.dataset.origin));
+    return;
+  }
+  if (action === 'locate-figure') {
+    selectFigureRow(Number(button.dataset.origin));
     return;
   }
   if (action === 'add') {
