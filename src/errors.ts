@@ -2,6 +2,7 @@
  * One error type for everything a user can fix: what went wrong, in which file and field, and how to fix it.
  * The CLI prints it as one line for people and as an object in --json; only --debug shows stacks.
  */
+import type { Reason } from './summary/messages.js';
 export type ErrorCode =
   | 'INPUT_NOT_FOUND'
   | 'INPUT_UNREADABLE'
@@ -46,6 +47,8 @@ export interface BriefingErrorDetails {
   hint?: string;
   cause?: unknown;
   candidates?: RegionCandidate[];
+  /** The message as a code with arguments, for a page that words it in its own language. */
+  reason?: Reason;
 }
 
 export class BriefingError extends Error {
@@ -54,6 +57,7 @@ export class BriefingError extends Error {
   readonly field?: string;
   readonly hint?: string;
   readonly candidates?: RegionCandidate[];
+  readonly reason?: Reason;
 
   constructor(code: ErrorCode, message: string, details: BriefingErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -63,6 +67,7 @@ export class BriefingError extends Error {
     this.field = details.field;
     this.hint = details.hint;
     if (details.candidates) this.candidates = details.candidates;
+    if (details.reason) this.reason = details.reason;
   }
 
   /** One line for a person: "file: field: message (hint)". */
@@ -71,8 +76,16 @@ export class BriefingError extends Error {
     return `${where ? `${where}: ` : ''}${this.message}${this.hint ? ` (${this.hint})` : ''}`;
   }
 
-  toJSON(): { code: ErrorCode; message: string; file: string | null; field: string | null; hint: string | null; candidates?: RegionCandidate[] } {
-    return { code: this.code, message: this.message, file: this.file ?? null, field: this.field ?? null, hint: this.hint ?? null, ...(this.candidates ? { candidates: this.candidates } : {}) };
+  toJSON(): { code: ErrorCode; message: string; file: string | null; field: string | null; hint: string | null; candidates?: RegionCandidate[]; reason?: Reason } {
+    return {
+      code: this.code,
+      message: this.message,
+      file: this.file ?? null,
+      field: this.field ?? null,
+      hint: this.hint ?? null,
+      ...(this.candidates ? { candidates: this.candidates } : {}),
+      ...(this.reason ? { reason: this.reason } : {}),
+    };
   }
 }
 
@@ -80,7 +93,14 @@ export class BriefingError extends Error {
 export function toBriefingError(error: unknown, fallback: { code: ErrorCode; file?: string }): BriefingError {
   if (error instanceof BriefingError) {
     if (error.file || !fallback.file) return error;
-    return new BriefingError(error.code, error.message, { file: fallback.file, field: error.field, hint: error.hint, cause: error, ...(error.candidates ? { candidates: error.candidates } : {}) });
+    return new BriefingError(error.code, error.message, {
+      file: fallback.file,
+      field: error.field,
+      hint: error.hint,
+      cause: error,
+      ...(error.candidates ? { candidates: error.candidates } : {}),
+      ...(error.reason ? { reason: error.reason } : {}),
+    });
   }
   const message = error instanceof Error ? error.message : String(error);
   return new BriefingError(fallback.code, message, { file: fallback.file, cause: error });

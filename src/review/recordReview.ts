@@ -92,7 +92,11 @@ export function reviewedRegion(loaded: Region, code: unknown, at: string, by?: s
   if (code === undefined || code === loaded.code) return loaded;
   const division = typeof code === 'string' && /^\d{6}$/.test(code) ? lookUpDivision(code)[0] : undefined;
   if (!division) {
-    throw new BriefingError('SUMMARY_INVALID', `no division of the GB/T 2260 gazetteer has the code ${String(code)}`, { field: '$.region.code', hint: 'choose the region from the search list' });
+    throw new BriefingError('SUMMARY_INVALID', `no division of the GB/T 2260 gazetteer has the code ${String(code)}`, {
+      field: '$.region.code',
+      hint: 'choose the region from the search list',
+      reason: { code: 'unknown_region_code', args: { code: String(code) } },
+    });
   }
   const extracted = loaded.reviewed ? loaded.reviewed.extracted : regionReading(loaded);
   if (extracted?.code === division.code) return extracted;

@@ -166,7 +166,7 @@ export async function settleRegion(set: ReviewSet, id: string, code: string, by?
   const unsettled = set.unsettled.find((report) => report.id === id);
   if (!unsettled) throw new BriefingError('INPUT_NOT_FOUND', `no unsettled report ${id}`);
   const division = /^\d{6}$/.test(code) ? lookUpDivision(code)[0] : undefined;
-  if (!division) throw new BriefingError('USAGE', `no division of the GB/T 2260 gazetteer has the code ${code}`, { field: 'region', hint: 'choose the region from the list' });
+  if (!division) throw new BriefingError('USAGE', `no division of the GB/T 2260 gazetteer has the code ${code}`, { field: 'region', hint: 'choose the region from the list', reason: { code: 'unknown_region_code', args: { code } } });
   const extracted = await extractSummary(unsettled.report, { region: division.code });
   const document = reportDocument(extracted, unsettled.report.sha256, unsettled.outDir);
   if (document.version === NOT_ON_DISK) {
@@ -281,6 +281,7 @@ export function reviewedSummary(document: ReviewDocument, edit: ReviewEdit, by?:
     throw new BriefingError('USAGE', 'the region of a briefing in a session folder cannot be changed on the review page', {
       field: '$.region',
       hint: 'archive the session again with the region given for this report (--region, or regions: in the project file)',
+      reason: { code: 'region_locked' },
     });
   }
   const issues = summaryIssues(recorded);
@@ -325,6 +326,7 @@ export async function saveReview(document: ReviewDocument, summary: BriefingSumm
       throw new BriefingError('OUTPUT_UNWRITABLE', `${basename(summaryFile)} already exists: another summary is about ${summary.region.name}`, {
         file: summaryFile,
         hint: 'review that summary instead, or move it out of the folder first',
+        reason: { code: 'summary_exists', args: { file: basename(summaryFile), region: summary.region.name } },
       });
     }
     const rendered = await renderBriefing(summary, { template: options.template });

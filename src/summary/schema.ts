@@ -4,11 +4,13 @@
  * (schema/briefing-summary.schema.json) are both derived from it.
  */
 import { z } from 'zod';
+import type { Reason } from './messages.js';
 import { normalizeText } from '../ingest/normalizeText.js';
 
 export const SCHEMA_VERSION = 1;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+export const DATE_FORMAT_MESSAGE = 'expected a date as YYYY-MM-DD';
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, DATE_FORMAT_MESSAGE);
 const year = z.number().int().min(1949).max(2100);
 
 export const sourceKindSchema = z.enum(['work_report', 'newspaper_special', 'communique', 'other']);
@@ -107,6 +109,7 @@ export const figureSchema = z
   .refine((figure) => compact(normalizeText(figure.quote).text).includes(compact(figure.reviewed?.extracted.valueText ?? figure.valueText)), {
     message: 'the quote must contain the value (valueText), or the extracted value of a reviewed figure (reviewed.extracted.valueText)',
     path: ['quote'],
+    params: { reason: { code: 'quote_lacks_value' } },
   });
 
 const compact = (text: string): string => text.replace(/\s+/g, '');
@@ -211,7 +214,7 @@ export const summarySchema = z
     const visit = (value: unknown, path: (string | number)[]): void => {
       if (typeof value === 'string') {
         const problem = textProblem(value);
-        if (problem) context.addIssue({ code: 'custom', message: problem, path });
+        if (problem) context.addIssue({ code: 'custom', message: problem, path, params: { reason: textProblemReason(value) } });
       } else if (Array.isArray(value)) {
         value.forEach((item, index) => visit(item, [...path, index]));
       } else if (value && typeof value === 'object') {
@@ -223,6 +226,11 @@ export const summarySchema = z
 
 /** Longest string a summary holds: far above any real title, quote or highlight (about 100 characters). */
 export const MAX_TEXT_LENGTH = 4000;
+
+/** textProblem's finding as a code: too long, or a character that cannot be shown. */
+function textProblemReason(text: string): Reason {
+  return text.length > MAX_TEXT_LENGTH ? { code: 'too_long', args: { maximum: MAX_TEXT_LENGTH } } : { code: 'control_character' };
+}
 
 export function textProblem(text: string): string | undefined {
   if (text.length > MAX_TEXT_LENGTH) return `longer than ${MAX_TEXT_LENGTH} characters`;

@@ -4,6 +4,7 @@
  * after every edit. A report whose region the extractor could not settle is listed too, for a person to pick it.
  * Plain DOM, no framework: the page has one screen, and it must load offline from the package.
  */
+import type { FieldIssue, MessageCode, Reason } from '../../summary/messages.js';
 
 interface Figure {
   label: string;
@@ -122,10 +123,7 @@ interface DocumentView {
   template: string;
   templateFixed: boolean;
 }
-interface Issue {
-  path: string;
-  message: string;
-}
+type Issue = FieldIssue;
 interface PdfJs {
   GlobalWorkerOptions: { workerSrc: string };
   getDocument(options: { data: Uint8Array; isEvalSupported: boolean }): { promise: Promise<PdfDocument> };
@@ -343,9 +341,9 @@ function renderUnsettledForm(report: UnsettledStatus): void {
 async function settle(id: string, division: Division): Promise<void> {
   say(`正在按 ${division.name} 重新提取…`);
   const response = await api(`/api/unsettled/${encodeURIComponent(id)}/region`, { code: division.code });
-  const data = (await response.json()) as DocumentView & { error?: { code: string; message: string } };
+  const data = (await response.json()) as DocumentView & { error?: { code: string; message: string; reason?: Reason } };
   if (!response.ok) {
-    const problem = data.error?.code === 'INPUT_NOT_A_REPORT' ? '报告中没有带单位的数字，无法生成简报' : data.error ? messageInChinese(data.error.message) : String(response.status);
+    const problem = data.error?.code === 'INPUT_NOT_A_REPORT' ? '报告中没有带单位的数字，无法生成简报' : data.error ? wordsFor(data.error) : String(response.status);
     form.querySelector<HTMLElement>('#form-error')!.textContent = `未能按 ${division.name} 提取：${problem}`;
     say('未能提取');
     return;
@@ -963,32 +961,34 @@ function showErrors(issues: Issue[]): void {
     if (field && slot) {
       field.classList.add('invalid');
       field.setAttribute('aria-invalid', 'true');
-      slot.textContent = messageInChinese(issue.message);
+      slot.textContent = wordsFor(issue);
     } else {
-      general.push(`${issue.path}：${messageInChinese(issue.message)}`);
+      general.push(`${issue.path}：${wordsFor(issue)}`);
     }
   }
   const formError = form.querySelector<HTMLElement>('#form-error');
   if (formError) formError.textContent = general.join('；');
 }
 
-/** The schema's messages for the fields a person types, in the page's language (others are shown as they are). */
-function messageInChinese(message: string): string {
-  const known: [RegExp, string][] = [
-    [/expected a date as YYYY-MM-DD/, '日期格式应为 YYYY-MM-DD'],
-    [/Too small: expected number to be >=(\d+)/, '不能小于 $1'],
-    [/Too big: expected number to be <=(\d+)/, '不能大于 $1'],
-    [/Too small: expected string to have >=1 characters/, '不能为空'],
-    [/expected int/, '应为整数'],
-    [/the quote must contain the value/, '原句中没有这个数字'],
-    [/holds a control character/, '含有控制字符'],
-    [/longer than (\d+) characters/, '超过 $1 个字'],
-    [/the region of a briefing in a session folder cannot be changed.*/, '会议文件夹中的地区不能在此更改'],
-    [/no division of the GB\/T 2260 gazetteer has the code (\S+)/, '地区代码 $1 不在 GB/T 2260 中'],
-    [/^(\S+) already exists: another summary is about (\S+)$/, '已有另一份关于$2的摘要（$1），未保存'],
-  ];
-  for (const [pattern, text] of known) if (pattern.test(message)) return message.replace(pattern, text).replace(/^.*?(?=[^\x00-\x7f])/, '');
-  return message;
+/** What the server says, in the page's language: by its reason code and arguments; a message with none is shown as it is. */
+function wordsFor(said: { message: string; reason?: Reason }): string {
+  const reason = said.reason;
+  if (!reason) return said.message;
+  const arg = (name: string): string => String(reason.args?.[name] ?? '');
+  const words: Record<MessageCode, () => string> = {
+    date_format: () => '日期格式应为 YYYY-MM-DD',
+    too_small: () => `不能小于 ${arg('minimum')}`,
+    too_big: () => `不能大于 ${arg('maximum')}`,
+    empty: () => '不能为空',
+    not_integer: () => '应为整数',
+    quote_lacks_value: () => '原句中没有这个数字',
+    control_character: () => '含有控制字符',
+    too_long: () => `超过 ${arg('maximum')} 个字`,
+    region_locked: () => '会议文件夹中的地区不能在此更改',
+    unknown_region_code: () => `地区代码 ${arg('code')} 不在 GB/T 2260 中`,
+    summary_exists: () => `已有另一份关于${arg('region')}的摘要（${arg('file')}），未保存`,
+  };
+  return words[reason.code]();
 }
 
 // ---------------------------------------------------------------- preview
@@ -1081,7 +1081,7 @@ async function save(): Promise<void> {
   }
   say('正在保存…');
   const response = await api(`/api/regions/${encodeURIComponent(view.status.id)}/save`, { ...editBody(), version: view.version });
-  const data = (await response.json()) as DocumentView & { written?: string[]; issues?: Issue[]; error?: { message: string; hint?: string } };
+  const data = (await response.json()) as DocumentView & { written?: string[]; issues?: Issue[]; error?: { message: string; hint?: string; reason?: Reason } };
   if (response.status === 409) {
     say('未保存：文件已被修改');
     const reload = element('button', { type: 'button' }, '重新载入');
@@ -1091,7 +1091,7 @@ async function save(): Promise<void> {
   }
   if (!response.ok) {
     showErrors(data.issues ?? []);
-    say(`未保存：${data.issues ? '请更正标红的栏目' : data.error ? messageInChinese(data.error.message) : response.status}`);
+    say(`未保存：${data.issues ? '请更正标红的栏目' : data.error ? wordsFor(data.error) : response.status}`);
     return;
   }
   show(data);
