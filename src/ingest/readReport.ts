@@ -1,6 +1,6 @@
 /**
  * Reads a report file and turns it into cleaned paragraphs: .txt and .md in any encoding a Chinese report comes in,
- * .docx, and .pdf with a text layer. This module does the I/O; decoding and cleaning are pure.
+ * .docx, .pdf with a text layer, and scans and photos (a PDF without one, .png/.jpg/.tif) through OCR. This module does the I/O; decoding and cleaning are pure.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -10,6 +10,8 @@ import { paragraphsOf } from './cleanText.js';
 import { normalizeText } from './normalizeText.js';
 import { decodeText } from './decodeText.js';
 import { docxText, pdfText } from './extractDocumentText.js';
+import { IMAGE_EXTENSIONS } from './ocr/pageImages.js';
+import { type OcrText, readByOcr } from './ocr/readByOcr.js';
 import type { ReportText } from './types.js';
 
 /**
@@ -37,8 +39,9 @@ export async function readReport(file: string): Promise<ReportText> {
     case '.docx':
       return reportFrom(file, bytes, await docxText(file, bytes), 'docx');
     case '.pdf':
-      return reportFrom(file, bytes, await pdfText(file, bytes), 'pdf');
+      return reportFrom(file, bytes, await pdfText(file, bytes).catch(readScanInstead(file)), 'pdf');
     default:
+      if (IMAGE_EXTENSIONS.includes(extname(file).toLowerCase())) return reportFrom(file, bytes, await readByOcr(file, 'image'), 'image');
       return decodeReport(file, bytes);
   }
 }
@@ -49,7 +52,13 @@ export function decodeReport(file: string, bytes: Uint8Array): ReportText {
   return reportFrom(file, bytes, text, encoding, warnings);
 }
 
-function reportFrom(file: string, bytes: Uint8Array, text: string, encoding: string, warnings: string[] = []): ReportText {
+/** A PDF without a text layer is a scan: it is read by OCR. */
+function readScanInstead(file: string): (error: unknown) => Promise<OcrText> {
+  return (error) => (error instanceof BriefingError && error.code === 'INPUT_NO_TEXT' ? readByOcr(file, 'pdf') : Promise.reject(error));
+}
+
+function reportFrom(file: string, bytes: Uint8Array, content: string | OcrText, encoding: string, warnings: string[] = []): ReportText {
+  const text = typeof content === 'string' ? content : content.text;
   if (text.length > MAX_REPORT_CHARACTERS) {
     throw new BriefingError('INPUT_UNREADABLE', `the report holds ${text.length.toLocaleString('en')} characters; more than ${MAX_REPORT_CHARACTERS.toLocaleString('en')} are refused`, { file, hint: 'split the report' });
   }
@@ -67,5 +76,6 @@ function reportFrom(file: string, bytes: Uint8Array, text: string, encoding: str
     normalizedTo: normalized.to,
     paragraphs: paragraphsOf(normalized),
     warnings,
+    ...(typeof content === 'string' ? {} : { ocr: content.reading }),
   };
 }
