@@ -4,8 +4,10 @@
 // the text's figures come out with the same value, unit and growth. The scan holds its pages at --dpi, and OCR
 // renders them at that resolution. Needs Tesseract (scripts/setup.sh) and a build.
 //
+// --keep DIR keeps the pages, the scans and what OCR read (<sample>.ocr.txt) there.
+//
 //   npm run build && node scripts/ocr-eval.mjs [--dpi 150] [--traditional] [--keep DIR]
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +49,7 @@ for (const sample of SAMPLES) {
   const text = await extractSummary(await readReport(join(ROOT, 'data/reports', `${sample}.txt`)));
   const { scan, pages } = renderSample(join(ROOT, 'data/reports', `${sample}.txt`), folder, { dpi, columns: 2, traditional });
   const report = await readReport(scan);
+  if (keep) writeFileSync(join(folder, `${sample}${traditional ? '-tra' : ''}-${dpi}.ocr.txt`), report.original);
   const summary = await extractSummary(report).catch((error) => ({ error }));
   const { same, missing } = summary.error ? { same: 0, missing: [] } : sameFigures(text.figures, summary.figures);
   const confidence = report.ocr.pages.reduce((sum, page) => sum + page.meanConfidence, 0) / report.ocr.pages.length;

@@ -2,8 +2,9 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BriefingError } from '../errors.js';
+import { IMAGE_EXTENSIONS } from '../ingest/ocr/pageImages.js';
 
-export const REPORT_EXTENSIONS = ['.txt', '.md', '.docx', '.pdf'];
+export const REPORT_EXTENSIONS = ['.txt', '.md', '.docx', '.pdf', ...IMAGE_EXTENSIONS];
 export const SUMMARY_SUFFIX = '.summary.json';
 
 export function collectInputs(inputs: string[], accepts: (name: string) => boolean): string[] {
@@ -26,7 +27,7 @@ export function collectInputs(inputs: string[], accepts: (name: string) => boole
       .sort()
       .map((name) => join(input, name));
     if (found.length === 0) {
-      throw new BriefingError('INPUT_NOT_FOUND', 'the folder holds no input files', { file: input, hint: 'give report files (.txt, .md, .docx, .pdf) or a folder that holds them' });
+      throw new BriefingError('INPUT_NOT_FOUND', 'the folder holds no input files', { file: input, hint: 'give report files (.txt, .md, .docx, .pdf, or scans as .png, .jpg, .tif) or a folder that holds them' });
     }
     files.push(...found);
   }

@@ -18,6 +18,8 @@ interface RegionSpec {
   warning?: string;
   /** For a refusal: names the error must offer, best first. */
   candidates?: string[];
+  /** Pairs of data/ocr-confusions.json observed in real OCR output that this spec needs. */
+  confusions?: [string, string][];
 }
 
 export const regionSpecs = (JSON.parse(readFileSync(join(ROOT, 'tests/extract/specs/region.json'), 'utf8')) as { specs: RegionSpec[] }).specs;
@@ -67,5 +69,18 @@ describe('every entry of the region stage\'s word lists is needed by a spec', ()
       return false;
     });
     expect(changed, `removing ${entry} changes the answer of no spec`).toBe(true);
+  });
+});
+
+describe('every OCR confusion a spec names is in the table and needed by it', () => {
+  const confusions = JSON.parse(readFileSync(join(ROOT, 'data/ocr-confusions.json'), 'utf8')) as { pairs: [string, string][] };
+  const named = regionSpecs.flatMap((spec) => (spec.confusions ?? []).map((pair) => ({ spec, pair, title: `${pair.join('→')}: ${spec.rule}` })));
+
+  it.each(named)('$title', async ({ spec, pair }) => {
+    const same = (other: [string, string]): boolean => other[0] === pair[0] && other[1] === pair[1];
+    expect(confusions.pairs.some(same), `${pair.join('/')} is not in data/ocr-confusions.json`).toBe(true);
+    expect(await answers(spec)).toBe(true);
+    const without = { ...confusions, pairs: confusions.pairs.filter((other) => !same(other)) };
+    expect(await withDataReplaced('ocr-confusions.json', without, () => answers(spec)), `removing ${pair.join('/')} changes nothing`).toBe(false);
   });
 });
