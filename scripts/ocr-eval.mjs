@@ -48,7 +48,11 @@ const rows = [];
 for (const sample of SAMPLES) {
   const text = await extractSummary(await readReport(join(ROOT, 'data/reports', `${sample}.txt`)));
   const { scan, pages } = renderSample(join(ROOT, 'data/reports', `${sample}.txt`), folder, { dpi, columns: 2, traditional });
-  const report = await readReport(scan);
+  const report = await readReport(scan).catch((error) => ({ error }));
+  if (report.error) {
+    rows.push({ sample, dpi, pages: pages.length, 's/page': '-', confidence: '-', language: '-', region: `error: ${report.error.message}`, figures: '-' });
+    continue;
+  }
   if (keep) writeFileSync(join(folder, `${sample}${traditional ? '-tra' : ''}-${dpi}.ocr.txt`), report.original);
   const summary = await extractSummary(report).catch((error) => ({ error }));
   const { same, missing } = summary.error ? { same: 0, missing: [] } : sameFigures(text.figures, summary.figures);

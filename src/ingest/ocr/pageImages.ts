@@ -1,13 +1,13 @@
 /**
- * The page images an OCR input is read from: an image file is its own page; a PDF without a text layer is rendered
- * by poppler's pdftoppm (installed by scripts/setup.sh with poppler-utils), in grey, at OCR_DPI.
+ * The page images an OCR input is read from (and the review page shows): an image file is its own page; a PDF without
+ * a text layer is rendered by poppler's pdftoppm (installed by scripts/setup.sh with poppler-utils), in grey, at OCR_DPI.
  * pdftoppm rather than pdfjs-dist with node-canvas: it renders a scanned page in a quarter of a second outside the
  * Node heap, and needs no font set-up.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { BriefingError } from '../../errors.js';
 
@@ -16,6 +16,9 @@ import { BriefingError } from '../../errors.js';
  * high, which 10.5 pt is at 150 dpi; at 300 dpi the sample pages read slightly worse and take longer (BENCHMARKS.md "OCR").
  */
 export const OCR_DPI = Number(process.env.BRIEFING_OCR_DPI) || 150;
+
+/** Enough to read a 10.5 pt figure on screen beside the text, in half the bytes of OCR_DPI's rendering. */
+const PREVIEW_DPI = 100;
 
 export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.tif', '.tiff'];
 
@@ -36,4 +39,16 @@ export async function renderPdfPages(file: string, signal?: AbortSignal): Promis
   // pdftoppm numbers pages page-1.png … with as many digits as the last page has; the names sort by page.
   const images = (await readdir(folder)).filter((name) => name.endsWith('.png')).sort((a, b) => a.length - b.length || a.localeCompare(b));
   return { folder, images: images.map((name) => join(folder, name)) };
+}
+
+/** How the review page shows an OCR input's page beside its text: PNG and JPEG as they are, a PDF's page rendered. */
+export async function pageImage(file: string, page: number): Promise<{ bytes: Uint8Array<ArrayBuffer>; type: string } | undefined> {
+  const extension = extname(file).toLowerCase();
+  if (extension === '.pdf') {
+    const { stdout } = await promisify(execFile)('pdftoppm', ['-r', String(PREVIEW_DPI), '-png', '-f', String(page), '-l', String(page), '-singlefile', file], { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 });
+    return stdout.length > 0 ? { bytes: new Uint8Array(stdout), type: 'image/png' } : undefined;
+  }
+  // A browser shows no TIFF: such a page has no preview.
+  const type = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg' }[extension];
+  return type && page === 1 ? { bytes: new Uint8Array(await readFile(file)), type } : undefined;
 }
