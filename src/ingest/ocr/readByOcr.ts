@@ -33,7 +33,10 @@ export interface OcrText {
 export async function readByOcr(file: string, kind: 'pdf' | 'image'): Promise<OcrText> {
   const tesseract = findTesseract(file);
   const started = performance.now();
-  const signal = AbortSignal.timeout(OCR_BUDGET_MS);
+  const budget = AbortSignal.timeout(OCR_BUDGET_MS);
+  // A page that fails fails the input: the pages still being read are stopped.
+  const failed = new AbortController();
+  const signal = AbortSignal.any([budget, failed.signal]);
   const { folder, images } = kind === 'pdf' ? await renderPdfPages(file, signal) : { folder: undefined, images: [file] };
   const progress = progressLine(file, images.length, started);
   try {
@@ -50,7 +53,8 @@ export async function readByOcr(file: string, kind: 'pdf' | 'image'): Promise<Oc
     if (ocrText.text.trim() === '') throw new BriefingError('INPUT_NO_TEXT', `OCR found no text on the ${images.length === 1 ? 'page' : `${images.length} pages`}`, { file, hint: 'check that the scan shows the report\'s text the right way up, or give the report as text' });
     return ocrText;
   } catch (error) {
-    if (signal.aborted) throw overBudget(file, images.length);
+    failed.abort();
+    if (budget.aborted) throw overBudget(file, images.length);
     throw error;
   } finally {
     progress(-1);
@@ -92,10 +96,16 @@ function joinPages(pages: OcrPage[], seconds: number): OcrText {
 async function mapBounded<T, R>(items: T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
+  let failed = false;
   const lane = async (): Promise<void> => {
-    while (next < items.length) {
+    while (!failed && next < items.length) {
       const index = next++;
-      results[index] = await work(items[index]!, index);
+      try {
+        results[index] = await work(items[index]!, index);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { extractSummary } from '../../../src/extract/extractSummary.js';
 import { LOW_OCR_CONFIDENCE } from '../../../src/ingest/ocr/figureConfidence.js';
 import { findTesseract } from '../../../src/ingest/ocr/findTesseract.js';
@@ -64,6 +64,23 @@ describe.skipIf(skip)('OCR with Tesseract', () => {
     expect(summary.source.encoding).toBe('pdf');
     expectPageRead(summary);
   }, 120_000);
+
+  it('stops a scan that takes longer than its budget (BRIEFING_OCR_BUDGET_MS), that input only', async () => {
+    vi.resetModules();
+    vi.stubEnv('BRIEFING_OCR_BUDGET_MS', '300');
+    try {
+      const { readByOcr } = await import('../../../src/ingest/ocr/readByOcr.js');
+      await expect(readByOcr(fixture, 'image')).rejects.toMatchObject({
+        code: 'OCR_FAILED',
+        file: fixture,
+        message: 'OCR of 1 page(s) took longer than 0.3 s, the budget of an OCR input, and was stopped',
+        hint: expect.stringContaining('BRIEFING_OCR_BUDGET_MS'),
+      });
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    }
+  }, 60_000);
 
   it('fails an image Tesseract cannot read with the page named', async () => {
     const file = join(folder, 'broken.png');
