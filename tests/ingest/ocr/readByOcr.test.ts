@@ -1,6 +1,7 @@
 // OCR with the real Tesseract (installed by scripts/setup.sh, so CI runs this): a scanned page as a photo and as a PDF
 // without a text layer gives the region and the page's figures, with OCR's confidence on record; a page Tesseract
 // cannot read fails that input only, naming the page. Skips only where Tesseract is absent outside CI.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { LOW_OCR_CONFIDENCE } from '../../../src/ingest/ocr/figureConfidence.js'
 import { findTesseract } from '../../../src/ingest/ocr/findTesseract.js';
 import { readReport } from '../../../src/ingest/readReport.js';
 import type { BriefingSummary } from '../../../src/summary/schema.js';
+import { ROOT, SAMPLES } from '../../helpers/samples.js';
 
 const fixture = join(import.meta.dirname, 'fixtures/qinyuan-page1-150dpi-mono.png');
 const folder = mkdtempSync(join(tmpdir(), 'briefing-ocr-'));
@@ -87,4 +89,15 @@ describe.skipIf(skip)('OCR with Tesseract', () => {
     writeFileSync(file, Buffer.from('89504e470d0a1a0a0000000d4948445200', 'hex'));
     await expect(readReport(file)).rejects.toMatchObject({ code: 'OCR_FAILED', file, message: expect.stringMatching(/^OCR could not read page 1: /) });
   }, 60_000);
+
+  it('fails only that input in a batch: the other reports are still extracted (exit 1)', () => {
+    const broken = join(folder, 'broken-scan.png');
+    writeFileSync(broken, Buffer.from('89504e470d0a1a0a0000000d4948445200', 'hex'));
+    const out = join(folder, 'batch');
+    const { status, stdout } = spawnSync(process.execPath, [join(ROOT, 'bin/briefing.js'), 'extract', SAMPLES[3]!.path, broken, '-o', out, '--json'], { encoding: 'utf8', timeout: 60_000 });
+    expect(status).toBe(1);
+    const { results } = JSON.parse(stdout) as { results: Array<{ input: string; region: string | null; error: { code: string; message: string } | null }> };
+    expect(results.map((result) => result.region)).toEqual(['襄垣县', null]);
+    expect(results[1]!.error).toMatchObject({ code: 'OCR_FAILED', message: expect.stringMatching(/^OCR could not read page 1: /) });
+  }, 90_000);
 });
