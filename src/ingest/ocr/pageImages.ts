@@ -17,7 +17,7 @@ import { BriefingError } from '../../errors.js';
  */
 export const OCR_DPI = Number(process.env.BRIEFING_OCR_DPI) || 150;
 
-/** Enough to read a 10.5 pt figure on screen beside the text, in half the bytes of OCR_DPI's rendering. */
+/** Enough to read a 10.5 pt figure on screen beside the text (the column is narrow; a click opens it at full size). */
 const PREVIEW_DPI = 100;
 
 export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.tif', '.tiff'];
