@@ -11,6 +11,10 @@ export type ErrorCode =
   | 'INPUT_BINARY'
   | 'INPUT_NO_TEXT'
   | 'INPUT_NOT_A_REPORT'
+  /** A scan or photo, and no Tesseract to read it (or the language data it needs). */
+  | 'OCR_UNAVAILABLE'
+  /** Tesseract could not read a page of a scan, or took longer than the budget of an OCR input. */
+  | 'OCR_FAILED'
   | 'REGION_NOT_FOUND'
   | 'REGION_AMBIGUOUS'
   | 'SUMMARY_INVALID'

@@ -7,6 +7,7 @@ import { basename, extname } from 'node:path';
 import type { Paragraph, ReportText } from '../ingest/types.js';
 import { type BriefingSummary, type Region, SCHEMA_VERSION, type SourceKind } from '../summary/schema.js';
 import { validateSummary } from '../summary/validateSummary.js';
+import { ocrSourceFields, withOcrConfidence } from '../ingest/ocr/figureConfidence.js';
 import { BriefingError } from '../errors.js';
 import { findFigures } from './findFigures.js';
 import { findHighlights } from './findHighlights.js';
@@ -26,7 +27,9 @@ export async function extractSummary(report: ReportText, options: ExtractOptions
   const { paragraphs, original } = report;
   const region = await findRegion(report.normalized, report.file, { ...options, originalOf: (start, end) => original.slice(report.normalizedFrom[start]!, report.normalizedTo[end - 1]!) });
   const { session, reviewYear, planYear, planStart } = findSession(paragraphs);
-  const figures = rankFigures(findFigures(paragraphs, original, { reviewYear, planYear, planStart }));
+  const ranked = rankFigures(findFigures(paragraphs, original, { reviewYear, planYear, planStart }));
+  const ocr = report.ocr ? withOcrConfidence(ranked, report.ocr) : { figures: ranked, warnings: [] };
+  const figures = ocr.figures;
   const { highlights, targets } = findHighlights(paragraphs, original, planStart);
   const statedAttainment = findStatedAttainment(paragraphs, original, planStart);
   const kind = sourceKindOf(report.normalized);
@@ -41,7 +44,7 @@ export async function extractSummary(report: ReportText, options: ExtractOptions
       hint: 'give a government work report, a 两会 special page or a statistical communiqué; or write the summary by hand and use briefing render',
     });
   }
-  const warnings = [...report.warnings, ...region.warnings];
+  const warnings = [...report.warnings, ...ocr.warnings, ...region.warnings];
   if (!session.date) warnings.push('no publication or delivery date found in the report');
   if (highlights.length === 0 && targets.length === 0) warnings.push('no theme sentences found for highlights');
 
@@ -51,7 +54,7 @@ export async function extractSummary(report: ReportText, options: ExtractOptions
     {
       schemaVersion: SCHEMA_VERSION,
       id: idFor(report),
-      source: { file: basename(report.file), sha256: report.sha256, encoding: report.encoding, kind },
+      source: { file: basename(report.file), sha256: report.sha256, encoding: report.encoding, kind, ...(report.ocr ? ocrSourceFields(report.ocr) : {}) },
       region: region.region,
       session,
       ...(reviewYear ? { reviewYear } : {}),

@@ -1,7 +1,7 @@
 /**
  * Reads a report file and turns it into cleaned paragraphs: .txt and .md in any encoding a Chinese report comes in,
- * .docx, .pdf with a text layer, and .doc, .wps, .rtf, .odt through LibreOffice. This module does the I/O; decoding and
- * cleaning are pure.
+ * .docx, .pdf with a text layer, .doc, .wps, .rtf, .odt through LibreOffice, and scans and photos (a PDF without a text
+ * layer, .png/.jpg/.tif) through OCR. This module does the I/O; decoding and cleaning are pure.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -12,6 +12,8 @@ import { normalizeText } from './normalizeText.js';
 import { decodeText } from './decodeText.js';
 import { docxText, pdfText } from './extractDocumentText.js';
 import { officeText } from './officeText.js';
+import { IMAGE_EXTENSIONS } from './ocr/pageImages.js';
+import { type OcrText, readByOcr } from './ocr/readByOcr.js';
 import type { ReportText } from './types.js';
 
 /**
@@ -39,13 +41,14 @@ export async function readReport(file: string): Promise<ReportText> {
     case '.docx':
       return reportFrom(file, bytes, await docxText(file, bytes), 'docx');
     case '.pdf':
-      return reportFrom(file, bytes, await pdfText(file, bytes), 'pdf');
+      return reportFrom(file, bytes, await pdfText(file, bytes).catch(readScanInstead(file)), 'pdf');
     case '.doc':
     case '.wps':
     case '.rtf':
     case '.odt':
       return reportFrom(file, bytes, await officeText(file), extname(file).slice(1).toLowerCase());
     default:
+      if (IMAGE_EXTENSIONS.includes(extname(file).toLowerCase())) return reportFrom(file, bytes, await readByOcr(file, 'image'), 'image');
       return decodeReport(file, bytes);
   }
 }
@@ -56,7 +59,13 @@ export function decodeReport(file: string, bytes: Uint8Array): ReportText {
   return reportFrom(file, bytes, text, encoding, warnings);
 }
 
-function reportFrom(file: string, bytes: Uint8Array, text: string, encoding: string, warnings: string[] = []): ReportText {
+/** A PDF without a text layer is a scan: it is read by OCR. */
+function readScanInstead(file: string): (error: unknown) => Promise<OcrText> {
+  return (error) => (error instanceof BriefingError && error.code === 'INPUT_NO_TEXT' ? readByOcr(file, 'pdf') : Promise.reject(error));
+}
+
+function reportFrom(file: string, bytes: Uint8Array, content: string | OcrText, encoding: string, warnings: string[] = []): ReportText {
+  const text = typeof content === 'string' ? content : content.text;
   if (text.length > MAX_REPORT_CHARACTERS) {
     throw new BriefingError('INPUT_UNREADABLE', `the report holds ${text.length.toLocaleString('en')} characters; more than ${MAX_REPORT_CHARACTERS.toLocaleString('en')} are refused`, { file, hint: 'split the report' });
   }
@@ -72,7 +81,9 @@ function reportFrom(file: string, bytes: Uint8Array, text: string, encoding: str
     normalized: normalized.text,
     normalizedFrom: normalized.from,
     normalizedTo: normalized.to,
-    paragraphs: paragraphsOf(normalized, { linesWrapped: encoding === 'pdf' }),
+    // A text layer's lines are cut at column width up to each blank line; OCR's page text already joins its lines.
+    paragraphs: paragraphsOf(normalized, { linesWrapped: encoding === 'pdf' && typeof content === 'string' }),
     warnings,
+    ...(typeof content === 'string' ? {} : { ocr: content.reading }),
   };
 }

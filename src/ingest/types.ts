@@ -1,4 +1,5 @@
 /** The intermediate representation between ingest and extract. */
+import type { OcrReading } from './ocr/types.js';
 
 /** A cleaned paragraph and how to find its characters in the original text. */
 export interface Paragraph {
@@ -29,4 +30,6 @@ export interface ReportText {
   paragraphs: Paragraph[];
   /** What a person should know about reading the file (bytes replaced in decoding). */
   warnings: string[];
+  /** For a scan or photo: what OCR read, page by page, and how sure it was of each character of `original`. */
+  ocr?: OcrReading;
 }

@@ -3,8 +3,9 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BriefingError } from '../errors.js';
 import { OFFICE_EXTENSIONS } from '../ingest/officeText.js';
+import { IMAGE_EXTENSIONS } from '../ingest/ocr/pageImages.js';
 
-export const REPORT_EXTENSIONS = ['.txt', '.md', '.docx', '.pdf', ...OFFICE_EXTENSIONS];
+export const REPORT_EXTENSIONS = ['.txt', '.md', '.docx', '.pdf', ...OFFICE_EXTENSIONS, ...IMAGE_EXTENSIONS];
 export const SUMMARY_SUFFIX = '.summary.json';
 
 export function collectInputs(inputs: string[], accepts: (name: string) => boolean): string[] {

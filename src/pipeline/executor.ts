@@ -5,10 +5,13 @@
  * loaded it ends.
  */
 import { availableParallelism } from 'node:os';
+import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isInterrupted, onInterrupt, untilExit } from '../util/atomicWrite.js';
 import { type BatchTask, failedOutcome, type Outcome, runStep } from './batchSteps.js';
 import { fastPathsUsable, VERSIONS_CHECKED_ENV } from '../pdf/pdfmakeVersions.js';
+import { OCR_BUDGET_MS } from '../ingest/ocr/readByOcr.js';
+import { IMAGE_EXTENSIONS } from '../ingest/ocr/pageImages.js';
 
 export interface Executor {
   /** How many tasks it usefully runs at once. */
@@ -36,6 +39,12 @@ const WORKER_HEAP_FLAGS = ['--heap-growing-percent=200', '--max-old-space-size=1
  * only an input that makes some stage crawl reaches it; its worker is stopped and the batch goes on.
  */
 const TASK_BUDGET_MS = Number(process.env.BRIEFING_TASK_BUDGET_MS) || 120_000;
+
+/** A report that may be a scan (a PDF, an image) also has the OCR budget, which its OCR enforces with its own error. */
+function budgetOf(task: BatchTask): number {
+  const mayNeedOcr = task.step === 'prepare' && ['.pdf', ...IMAGE_EXTENSIONS].includes(extname(task.input).toLowerCase());
+  return mayNeedOcr ? TASK_BUDGET_MS + OCR_BUDGET_MS : TASK_BUDGET_MS;
+}
 
 /** Below this many inputs, starting workers (each loads fonts and libraries) costs more than it saves. */
 const MIN_INPUTS_FOR_POOL = 8;
@@ -74,10 +83,10 @@ export async function createExecutor(inputs: number, workers = defaultWorkers(),
     // A worker that dies fails its task, not the batch. Tasks cut short by an interrupt never settle: the command is
     // exiting, and they are not failures to report.
     run: <T>(task: BatchTask) =>
-      (pool.run(task, { signal: AbortSignal.timeout(TASK_BUDGET_MS) }) as Promise<Outcome<T>>).catch((error: unknown) => {
+      (pool.run(task, { signal: AbortSignal.timeout(budgetOf(task)) }) as Promise<Outcome<T>>).catch((error: unknown) => {
         if (isInterrupted()) return untilExit();
         const overBudget = (error as { name?: string }).name === 'AbortError';
-        return failedOutcome(task, overBudget ? new Error(`took longer than ${TASK_BUDGET_MS / 1000} s, the budget of one input, and was stopped`) : error);
+        return failedOutcome(task, overBudget ? new Error(`took longer than ${budgetOf(task) / 1000} s, the budget of one input, and was stopped`) : error);
       }),
     close: () => {
       stopOnInterrupt();

@@ -22,6 +22,8 @@ import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { BriefingError, type ErrorCode, toBriefingError } from '../errors.js';
 import { searchDivisions } from '../extract/gazetteer.js';
+import { LOW_OCR_CONFIDENCE } from '../ingest/ocr/figureConfidence.js';
+import { pageImage } from '../ingest/ocr/pageImages.js';
 import { listTemplates } from '../layout/templates.js';
 import { FONTS_DIR } from '../pdf/fonts.js';
 import { renderBriefing } from '../pipeline/renderBriefing.js';
@@ -142,6 +144,14 @@ export function reviewApp(options: ReviewServerOptions & { token: string; allowe
     const document = documentOf(c.req.param('id'));
     if (!document) return notFound(c);
     return c.json(documentView(document, defaultTemplate));
+  });
+  // A scan's page, shown beside what OCR read from it.
+  app.get('/api/regions/:id/pages/:page', async (c) => {
+    const document = documentOf(c.req.param('id'));
+    const page = Number(c.req.param('page'));
+    const image = document?.report && document.summary.source.ocr && Number.isInteger(page) && page >= 1 ? await pageImage(document.report.file, page).catch(() => undefined) : undefined;
+    if (!image) return apiError(c, 404, 'INPUT_NOT_FOUND', 'no such page image');
+    return c.body(image.bytes, 200, { 'Content-Type': image.type, 'Cache-Control': 'no-store' });
   });
   app.post('/api/regions/:id/preview', async (c) => {
     const document = documentOf(c.req.param('id'));
@@ -281,6 +291,7 @@ function documentView(document: ReviewDocument, defaultTemplate: string): Record
     candidates: document.report?.candidates ?? { highlights: [], targets: [] },
     template: document.sessionTemplate ?? defaultTemplate,
     templateFixed: Boolean(document.sessionTemplate),
+    ocr: document.summary.source.ocr ? { pages: document.summary.source.ocrPages ?? [], lowConfidence: LOW_OCR_CONFIDENCE } : null,
   };
 }
 

@@ -15,11 +15,19 @@ const year = z.number().int().min(1949).max(2100);
 
 export const sourceKindSchema = z.enum(['work_report', 'newspaper_special', 'communique', 'other']);
 
+export const ocrPageSchema = z.strictObject({
+  page: z.number().int().positive().describe('1-based page number in the input'),
+  meanConfidence: z.number().min(0).max(100).describe('Tesseract\'s mean word confidence for the page, 0–100'),
+  language: z.string().min(1).describe('the Tesseract language the page was read with (chi_sim, chi_tra)'),
+});
+
 export const sourceSchema = z.strictObject({
   file: z.string().min(1),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   encoding: z.string().min(1),
   kind: sourceKindSchema,
+  ocr: z.literal(true).optional().describe('the text was read by OCR from a scan or photo: quotes are what OCR read, check figures against the page images'),
+  ocrPages: z.array(ocrPageSchema).optional().describe('for an OCR input: each page with how sure OCR was of it'),
 });
 
 export const regionLevelSchema = z.enum(['province', 'city', 'county', 'district', 'county_city', 'banner', 'other']);
@@ -103,6 +111,12 @@ export const figureSchema = z
     indicator: z.string().regex(/^[a-z][a-z0-9_]*$/).optional().describe('Id of the standard indicator (data/indicators.json) the figure is, e.g. "gdp".'),
     reviewed: reviewedSchema.optional(),
     hidden: z.literal(true).optional().describe('A person chose not to print this figure; it stays in the summary, with its quote.'),
+    ocrConfidence: z
+      .number()
+      .min(0)
+      .max(100)
+      .optional()
+      .describe('For a figure of an OCR input: the lowest confidence OCR had in a character of its number (0–100); below LOW_OCR_CONFIDENCE the figure is flagged for a person to check.'),
   })
   // A briefing never shows a number the report lacks: the quote, read as the extractor reads it, holds the value, or,
   // when a person corrected it, the value as extracted (kept in `reviewed`), so no quote ever has to be made up.
@@ -252,3 +266,4 @@ export type TargetPair = z.infer<typeof targetPairSchema>;
 export type LastYearTargets = z.infer<typeof lastYearTargetsSchema>;
 export type StatedAttainment = z.infer<typeof statedAttainmentSchema>;
 export type BriefingSummary = z.infer<typeof summarySchema>;
+export type OcrPageSummary = z.infer<typeof ocrPageSchema>;

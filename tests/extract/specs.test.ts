@@ -24,6 +24,8 @@ interface RegionSpec {
   warning?: string;
   /** For a refusal: names the error must offer, best first. */
   candidates?: string[];
+  /** Pairs of data/ocr-confusions.json observed in real OCR output that this spec needs. */
+  confusions?: [string, string][];
 }
 
 /** The specs of one stage: tests/extract/specs/<stage>.json. */
@@ -162,5 +164,18 @@ describe('tests/extract/specs/attainment.json', () => {
   it.each(specsOf<AttainmentSpec>('attainment').map((spec, index) => ({ ...spec, title: `${index}: ${spec.rule}` })))('$title', (spec) => {
     const stated = statementsOf(normalizeText(spec.input).text).map(({ says, statement }) => ({ says, statement }));
     expect(stated, spec.input).toEqual(spec.expect);
+  });
+});
+
+describe('every OCR confusion a spec names is in the table and needed by it', () => {
+  const confusions = JSON.parse(readFileSync(join(ROOT, 'data/ocr-confusions.json'), 'utf8')) as { pairs: [string, string][] };
+  const named = regionSpecs.flatMap((spec) => (spec.confusions ?? []).map((pair) => ({ spec, pair, title: `${pair.join('→')}: ${spec.rule}` })));
+
+  it.each(named)('$title', async ({ spec, pair }) => {
+    const same = (other: [string, string]): boolean => other[0] === pair[0] && other[1] === pair[1];
+    expect(confusions.pairs.some(same), `${pair.join('/')} is not in data/ocr-confusions.json`).toBe(true);
+    expect(await answers(spec)).toBe(true);
+    const without = { ...confusions, pairs: confusions.pairs.filter((other) => !same(other)) };
+    expect(await withDataReplaced('ocr-confusions.json', without, () => answers(spec)), `removing ${pair.join('/')} changes nothing`).toBe(false);
   });
 });

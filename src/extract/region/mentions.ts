@@ -30,14 +30,17 @@ const WINDOW = 5;
 /** Mentions checked for whole words per text: a report names its region long before this many places. */
 const MAX_MENTIONS = 4000;
 
+/** Kept with the confusion table it was built with (see ocrConfusions). */
 let index: Map<string, NameEntry[]> | undefined;
+let indexedWith: Map<string, string[]> | undefined;
 
 /** Every name a division goes by, by its first two characters (every name has at least two). */
 function nameIndex(): Map<string, NameEntry[]> {
-  if (index) return index;
+  const confusable = ocrConfusions();
+  if (index && indexedWith === confusable) return index;
+  indexedWith = confusable;
   const { all } = loadGazetteer();
   const official = new Set(all.flatMap((division) => [division.name, division.shortName ?? '']));
-  const confusable = ocrConfusions();
   const entries: NameEntry[] = [];
   for (const division of all) {
     for (const name of fullNamesOf(division)) entries.push({ name, division, form: 'full' });

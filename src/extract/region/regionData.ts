@@ -32,17 +32,20 @@ export function regionWords(): RegionWords {
   return loadDataFile('region-words.json', regionWordsSchema);
 }
 
-let confusions: Map<string, string[]> | undefined;
+/** Kept with the data it was built from: a spec test replaces the file's data to show that an entry is needed. */
+let confusions: { data: unknown; map: Map<string, string[]> } | undefined;
 
 /** Characters OCR confuses, both ways: 电 → [屯], 屯 → [电]. */
 export function ocrConfusions(): Map<string, string[]> {
-  if (confusions) return confusions;
-  confusions = new Map();
-  for (const [a, b] of loadDataFile('ocr-confusions.json', ocrConfusionsSchema).pairs) {
-    confusions.set(a, [...(confusions.get(a) ?? []), b]);
-    confusions.set(b, [...(confusions.get(b) ?? []), a]);
+  const data = loadDataFile('ocr-confusions.json', ocrConfusionsSchema);
+  if (confusions?.data === data) return confusions.map;
+  const map = new Map<string, string[]>();
+  for (const [a, b] of data.pairs) {
+    map.set(a, [...(map.get(a) ?? []), b]);
+    map.set(b, [...(map.get(b) ?? []), a]);
   }
-  return confusions;
+  confusions = { data, map };
+  return map;
 }
 
 /** How often a name is written as a word in reports about other regions (城区, 资源, 北京): its rate per 10,000 characters. */

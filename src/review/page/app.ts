@@ -22,6 +22,8 @@ interface Figure {
   indicator?: string;
   hidden?: true;
   reviewed?: { at: string; by?: string; extracted: { valueText: string; value: number; unit: string; label: string } };
+  /** For a figure of a scan: the lowest confidence OCR had in its number (0–100). */
+  ocrConfidence?: number;
 }
 interface Highlight {
   title: string;
@@ -122,6 +124,8 @@ interface DocumentView {
   candidates: { highlights: Highlight[]; targets: Highlight[] };
   template: string;
   templateFixed: boolean;
+  /** For a scan or photo: its pages (shown beside the text) and the confidence below which a figure is flagged. */
+  ocr: { pages: Array<{ page: number; meanConfidence: number; language: string }>; lowConfidence: number } | null;
 }
 type Issue = FieldIssue;
 interface PdfJs {
@@ -278,6 +282,7 @@ function show(loaded: DocumentView): void {
   templateSelect.disabled = loaded.templateFixed;
   if (loaded.templateFixed) templateSelect.value = loaded.template;
   renderSource(loaded);
+  renderScan(loaded.status.id, loaded.ocr);
   renderForm();
   editStartedAt = performance.now();
   void refreshPreview();
@@ -510,6 +515,25 @@ function renderSource(loaded: Pick<DocumentView, 'source' | 'sourceFile'>): void
   sourceText.replaceChildren(fragment);
 }
 
+/** A scan's pages beside what OCR read from them, so a person can check a figure against the picture. */
+function renderScan(id: string, ocr: DocumentView['ocr']): void {
+  const scan = $<HTMLDivElement>('#source-scan');
+  scan.hidden = !ocr;
+  scan.closest('.source')!.classList.toggle('with-scan', Boolean(ocr));
+  scan.replaceChildren(
+    ...(ocr?.pages ?? []).map(({ page, meanConfidence }) => {
+      const src = `/api/regions/${encodeURIComponent(id)}/pages/${page}?token=${token}`;
+      // The column is narrow: a click opens the page at full size to read a figure.
+      return element(
+        'figure',
+        { class: 'scan-page' },
+        element('a', { href: src, target: '_blank', rel: 'noopener', title: '在新窗口中查看原图' }, element('img', { src, alt: `扫描第 ${page} 页`, loading: 'lazy' })),
+        element('figcaption', {}, `第 ${page} 页 · OCR 平均置信度 ${meanConfidence}`),
+      );
+    }),
+  );
+}
+
 sourceText.addEventListener('click', (event) => {
   const mark = (event.target as HTMLElement).closest<HTMLElement>('mark.number');
   if (mark) selectFigureRow(Number(mark.dataset.figure));
@@ -622,6 +646,9 @@ function figureRow(figure: Figure, index: number): HTMLLIElement {
   kind.value = figure.kind;
   const shown = element('input', { type: 'checkbox', 'data-field': 'shown', 'aria-label': '印在简报上' });
   shown.checked = !figure.hidden;
+  const unsure = view?.ocr && figure.ocrConfidence !== undefined && figure.ocrConfidence < view.ocr.lowConfidence
+    ? [element('span', { class: 'badge warn ocr-unsure', title: 'OCR 对这个数字把握不大：请对照扫描页核对' }, `OCR 存疑（置信度 ${figure.ocrConfidence}）`)]
+    : [];
   const corrected = figure.reviewed ? [element('span', { class: 'corrected', title: `更正于 ${figure.reviewed.at}` }, `已更正（原文 ${figure.reviewed.extracted.valueText}${figure.reviewed.extracted.unit}）`)] : [];
   const row = element(
     'li',
@@ -632,6 +659,7 @@ function figureRow(figure: Figure, index: number): HTMLLIElement {
       element('span', { class: 'grip', title: '拖动以调整顺序', 'aria-hidden': 'true' }, '⠿'),
       element('button', { type: 'button', 'data-action': 'locate', title: '在原文中找到这句话' }, `#${index + 1} 原文`),
       element('label', {}, shown, '印出'),
+      ...unsure,
       ...corrected,
       element('span', { class: 'spacer' }),
       element('button', { type: 'button', 'data-action': 'up', 'aria-label': '上移' }, '↑'),
