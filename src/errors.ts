@@ -80,7 +80,15 @@ export class BriefingError extends Error {
     return `${where ? `${where}: ` : ''}${this.message}${this.hint ? ` (${this.hint})` : ''}`;
   }
 
-  toJSON(): { code: ErrorCode; message: string; file: string | null; field: string | null; hint: string | null; candidates?: RegionCandidate[]; reason?: Reason } {
+  toJSON(): {
+    code: ErrorCode;
+    message: string;
+    file: string | null;
+    field: string | null;
+    hint: string | null;
+    candidates?: RegionCandidate[];
+    reason?: Reason;
+  } {
     return {
       code: this.code,
       message: this.message,
@@ -112,5 +120,8 @@ export function toBriefingError(error: unknown, fallback: { code: ErrorCode; fil
 
 /** A summary file changed on disk after a person loaded it to correct it: their save must not overwrite it. */
 export function summaryConflict(file: string): BriefingError {
-  return new BriefingError('SUMMARY_CONFLICT', 'the summary was changed on disk after it was loaded', { file, hint: 'reload it, then make the correction again' });
+  return new BriefingError('SUMMARY_CONFLICT', 'the summary was changed on disk after it was loaded', {
+    file,
+    hint: 'reload it, then make the correction again',
+  });
 }

@@ -41,6 +41,9 @@ export async function extract(file: string, options: ExtractOptions = {}): Promi
 }
 
 /** Report files → summaries and one-page PDFs in `outDir` (what `briefing build` does); one result per input. */
-export async function build(files: string[], options: { outDir: string; template?: string; workers?: number }): ReturnType<typeof runBatch> {
+export async function build(
+  files: string[],
+  options: { outDir: string; template?: string; workers?: number },
+): ReturnType<typeof runBatch> {
   return runBatch({ mode: 'build', files, ...options });
 }

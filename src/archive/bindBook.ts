@@ -18,9 +18,21 @@ export interface BindOptions {
   duplex?: boolean;
 }
 
-export async function bindBook({ summaries, file, session, template, issuer, duplex }: BindOptions): Promise<{ file: string; pages: number }> {
+export async function bindBook({
+  summaries,
+  file,
+  session,
+  template,
+  issuer,
+  duplex,
+}: BindOptions): Promise<{ file: string; pages: number }> {
   const ordered = [...summaries].sort((a, b) => a.region.code.localeCompare(b.region.code));
-  const date = ordered.map((summary) => summary.session.date).filter((value): value is string => Boolean(value)).sort().at(-1) ?? '';
+  const date =
+    ordered
+      .map((summary) => summary.session.date)
+      .filter((value): value is string => Boolean(value))
+      .sort()
+      .at(-1) ?? '';
   const title = session ?? ordered.find((summary) => summary.session.name)?.session.name ?? '简报汇编';
   // The book's clock is the session's, as an archive's: the same summaries give the same bytes.
   const creationDate = new Date(`${date || '1970-01-01'}T00:00:00Z`);
@@ -30,7 +42,11 @@ export async function bindBook({ summaries, file, session, template, issuer, dup
     creationDate,
     pdfa: false,
     duplex,
-    entries: ordered.map((summary) => ({ summary, render: async (pageNumber: number) => (await renderBriefing(summary, { template, issuer, pageNumber, creationDate })).pdf })),
+    entries: ordered.map((summary) => ({
+      summary,
+      render: async (pageNumber: number) =>
+        (await renderBriefing(summary, { template, issuer, pageNumber, creationDate })).pdf,
+    })),
   });
   await writeFileAtomic(file, book.pdf);
   return { file, pages: book.pages };

@@ -20,7 +20,16 @@ import { canonicalJson } from '../summary/fingerprint.js';
 import { makeDirectory, temporaryPathFor, trackTemporaryFolder } from '../util/atomicWrite.js';
 import { toolVersion } from '../version.js';
 import { makeBook } from './makeBook.js';
-import { BOOK_FILE, describeFile, isManifest, MANIFEST_FILE, type Manifest, type ManifestRegion, manifestChanges, sha256 } from './manifest.js';
+import {
+  BOOK_FILE,
+  describeFile,
+  isManifest,
+  MANIFEST_FILE,
+  type Manifest,
+  type ManifestRegion,
+  manifestChanges,
+  sha256,
+} from './manifest.js';
 import { sessionMisfits } from './sessionFit.js';
 import { lockSession } from '../util/sessionLock.js';
 import { recoverInterruptedSwapLocked, swapInto } from './sessionSwap.js';
@@ -92,14 +101,26 @@ export async function buildArchive(options: ArchiveOptions): Promise<ArchiveResu
 }
 
 function failedRun(error: BriefingError): ArchiveResult {
-  return { folder: null, status: 'failed', changes: [], manifest: null, failures: [{ input: null, error }], warnings: [], trimmed: [] };
+  return {
+    folder: null,
+    status: 'failed',
+    changes: [],
+    manifest: null,
+    failures: [{ input: null, error }],
+    warnings: [],
+    trimmed: [],
+  };
 }
 
 async function archiveSession(options: ArchiveOptions): Promise<ArchiveResult> {
   const { session, outDir, onProgress } = options;
   const { members, failures } = await collectMembers(options.files, options.extractOptions, onProgress);
-  if (failures.length > 0) return { folder: null, status: 'failed', changes: [], manifest: null, failures, warnings: [], trimmed: [] };
-  if (members.length === 0) throw new BriefingError('USAGE', 'nothing to archive: no reports or summaries given', { hint: 'give report files, summary files or folders' });
+  if (failures.length > 0)
+    return { folder: null, status: 'failed', changes: [], manifest: null, failures, warnings: [], trimmed: [] };
+  if (members.length === 0)
+    throw new BriefingError('USAGE', 'nothing to archive: no reports or summaries given', {
+      hint: 'give report files, summary files or folders',
+    });
 
   const date = options.date ?? latestSessionDate(members);
   const folder = join(outDir, `${date}-${slugOf(session)}`);
@@ -123,8 +144,20 @@ async function archiveSession(options: ArchiveOptions): Promise<ArchiveResult> {
         if (paired.warning) warnings.push(paired.warning);
       }
     }
-    const settings = { session, date, template: options.template ?? 'handout', pdfa: options.pdfa ?? false, issuer: options.issuer, duplex: options.duplex ?? false };
-    return await writeSessionFolder(folder, members, settings, { altered: repair.altered, warnings: [...recovered, ...warnings], onProgress, force: options.force === true });
+    const settings = {
+      session,
+      date,
+      template: options.template ?? 'handout',
+      pdfa: options.pdfa ?? false,
+      issuer: options.issuer,
+      duplex: options.duplex ?? false,
+    };
+    return await writeSessionFolder(folder, members, settings, {
+      altered: repair.altered,
+      warnings: [...recovered, ...warnings],
+      onProgress,
+      force: options.force === true,
+    });
   } finally {
     await release();
   }
@@ -155,10 +188,17 @@ async function reviseSession(folder: string, revision: ArchiveRevision): Promise
   try {
     const recovered = await recoverInterruptedSwapLocked(folder);
     const manifest = readManifestIfAny(folder);
-    if (!manifest) throw new BriefingError('INPUT_NOT_FOUND', `no readable ${MANIFEST_FILE}`, { file: folder, hint: 'give a session folder made by briefing archive' });
+    if (!manifest)
+      throw new BriefingError('INPUT_NOT_FOUND', `no readable ${MANIFEST_FILE}`, {
+        file: folder,
+        hint: 'give a session folder made by briefing archive',
+      });
     const { code } = revision.summary.region;
     const entry = manifest.regions.find((region) => region.code === code);
-    if (!entry) throw new BriefingError('USAGE', `the session has no briefing for ${revision.summary.region.name} (${code})`, { file: folder });
+    if (!entry)
+      throw new BriefingError('USAGE', `the session has no briefing for ${revision.summary.region.name} (${code})`, {
+        file: folder,
+      });
     const summaryFile = join(folder, entry.summary.path);
     const current = existsSync(summaryFile) ? sha256(readFileSync(summaryFile)) : 'missing';
     if (current !== revision.loadedSha256) {
@@ -167,9 +207,20 @@ async function reviseSession(folder: string, revision: ArchiveRevision): Promise
     const members: Member[] = [];
     for (const region of manifest.regions) {
       const input = join(folder, region.summary.path);
-      members.push(region.code === code ? { input, reviewed: true, summary: revision.summary } : { input, reviewed: region.reviewed === true, summary: await readSummaryFile(input) });
+      members.push(
+        region.code === code
+          ? { input, reviewed: true, summary: revision.summary }
+          : { input, reviewed: region.reviewed === true, summary: await readSummaryFile(input) },
+      );
     }
-    const settings = { session: manifest.session.name, date: manifest.session.date, template: manifest.template, pdfa: manifest.pdfa, issuer: manifest.issuer, duplex: manifest.duplex ?? false };
+    const settings = {
+      session: manifest.session.name,
+      date: manifest.session.date,
+      template: manifest.template,
+      pdfa: manifest.pdfa,
+      issuer: manifest.issuer,
+      duplex: manifest.duplex ?? false,
+    };
     return await writeSessionFolder(folder, members, settings, { altered: [], warnings: recovered, force: false });
   } finally {
     await release();
@@ -210,7 +261,10 @@ async function writeSessionFolder(
       const { region } = member.summary;
       onProgress?.(`rendering ${region.name}`);
       const rendered = await renderBriefing(member.summary, { template, creationDate, pdfa, issuer });
-      warnings.push(...[...member.summary.warnings, ...rendered.warnings].map((warning) => `${region.name}: ${warning}`), ...sessionMisfits(session, date, member.summary));
+      warnings.push(
+        ...[...member.summary.warnings, ...rendered.warnings].map((warning) => `${region.name}: ${warning}`),
+        ...sessionMisfits(session, date, member.summary),
+      );
       trimmed.push(...rendered.trimmed.map((item) => `${region.name}: ${item}`));
       const base = `${region.code}-${region.name}`;
       const summaryText = `${JSON.stringify(member.summary, null, 2)}\n`;
@@ -225,7 +279,11 @@ async function writeSessionFolder(
         source: { file: member.summary.source.file, sha256: member.summary.source.sha256 },
         ...(member.reviewed ? { reviewed: true as const } : {}),
       });
-      entries.push({ summary: member.summary, render: async (pageNumber: number) => (await renderBriefing(member.summary, { template, creationDate, pdfa, issuer, pageNumber })).pdf });
+      entries.push({
+        summary: member.summary,
+        render: async (pageNumber: number) =>
+          (await renderBriefing(member.summary, { template, creationDate, pdfa, issuer, pageNumber })).pdf,
+      });
     }
     onProgress?.('binding book.pdf');
     const book = await makeBook({ session, date, entries, creationDate, pdfa, duplex });
@@ -245,7 +303,12 @@ async function writeSessionFolder(
     await writeFile(join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
 
     const previous = readManifestIfAny(folder);
-    if (!context.force && previous && canonicalJson(previous) === canonicalJson(manifest) && context.altered.length === 0) {
+    if (
+      !context.force &&
+      previous &&
+      canonicalJson(previous) === canonicalJson(manifest) &&
+      context.altered.length === 0
+    ) {
       await rm(staging, { recursive: true, force: true });
       return { folder, status: 'unchanged', changes: [], manifest, failures: [], warnings, trimmed };
     }
@@ -255,7 +318,16 @@ async function writeSessionFolder(
       ...(context.altered.length > 0 ? [`repaired what was changed by hand: ${context.altered.join(', ')}`] : []),
       ...(keptCopy ? [`rebuilt from the inputs (--force); the folder it replaced is kept as ${keptCopy}`] : []),
     ];
-    return { folder, status: previous || keptCopy ? 'updated' : 'created', changes, manifest, failures: [], warnings, trimmed, ...(keptCopy ? { keptCopy } : {}) };
+    return {
+      folder,
+      status: previous || keptCopy ? 'updated' : 'created',
+      changes,
+      manifest,
+      failures: [],
+      warnings,
+      trimmed,
+      ...(keptCopy ? { keptCopy } : {}),
+    };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
@@ -270,7 +342,9 @@ async function writeSessionFolder(
  * but files in it, a manifest that cannot be read) or an edited summary that cannot be kept is refused: rebuilding
  * it from the reports would silently replace a person's corrections.
  */
-async function inspectFolder(folder: string): Promise<{ editedSummaries: Member[]; altered: string[]; warnings: string[] }> {
+async function inspectFolder(
+  folder: string,
+): Promise<{ editedSummaries: Member[]; altered: string[]; warnings: string[] }> {
   if (!existsSync(folder)) return { editedSummaries: [], altered: [], warnings: [] };
   if (!existsSync(join(folder, MANIFEST_FILE))) {
     const contents = readdirSync(folder);
@@ -288,7 +362,12 @@ async function inspectFolder(folder: string): Promise<{ editedSummaries: Member[
   // Summaries a person reviewed before stay reviewed: a re-run does not put the extraction back over them.
   const manifest = readManifestIfAny(folder);
   for (const region of manifest?.regions ?? []) {
-    if (!region.reviewed || result.altered.includes(region.summary.path) || result.missing.includes(region.summary.path)) continue;
+    if (
+      !region.reviewed ||
+      result.altered.includes(region.summary.path) ||
+      result.missing.includes(region.summary.path)
+    )
+      continue;
     const input = join(folder, region.summary.path);
     editedSummaries.push({ input, reviewed: true, summary: await readSummaryFile(input) });
   }
@@ -299,12 +378,21 @@ async function inspectFolder(folder: string): Promise<{ editedSummaries: Member[
       const summary = await readSummaryFile(input);
       editedSummaries.push({ input, reviewed: true, summary });
       kept.add(path);
-      warnings.push(`${summary.region.name}: kept the summary edited in the session folder (${path}); its PDF and the book follow it`);
+      warnings.push(
+        `${summary.region.name}: kept the summary edited in the session folder (${path}); its PDF and the book follow it`,
+      );
     } catch (error) {
-      throw unverifiedFolder(input, `it was edited in the session folder but is not a valid summary (${(error as Error).message}), so it cannot be kept`);
+      throw unverifiedFolder(
+        input,
+        `it was edited in the session folder but is not a valid summary (${(error as Error).message}), so it cannot be kept`,
+      );
     }
   }
-  return { editedSummaries, altered: [...result.altered.filter((path) => !kept.has(path)), ...result.missing], warnings };
+  return {
+    editedSummaries,
+    altered: [...result.altered.filter((path) => !kept.has(path)), ...result.missing],
+    warnings,
+  };
 }
 
 function unverifiedFolder(file: string, problem: string): BriefingError {
@@ -315,23 +403,33 @@ function unverifiedFolder(file: string, problem: string): BriefingError {
 }
 
 /** Reads every input; a reviewed summary replaces the extraction of a report for the same region. */
-async function collectMembers(files: string[], extractOptions: ExtractOptionsFor | undefined, onProgress?: (message: string) => void): Promise<{ members: Member[]; failures: ArchiveFailure[] }> {
+async function collectMembers(
+  files: string[],
+  extractOptions: ExtractOptionsFor | undefined,
+  onProgress?: (message: string) => void,
+): Promise<{ members: Member[]; failures: ArchiveFailure[] }> {
   const failures: ArchiveFailure[] = [];
   const byRegion = new Map<string, Member>();
   for (const input of files) {
     try {
       const reviewed = isSummaryFile(input);
       onProgress?.(`${reviewed ? 'reading' : 'extracting'} ${input}`);
-      const summary = reviewed ? await readSummaryFile(input) : await extractSummary(await readReport(input), extractOptions?.(input));
+      const summary = reviewed
+        ? await readSummaryFile(input)
+        : await extractSummary(await readReport(input), extractOptions?.(input));
       const member = { input, reviewed, summary };
       const other = byRegion.get(summary.region.code);
       if (!other || (reviewed && !other.reviewed)) {
         byRegion.set(summary.region.code, member);
       } else if (other.reviewed === reviewed) {
-        throw new BriefingError('USAGE', `a second ${reviewed ? 'summary' : 'report'} for ${summary.region.name}; the first was ${other.input}`, {
-          file: input,
-          hint: 'give one report (or one reviewed summary) per region',
-        });
+        throw new BriefingError(
+          'USAGE',
+          `a second ${reviewed ? 'summary' : 'report'} for ${summary.region.name}; the first was ${other.input}`,
+          {
+            file: input,
+            hint: 'give one report (or one reviewed summary) per region',
+          },
+        );
       }
     } catch (error) {
       failures.push({ input, error: toBriefingError(error, { code: 'INPUT_UNREADABLE', file: input }) });
@@ -342,9 +440,16 @@ async function collectMembers(files: string[], extractOptions: ExtractOptionsFor
 }
 
 function latestSessionDate(members: Member[]): string {
-  const dates = members.map((member) => member.summary.session.date).filter((date): date is string => Boolean(date)).sort();
+  const dates = members
+    .map((member) => member.summary.session.date)
+    .filter((date): date is string => Boolean(date))
+    .sort();
   const date = dates.at(-1);
-  if (!date) throw new BriefingError('USAGE', 'no session date found in the reports', { field: '--date', hint: 'give the session date with --date YYYY-MM-DD' });
+  if (!date)
+    throw new BriefingError('USAGE', 'no session date found in the reports', {
+      field: '--date',
+      hint: 'give the session date with --date YYYY-MM-DD',
+    });
   return date;
 }
 

@@ -47,10 +47,24 @@ function pageOf(index: number, { lead, duplex }: BookLayout): number {
   return lead + index * (duplex ? 2 : 1) + 1;
 }
 
-export async function makeBook({ session, date, entries, creationDate, pdfa, duplex = false }: BookInput): Promise<{ pdf: Uint8Array; pages: number }> {
-  const comparison = entries.length >= MIN_COMPARED ? await renderComparison(compareRegions(entries.map((entry) => entry.summary)), { creationDate }) : undefined;
+export async function makeBook({
+  session,
+  date,
+  entries,
+  creationDate,
+  pdfa,
+  duplex = false,
+}: BookInput): Promise<{ pdf: Uint8Array; pages: number }> {
+  const comparison =
+    entries.length >= MIN_COMPARED
+      ? await renderComparison(compareRegions(entries.map((entry) => entry.summary)), { creationDate })
+      : undefined;
   const comparisonPages = comparison?.pages ?? 0;
-  const layout: BookLayout = { comparisonPages, lead: FRONT_PAGES + comparisonPages + (duplex && comparisonPages % 2 === 1 ? 1 : 0), duplex };
+  const layout: BookLayout = {
+    comparisonPages,
+    lead: FRONT_PAGES + comparisonPages + (duplex && comparisonPages % 2 === 1 ? 1 : 0),
+    duplex,
+  };
   const front = await layOutPdf(frontMatter(session, date, entries, creationDate, pdfa, layout), [SANS.name]);
   const book = await PDFDocument.load(await front.toBuffer(), { updateMetadata: false });
   const outline: { title: string; page: PDFRef }[] = [];
@@ -60,7 +74,8 @@ export async function makeBook({ session, date, entries, creationDate, pdfa, dup
     for (const page of pages) book.addPage(page);
     outline.push({ title: COMPARISON_HEADING, page: pages[0]!.ref });
     // The first briefing starts on a new sheet: after an odd comparison, a blank back (portrait, as the briefings).
-    if (layout.lead > FRONT_PAGES + comparisonPages) book.addPage([book.getPage(0).getWidth(), book.getPage(0).getHeight()]);
+    if (layout.lead > FRONT_PAGES + comparisonPages)
+      book.addPage([book.getPage(0).getWidth(), book.getPage(0).getHeight()]);
   }
   for (const [index, entry] of entries.entries()) {
     const source = await PDFDocument.load(await entry.render(pageOf(index, layout)), { updateMetadata: false });
@@ -75,30 +90,69 @@ export async function makeBook({ session, date, entries, creationDate, pdfa, dup
   return { pdf: bytes, pages: book.getPageCount() };
 }
 
-function frontMatter(session: string, date: string, entries: BookEntry[], creationDate: Date, pdfa: boolean, layout: BookLayout): Record<string, unknown> {
+function frontMatter(
+  session: string,
+  date: string,
+  entries: BookEntry[],
+  creationDate: Date,
+  pdfa: boolean,
+  layout: BookLayout,
+): Record<string, unknown> {
   const regions = entries.map((entry) => entry.summary.region);
   const cell = (text: string, style: Record<string, unknown> = {}) => ({ text, ...style });
   return {
     pageSize: 'A4',
     pageMargins: [56, 64, 56, 56],
     defaultStyle: { font: SANS.name, fontSize: 11, lineHeight: 1.35 },
-    info: { title: `${session} 简报汇编`, author: session, subject: `${session} ${formatChineseDate(date)}`, keywords: regions.map((region) => region.name).join(', '), creator: 'briefing', producer: 'briefing (pdfmake, pdf-lib)', creationDate, modDate: creationDate },
+    info: {
+      title: `${session} 简报汇编`,
+      author: session,
+      subject: `${session} ${formatChineseDate(date)}`,
+      keywords: regions.map((region) => region.name).join(', '),
+      creator: 'briefing',
+      producer: 'briefing (pdfmake, pdf-lib)',
+      creationDate,
+      modDate: creationDate,
+    },
     language: 'zh-CN',
     ...(pdfa ? { version: '1.7', subset: 'PDF/A-2b' } : {}),
     content: [
       { text: session, fontSize: 30, bold: true, color: '#1f4e8c', alignment: 'center', margin: [0, 150, 0, 12] },
       { text: '简报汇编', fontSize: 18, alignment: 'center', margin: [0, 0, 0, 8] },
       { text: formatChineseDate(date), fontSize: 13, color: '#555555', alignment: 'center', margin: [0, 0, 0, 40] },
-      { text: `共 ${regions.length} 个地区：${regions.map((region) => region.name).join('、')}`, alignment: 'center', color: '#333333' },
+      {
+        text: `共 ${regions.length} 个地区：${regions.map((region) => region.name).join('、')}`,
+        alignment: 'center',
+        color: '#333333',
+      },
       { text: '目录', fontSize: 18, bold: true, color: '#1f4e8c', pageBreak: 'before', margin: [0, 0, 0, 16] },
       {
         table: {
           headerRows: 1,
           widths: ['*', 'auto', 'auto', 'auto'],
           body: [
-            [cell('地区', { bold: true }), cell('所属', { bold: true }), cell('区划代码', { bold: true }), cell('页码', { bold: true, alignment: 'right' })],
-            ...(layout.comparisonPages > 0 ? [[cell(COMPARISON_HEADING, { bold: true }), cell(''), cell(''), cell(String(FRONT_PAGES + 1), { alignment: 'right' })]] : []),
-            ...regions.map((region, index) => [cell(region.name), cell(region.parent), cell(region.code), cell(String(pageOf(index, layout)), { alignment: 'right' })]),
+            [
+              cell('地区', { bold: true }),
+              cell('所属', { bold: true }),
+              cell('区划代码', { bold: true }),
+              cell('页码', { bold: true, alignment: 'right' }),
+            ],
+            ...(layout.comparisonPages > 0
+              ? [
+                  [
+                    cell(COMPARISON_HEADING, { bold: true }),
+                    cell(''),
+                    cell(''),
+                    cell(String(FRONT_PAGES + 1), { alignment: 'right' }),
+                  ],
+                ]
+              : []),
+            ...regions.map((region, index) => [
+              cell(region.name),
+              cell(region.parent),
+              cell(region.code),
+              cell(String(pageOf(index, layout)), { alignment: 'right' }),
+            ]),
           ],
         },
         layout: 'lightHorizontalLines',
@@ -124,7 +178,10 @@ function addOutline(book: PDFDocument, items: { title: string; page: PDFRef }[])
       }),
     );
   });
-  context.assign(outlineRef, context.obj({ Type: 'Outlines', First: itemRefs[0]!, Last: itemRefs.at(-1)!, Count: items.length }));
+  context.assign(
+    outlineRef,
+    context.obj({ Type: 'Outlines', First: itemRefs[0]!, Last: itemRefs.at(-1)!, Count: items.length }),
+  );
   book.catalog.set(PDFName.of('Outlines'), outlineRef);
   book.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
 }
@@ -140,7 +197,12 @@ function addPageLabels(book: PDFDocument, entries: BookEntry[], layout: BookLayo
     ...(lead > FRONT_PAGES + comparisonPages ? [[FRONT_PAGES + comparisonPages, '空白'] as [number, string]] : []),
     ...entries.flatMap((entry, index): [number, string][] => {
       const page = pageOf(index, layout) - 1;
-      return duplex ? [[page, entry.summary.region.name], [page + 1, '空白']] : [[page, entry.summary.region.name]];
+      return duplex
+        ? [
+            [page, entry.summary.region.name],
+            [page + 1, '空白'],
+          ]
+        : [[page, entry.summary.region.name]];
     }),
   ];
   const nums = labels.flatMap(([page, prefix]) => [page, context.obj({ P: PDFHexString.fromText(prefix) })]);

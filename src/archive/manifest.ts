@@ -67,7 +67,8 @@ export function manifestChanges(before: Manifest, after: Manifest): string[] {
   }
   for (const region of before.regions) if (!current.has(region.code)) changes.push(`removed ${region.name}`);
   if (before.template !== after.template) changes.push(`template ${before.template} → ${after.template}`);
-  if (before.tool.version !== after.tool.version) changes.push(`tool version ${before.tool.version} → ${after.tool.version}`);
+  if (before.tool.version !== after.tool.version)
+    changes.push(`tool version ${before.tool.version} → ${after.tool.version}`);
   if (before.pdfa !== after.pdfa) changes.push(after.pdfa ? 'now PDF/A-2b' : 'no longer PDF/A');
   if (changes.length === 0 && before.book.sha256 !== after.book.sha256) changes.push('book.pdf');
   return changes;
@@ -75,13 +76,19 @@ export function manifestChanges(before: Manifest, after: Manifest): string[] {
 
 /** Whether a parsed manifest.json names the files it lists the way this version writes them. */
 export function isManifest(value: unknown): value is Manifest {
-  const isFile = (file: unknown): boolean => typeof file === 'object' && file !== null && typeof (file as ManifestFile).path === 'string' && typeof (file as ManifestFile).sha256 === 'string';
+  const isFile = (file: unknown): boolean =>
+    typeof file === 'object' &&
+    file !== null &&
+    typeof (file as ManifestFile).path === 'string' &&
+    typeof (file as ManifestFile).sha256 === 'string';
   const manifest = value as Manifest | null;
   return (
     typeof manifest === 'object' &&
     manifest !== null &&
     Array.isArray(manifest.regions) &&
-    manifest.regions.every((region) => typeof region === 'object' && region !== null && isFile(region.pdf) && isFile(region.summary)) &&
+    manifest.regions.every(
+      (region) => typeof region === 'object' && region !== null && isFile(region.pdf) && isFile(region.summary),
+    ) &&
     isFile(manifest.book)
   );
 }

@@ -9,16 +9,26 @@ export function sessionMisfits(session: string, date: string, summary: BriefingS
   const { region } = summary;
   const misfits: string[] = [];
   const places = placesNamedIn(session);
-  if (places.length > 0 && !places.some((place) => place.code === region.code || place.name === region.parent || place.name === region.name)) {
+  if (
+    places.length > 0 &&
+    !places.some((place) => place.code === region.code || place.name === region.parent || place.name === region.name)
+  ) {
     misfits.push(`${region.name} (${region.parent}) is not a region of the session ${session}`);
   }
   const sessionYear = Number(date.slice(0, 4));
   const reportYear = summary.session.year ?? (summary.reviewYear !== undefined ? summary.reviewYear + 1 : undefined);
-  if (reportYear !== undefined && reportYear !== sessionYear) misfits.push(`${region.name}: the report is of the ${reportYear} session, the archive's session is of ${sessionYear}`);
+  if (reportYear !== undefined && reportYear !== sessionYear)
+    misfits.push(
+      `${region.name}: the report is of the ${reportYear} session, the archive's session is of ${sessionYear}`,
+    );
   return misfits;
 }
 
 function placesNamedIn(session: string): Array<{ name: string; code: string }> {
   const { cities, counties } = loadGazetteer();
-  return [...cities, ...counties].filter((division) => session.includes(division.name) || (division.shortName !== undefined && division.shortName.length >= 2 && session.includes(division.shortName)));
+  return [...cities, ...counties].filter(
+    (division) =>
+      session.includes(division.name) ||
+      (division.shortName !== undefined && division.shortName.length >= 2 && session.includes(division.shortName)),
+  );
 }

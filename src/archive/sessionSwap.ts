@@ -33,7 +33,11 @@ function killHereIfTestAsks(point: string): void {
  * Replaces `folder` by `staging`, keeping files the archive does not own (the mail ledger). With `keepCopy`, the old
  * folder is kept beside it under a visible name, returned. The caller holds the session lock.
  */
-export async function swapInto(staging: string, folder: string, options: { keepCopy?: boolean } = {}): Promise<string | undefined> {
+export async function swapInto(
+  staging: string,
+  folder: string,
+  options: { keepCopy?: boolean } = {},
+): Promise<string | undefined> {
   if (!existsSync(folder)) {
     await rename(staging, folder);
     return undefined;
@@ -60,7 +64,8 @@ async function retireOldFolder(old: string, folder: string, keepCopy: boolean): 
 
 /** `<folder>.replaced-1`, `-2` …: the first name not taken (never random, so a listing stays readable). */
 function keptCopyName(folder: string): string {
-  for (let index = 1; ; index += 1) if (!existsSync(`${folder}.replaced-${index}`)) return `${folder}.replaced-${index}`;
+  for (let index = 1; ; index += 1)
+    if (!existsSync(`${folder}.replaced-${index}`)) return `${folder}.replaced-${index}`;
 }
 
 interface Leftover {
@@ -79,7 +84,11 @@ function leftoversOf(folder: string): Leftover[] {
     if (!name.startsWith(prefix)) continue;
     const match = /^(\d+)\.[0-9a-f]+\.tmp(\.old|\.keep)?$/.exec(name.slice(prefix.length));
     if (!match) continue;
-    found.push({ path: join(parent, name), pid: Number(match[1]), kind: match[2] === OLD ? 'old' : match[2] === KEEP ? 'keep' : 'staging' });
+    found.push({
+      path: join(parent, name),
+      pid: Number(match[1]),
+      kind: match[2] === OLD ? 'old' : match[2] === KEEP ? 'keep' : 'staging',
+    });
   }
   return found;
 }
@@ -114,35 +123,50 @@ export async function recoverInterruptedSwapLocked(folder: string): Promise<stri
   const notes: string[] = [];
   const previous = abandoned.filter((leftover) => leftover.kind !== 'staging');
   if (previous.length > 1) {
-    throw new BriefingError('ARCHIVE_INTERRUPTED', `more than one interrupted archive left a previous session folder: ${previous.map((leftover) => leftover.path).join(', ')}`, {
-      file: folder,
-      hint: 'keep the one to go on with as the session folder (rename it), move the others away, then run briefing verify',
-    });
+    throw new BriefingError(
+      'ARCHIVE_INTERRUPTED',
+      `more than one interrupted archive left a previous session folder: ${previous.map((leftover) => leftover.path).join(', ')}`,
+      {
+        file: folder,
+        hint: 'keep the one to go on with as the session folder (rename it), move the others away, then run briefing verify',
+      },
+    );
   }
   for (const leftover of previous) {
     if (!existsSync(folder)) {
       // Killed between the renames: the swap did not happen. The old folder goes back; the staging one is removed
       // below and the next archive run builds it again.
       await rename(leftover.path, folder);
-      notes.push(`restored ${folder} from an archive run that was killed while replacing it (${basename(leftover.path)})`);
+      notes.push(
+        `restored ${folder} from an archive run that was killed while replacing it (${basename(leftover.path)})`,
+      );
       continue;
     }
     // Killed after the second rename: the new folder is in place. The old one goes only once the new one verifies
     // and holds the mail ledger; otherwise a person decides.
     const check = verifyArchiveOrNull(folder);
     if (!check?.ok) {
-      throw new BriefingError('ARCHIVE_INTERRUPTED', `an interrupted archive run left ${leftover.path}, and ${folder} does not verify`, {
-        file: folder,
-        hint: `compare the two; keep the right one as ${basename(folder)} (rename it), move the other away, then run briefing verify`,
-      });
+      throw new BriefingError(
+        'ARCHIVE_INTERRUPTED',
+        `an interrupted archive run left ${leftover.path}, and ${folder} does not verify`,
+        {
+          file: folder,
+          hint: `compare the two; keep the right one as ${basename(folder)} (rename it), move the other away, then run briefing verify`,
+        },
+      );
     }
     const oldLedger = join(leftover.path, LEDGER);
     if (existsSync(oldLedger) && !existsSync(join(folder, LEDGER))) copyFileSync(oldLedger, join(folder, LEDGER));
     const copy = await retireOldFolder(leftover.path, folder, leftover.kind === 'keep');
-    notes.push(copy ? `finished an interrupted archive run: the folder it replaced is kept as ${copy}` : `finished an interrupted archive run on ${folder}`);
+    notes.push(
+      copy
+        ? `finished an interrupted archive run: the folder it replaced is kept as ${copy}`
+        : `finished an interrupted archive run on ${folder}`,
+    );
   }
   // Staging folders of killed runs: never swapped in, nothing of a person's in them.
-  for (const leftover of abandoned.filter((candidate) => candidate.kind === 'staging')) await rm(leftover.path, { recursive: true, force: true });
+  for (const leftover of abandoned.filter((candidate) => candidate.kind === 'staging'))
+    await rm(leftover.path, { recursive: true, force: true });
   return notes;
 }
 

@@ -18,11 +18,18 @@ export function verifyArchive(folder: string): VerifyResult {
   try {
     manifest = JSON.parse(readFileSync(join(folder, MANIFEST_FILE), 'utf8')) as Manifest;
   } catch (error) {
-    throw new BriefingError('INPUT_NOT_FOUND', `no readable ${MANIFEST_FILE}: ${(error as Error).message}`, { file: folder, hint: 'give a session folder made by briefing archive' });
+    throw new BriefingError('INPUT_NOT_FOUND', `no readable ${MANIFEST_FILE}: ${(error as Error).message}`, {
+      file: folder,
+      hint: 'give a session folder made by briefing archive',
+    });
   }
   // A manifest cut short or edited into another shape names no files to check: that is not a folder that verifies.
   if (!isManifest(manifest)) {
-    throw new BriefingError('INPUT_UNREADABLE', `${MANIFEST_FILE} is not a session manifest (regions or book missing)`, { file: folder, hint: 'give a session folder made by briefing archive' });
+    throw new BriefingError(
+      'INPUT_UNREADABLE',
+      `${MANIFEST_FILE} is not a session manifest (regions or book missing)`,
+      { file: folder, hint: 'give a session folder made by briefing archive' },
+    );
   }
   const listed: ManifestFile[] = [...manifest.regions.flatMap((region) => [region.pdf, region.summary]), manifest.book];
   const present = new Set(readdirSync(folder));
@@ -38,5 +45,12 @@ export function verifyArchive(folder: string): VerifyResult {
   }
   const known = new Set([MANIFEST_FILE, ...KNOWN_EXTRA_FILES, ...listed.map((file) => file.path)]);
   const extra = [...present].filter((name) => !known.has(name)).sort();
-  return { folder, ok: missing.length + extra.length + altered.length === 0, checked: listed.length, missing, extra, altered };
+  return {
+    folder,
+    ok: missing.length + extra.length + altered.length === 0,
+    checked: listed.length,
+    missing,
+    extra,
+    altered,
+  };
 }

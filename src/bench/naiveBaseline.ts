@@ -91,7 +91,11 @@ async function naiveRender({ summary, shown }: NaiveJob): Promise<Buffer> {
   let chartPng: Buffer | undefined;
   if (spec) {
     const { ChartJSNodeCanvas } = require('chartjs-node-canvas') as typeof import('chartjs-node-canvas');
-    const chart = new ChartJSNodeCanvas({ width: Math.round(chartBox.width), height: Math.round(chartBox.height), backgroundColour: 'white' });
+    const chart = new ChartJSNodeCanvas({
+      width: Math.round(chartBox.width),
+      height: Math.round(chartBox.height),
+      backgroundColour: 'white',
+    });
     chart.registerFont(SANS.regular, { family: SANS.cssFamily });
     const font = { family: SANS.cssFamily, size: 8.5 };
     chartPng = await chart.renderToBuffer({
@@ -115,7 +119,11 @@ async function naiveRender({ summary, shown }: NaiveJob): Promise<Buffer> {
     chart: chartPng ? { svg: '<svg xmlns="http://www.w3.org/2000/svg"/>', ...chartBox, labels: [] } : undefined,
     creationDate: new Date(0),
   });
-  replaceSvg(definition, (node) => ({ image: `data:image/png;base64,${chartPng!.toString('base64')}`, width: node.width, height: node.height }));
+  replaceSvg(definition, (node) => ({
+    image: `data:image/png;base64,${chartPng!.toString('base64')}`,
+    width: node.width,
+    height: node.height,
+  }));
   const pdfmake = require('pdfmake') as Pdfmake;
   pdfmake.setFonts(pdfmakeFontDescriptors());
   pdfmake.addTableLayouts(TABLE_LAYOUTS);
@@ -145,7 +153,10 @@ if (process.argv.includes('--naive-baseline')) {
       for (const job of jobs) pdfs.push(await naiveRender(job));
       const msPerDoc = (performance.now() - started) / jobs.length;
       if (outDir) jobs.forEach((job, index) => writeFileSync(join(outDir, `${job.summary.id}.pdf`), pdfs[index]!));
-      process.send!({ msPerDoc, meanPdfBytes: pdfs.reduce((total, pdf) => total + pdf.length, 0) / jobs.length } satisfies ChildReply);
+      process.send!({
+        msPerDoc,
+        meanPdfBytes: pdfs.reduce((total, pdf) => total + pdf.length, 0) / jobs.length,
+      } satisfies ChildReply);
     } catch (error) {
       process.send!({ error: String((error as Error).stack ?? error) } satisfies ChildReply);
     }

@@ -58,7 +58,11 @@ export interface BenchOptions {
   onProgress?: (message: string) => void;
 }
 
-export async function runBench({ count = 200, workers = availableParallelism(), onProgress }: BenchOptions = {}): Promise<BenchResult> {
+export async function runBench({
+  count = 200,
+  workers = availableParallelism(),
+  onProgress,
+}: BenchOptions = {}): Promise<BenchResult> {
   const work = mkdtempSync(join(tmpdir(), 'briefing-bench-'));
   try {
     const summaries = syntheticSummaries(count);
@@ -73,15 +77,21 @@ export async function runBench({ count = 200, workers = availableParallelism(), 
     const batch = await runCommand(['render', inputs, '-o', out, '--json'], { BRIEFING_WORKERS: String(workers) });
     const batchSeconds = batch.ms / 1000;
     const peakRssMb = batch.peakRssMb;
-    const results = (JSON.parse(batch.stdout) as { results: { pdf: string | null; error: { message: string } | null }[] }).results;
+    const results = (
+      JSON.parse(batch.stdout) as { results: { pdf: string | null; error: { message: string } | null }[] }
+    ).results;
     const failed = results.find((result) => result.error || !result.pdf);
-    if (failed || results.length !== count) throw new Error(`the benchmark batch failed: ${failed?.error?.message ?? `${results.length} results for ${count} inputs`}`);
+    if (failed || results.length !== count)
+      throw new Error(
+        `the benchmark batch failed: ${failed?.error?.message ?? `${results.length} results for ${count} inputs`}`,
+      );
     const pdfBytes = results.reduce((total, result) => total + statSync(result.pdf!).size, 0);
 
     onProgress?.(`time per briefing, one worker, against the naive pipeline: ${ROUNDS} alternating rounds`);
     // Warmed up on other regions than the timed ones, so no timed briefing finds its own texts already shaped.
     const warmUp: NaiveJob[] = [];
-    for (const summary of syntheticSummaries(WARM_UP_DOCS, WARM_UP_SEED)) warmUp.push({ summary, shown: (await renderBriefing(summary)).shown });
+    for (const summary of syntheticSummaries(WARM_UP_DOCS, WARM_UP_SEED))
+      warmUp.push({ summary, shown: (await renderBriefing(summary)).shown });
     const baseline = startNaiveBaseline();
     let ourMs = 0;
     let ourDocs = 0;
@@ -108,7 +118,12 @@ export async function runBench({ count = 200, workers = availableParallelism(), 
     const baselineMsPerDoc = baselineMs / baselineDocs;
 
     onProgress?.('cold start: a new process building one briefing');
-    const firstSample = join(SAMPLES_DIR, readdirSync(SAMPLES_DIR).filter((name) => name.endsWith('.txt')).sort()[0]!);
+    const firstSample = join(
+      SAMPLES_DIR,
+      readdirSync(SAMPLES_DIR)
+        .filter((name) => name.endsWith('.txt'))
+        .sort()[0]!,
+    );
     const coldMs = (await runCommand(['build', firstSample, '-o', join(work, 'cold'), '--json'])).ms;
 
     onProgress?.('extraction');
@@ -126,7 +141,12 @@ export async function runBench({ count = 200, workers = availableParallelism(), 
       workers,
       batchSeconds: round(batchSeconds),
       extraction,
-      machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version, date: new Date().toISOString().slice(0, 10) },
+      machine: {
+        cpus: cpus().length,
+        model: cpus()[0]?.model ?? 'unknown',
+        node: process.version,
+        date: new Date().toISOString().slice(0, 10),
+      },
     };
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -137,10 +157,16 @@ export async function runBench({ count = 200, workers = availableParallelism(), 
  * Runs `briefing <args>` as a user would, in a new process: its wall time, its output, and the peak resident memory
  * of its process tree (sampled every 50 ms from /proc).
  */
-function runCommand(args: string[], env: Record<string, string> = {}): Promise<{ ms: number; stdout: string; peakRssMb: number }> {
+function runCommand(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ ms: number; stdout: string; peakRssMb: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [join(ROOT, 'bin/briefing.js'), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'bin/briefing.js'), ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let peak = 0;
     const sample = (): void => {
       if (child.pid) peak = Math.max(peak, treeRssBytes(child.pid) / 1048576);
@@ -154,7 +180,8 @@ function runCommand(args: string[], env: Record<string, string> = {}): Promise<{
     child.once('close', (code) => {
       clearInterval(timer);
       const ms = performance.now() - started;
-      if (code !== 0) reject(new Error(`briefing ${args[0]} exited with ${code}: ${Buffer.concat(stderr).toString().trim()}`));
+      if (code !== 0)
+        reject(new Error(`briefing ${args[0]} exited with ${code}: ${Buffer.concat(stderr).toString().trim()}`));
       else resolve({ ms, stdout: Buffer.concat(stdout).toString(), peakRssMb: peak });
     });
   });
@@ -180,9 +207,14 @@ function treeRssBytes(pid: number): number {
 }
 
 async function extractionTimes(): Promise<BenchResult['extraction']> {
-  const samples = readdirSync(SAMPLES_DIR).filter((name) => name.endsWith('.txt')).sort();
+  const samples = readdirSync(SAMPLES_DIR)
+    .filter((name) => name.endsWith('.txt'))
+    .sort();
   const texts = samples.map((file) => readFileSync(join(SAMPLES_DIR, file), 'utf8'));
-  const reports = [...samples.map((file, index) => ({ file, text: texts[index]! })), { file: '40,000-character report', text: longReport(texts) }];
+  const reports = [
+    ...samples.map((file, index) => ({ file, text: texts[index]! })),
+    { file: '40,000-character report', text: longReport(texts) },
+  ];
   const times = [];
   for (const { file, text } of reports) {
     const bytes = Buffer.from(text);

@@ -22,13 +22,35 @@ const INDICATORS: [label: string, unit: string, base: number][] = [
   ['重点项目', '个', 140],
 ];
 const PHRASES = [
-  '全县上下坚持稳中求进工作总基调', '完整准确全面贯彻新发展理念', '着力推动高质量发展', '经济运行总体平稳、稳中有进',
-  '重点项目建设加快推进', '工业生产保持较快增长', '煤炭、电力、新材料等主导产业支撑有力', '消费市场持续回暖',
-  '居民收入稳步提高', '城乡收入差距进一步缩小', '财政收支运行平稳', '民生领域支出占比超过八成', '乡村振兴扎实推进',
-  '粮食总产量再创历史新高', '营商环境持续优化', '生态环境质量稳定向好', '招商引资成效显著', '文旅融合发展势头良好',
-  '安全生产形势总体稳定', '就业形势保持稳定',
+  '全县上下坚持稳中求进工作总基调',
+  '完整准确全面贯彻新发展理念',
+  '着力推动高质量发展',
+  '经济运行总体平稳、稳中有进',
+  '重点项目建设加快推进',
+  '工业生产保持较快增长',
+  '煤炭、电力、新材料等主导产业支撑有力',
+  '消费市场持续回暖',
+  '居民收入稳步提高',
+  '城乡收入差距进一步缩小',
+  '财政收支运行平稳',
+  '民生领域支出占比超过八成',
+  '乡村振兴扎实推进',
+  '粮食总产量再创历史新高',
+  '营商环境持续优化',
+  '生态环境质量稳定向好',
+  '招商引资成效显著',
+  '文旅融合发展势头良好',
+  '安全生产形势总体稳定',
+  '就业形势保持稳定',
 ];
-const THEMES = ['坚持项目牵引，经济底盘更加稳固', '坚持绿色转型，产业结构不断优化', '坚持改革创新，发展动能加速集聚', '坚持融合发展，城乡颜值稳步焕新', '坚持共建共享，民生福祉日益增进', '坚持系统推进，乡村振兴持续深化'];
+const THEMES = [
+  '坚持项目牵引，经济底盘更加稳固',
+  '坚持绿色转型，产业结构不断优化',
+  '坚持改革创新，发展动能加速集聚',
+  '坚持融合发展，城乡颜值稳步焕新',
+  '坚持共建共享，民生福祉日益增进',
+  '坚持系统推进，乡村振兴持续深化',
+];
 
 export function syntheticSummaries(count: number, seed = 20261123): BriefingSummary[] {
   const { counties } = loadGazetteer();
@@ -37,14 +59,27 @@ export function syntheticSummaries(count: number, seed = 20261123): BriefingSumm
     const county = counties[Math.floor(random() * counties.length)]!;
     const figureCount = 6 + Math.floor(random() * 7);
     const figures: Figure[] = INDICATORS.slice(0, figureCount).map(([label, unit, base]) => {
-      const value = unit === '亿元' || unit === '万吨' ? Math.round(base * (0.5 + random()) * 10) / 10 : Math.round(base * (0.5 + random()));
+      const value =
+        unit === '亿元' || unit === '万吨'
+          ? Math.round(base * (0.5 + random()) * 10) / 10
+          : Math.round(base * (0.5 + random()));
       const growthPct = Math.round((-3 + random() * 12) * 10) / 10;
       const valueText = String(value);
-      return { label, value, valueText, unit, growthPct, year: 2025, kind: 'actual', quote: `${label}完成${valueText}${unit}，增长${growthPct}%` };
+      return {
+        label,
+        value,
+        valueText,
+        unit,
+        growthPct,
+        year: 2025,
+        kind: 'actual',
+        quote: `${label}完成${valueText}${unit}，增长${growthPct}%`,
+      };
     });
     const sentence = (length: number): string => {
       let text = '';
-      while (text.length < length) text += `${PHRASES[Math.floor(random() * PHRASES.length)]}${text.length + 20 < length ? '，' : '。'}`;
+      while (text.length < length)
+        text += `${PHRASES[Math.floor(random() * PHRASES.length)]}${text.length + 20 < length ? '，' : '。'}`;
       return text;
     };
     return validateSummary({

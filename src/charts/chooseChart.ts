@@ -33,14 +33,29 @@ export function chooseChart(allFigures: readonly Figure[]): ChartSpec | undefine
     byUnit.set(figure.unit, group);
   }
   const enough = (entry: [string, Figure[]]): number => (entry[1].length >= MIN_BARS ? 1 : 0);
-  const [unit, group] = [...byUnit].sort((a, b) => enough(b) - enough(a) || unitWeight(b[0]) - unitWeight(a[0]) || b[1].length - a[1].length)[0] ?? [];
+  const [unit, group] =
+    [...byUnit].sort(
+      (a, b) => enough(b) - enough(a) || unitWeight(b[0]) - unitWeight(a[0]) || b[1].length - a[1].length,
+    )[0] ?? [];
   if (unit && group && group.length >= MIN_BARS) {
     const bars = group.slice(0, MAX_BARS);
-    return { kind: 'amounts', title: `主要指标（${unit}）`, unit, labels: bars.map((figure) => figure.label), values: bars.map((figure) => figure.value) };
+    return {
+      kind: 'amounts',
+      title: `主要指标（${unit}）`,
+      unit,
+      labels: bars.map((figure) => figure.label),
+      values: bars.map((figure) => figure.value),
+    };
   }
   const growth = pool.filter((figure) => figure.growthPct !== undefined).slice(0, MAX_BARS);
   if (growth.length >= MIN_BARS) {
-    return { kind: 'growth', title: '增长率（%）', unit: '%', labels: growth.map((figure) => figure.label), values: growth.map((figure) => figure.growthPct!) };
+    return {
+      kind: 'growth',
+      title: '增长率（%）',
+      unit: '%',
+      labels: growth.map((figure) => figure.label),
+      values: growth.map((figure) => figure.growthPct!),
+    };
   }
   return undefined;
 }

@@ -61,7 +61,12 @@ function chartFor(width: number, height: number): ReusedChart {
   let reused = charts.get(key);
   if (!reused) {
     let ChartJs: typeof Chart | undefined;
-    const renderer = new ChartJSNodeCanvas({ width, height, type: 'svg', chartCallback: (chartJs) => void (ChartJs = chartJs) });
+    const renderer = new ChartJSNodeCanvas({
+      width,
+      height,
+      type: 'svg',
+      chartCallback: (chartJs) => void (ChartJs = chartJs),
+    });
     renderer.registerFont(SANS.regular, { family: MEASURING_FAMILY });
     const canvas = createCanvas(width, height, 'svg');
     const labels: ChartLabel[] = [];
@@ -80,12 +85,16 @@ export function renderChart(spec: ChartSpec, size: { width: number; height: numb
   const { chart, canvas, labels } = chartFor(width, height);
   canvas.width = width; // a fresh SVG surface for this chart
   chart.data.labels = spec.labels;
-  Object.assign(chart.data.datasets[0]!, { data: spec.values, backgroundColor: spec.values.map((value) => (value < 0 ? NEGATIVE : INK)) });
+  Object.assign(chart.data.datasets[0]!, {
+    data: spec.values,
+    backgroundColor: spec.values.map((value) => (value < 0 ? NEGATIVE : INK)),
+  });
   chart.options.plugins!.title!.text = spec.title;
   // A chart is reused for its size: a span set for one chart must not stay for the next (and options are only
   // touched when they change: each change makes chart.js resolve them anew).
   const valueAxis = chart.options.scales!.x!;
-  if (valueAxis.suggestedMin !== spec.axisSpan?.min || valueAxis.suggestedMax !== spec.axisSpan?.max) Object.assign(valueAxis, { suggestedMin: spec.axisSpan?.min, suggestedMax: spec.axisSpan?.max });
+  if (valueAxis.suggestedMin !== spec.axisSpan?.min || valueAxis.suggestedMax !== spec.axisSpan?.max)
+    Object.assign(valueAxis, { suggestedMin: spec.axisSpan?.min, suggestedMax: spec.axisSpan?.max });
   chart.update();
   return { svg: canvas.toBuffer().toString('utf8'), width, height, labels: [...labels] };
 }
@@ -107,7 +116,14 @@ function chartConfiguration(labels: ChartLabel[]): ChartConfiguration<'bar'> {
       layout: { padding: { right: 8 } },
       plugins: {
         legend: { display: false },
-        title: { display: true, text: '', color: INVISIBLE, font: { ...font, size: TITLE_SIZE, weight: 'bold' }, align: 'start', padding: { top: 0, bottom: 6 } },
+        title: {
+          display: true,
+          text: '',
+          color: INVISIBLE,
+          font: { ...font, size: TITLE_SIZE, weight: 'bold' },
+          align: 'start',
+          padding: { top: 0, bottom: 6 },
+        },
       },
       scales: {
         x: { grid: { color: GRID }, ticks: { color: INVISIBLE, font }, border: { color: AXIS } },
@@ -141,18 +157,42 @@ function collectLabels(labels: ChartLabel[]): Plugin<'bar'> {
       const title = (chart as unknown as { titleBlock?: { left: number; top: number; width: number } }).titleBlock;
       const titleText = chart.options.plugins?.title?.text;
       if (title && typeof titleText === 'string') {
-        labels.push({ text: titleText, x: title.left, y: title.top, width: title.width, alignment: 'left', fontSize: TITLE_SIZE, bold: true });
+        labels.push({
+          text: titleText,
+          x: title.left,
+          y: title.top,
+          width: title.width,
+          alignment: 'left',
+          fontSize: TITLE_SIZE,
+          bold: true,
+        });
       }
       const categories = chart.scales.y!;
       categories.ticks.forEach((tick, index) => {
         const center = categories.getPixelForTick(index);
-        labels.push({ text: String(tick.label), x: 0, y: center - LABEL_SIZE * 0.65, width: chartArea.left - 6, alignment: 'right', fontSize: LABEL_SIZE, bold: false });
+        labels.push({
+          text: String(tick.label),
+          x: 0,
+          y: center - LABEL_SIZE * 0.65,
+          width: chartArea.left - 6,
+          alignment: 'right',
+          fontSize: LABEL_SIZE,
+          bold: false,
+        });
       });
       const values = chart.scales.x!;
       const slot = Math.max(24, chartArea.width / Math.max(1, values.ticks.length - 1));
       values.ticks.forEach((tick, index) => {
         const center = values.getPixelForTick(index);
-        labels.push({ text: String(tick.label), x: center - slot / 2, y: chartArea.bottom + 4, width: slot, alignment: 'center', fontSize: LABEL_SIZE, bold: false });
+        labels.push({
+          text: String(tick.label),
+          x: center - slot / 2,
+          y: chartArea.bottom + 4,
+          width: slot,
+          alignment: 'center',
+          fontSize: LABEL_SIZE,
+          bold: false,
+        });
       });
     },
   };

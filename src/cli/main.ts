@@ -18,7 +18,14 @@ import { toolVersion } from '../version.js';
 import { loadProjectConfig, type ProjectConfig } from '../config/projectConfig.js';
 import { say } from './terminal.js';
 
-const COMMANDS: RegisterCommand[] = [registerBatchCommands, registerArchiveCommands, registerCompareCommands, registerMailCommands, registerServeCommands, registerInfoCommands];
+const COMMANDS: RegisterCommand[] = [
+  registerBatchCommands,
+  registerArchiveCommands,
+  registerCompareCommands,
+  registerMailCommands,
+  registerServeCommands,
+  registerInfoCommands,
+];
 
 export async function main(argv: string[]): Promise<number> {
   removeTemporaryFilesOnInterrupt();
@@ -40,17 +47,26 @@ export async function main(argv: string[]): Promise<number> {
   }
   for (const register of COMMANDS) register(program, { setExitCode: (code) => (exitCode = code), config });
   // Every command takes --debug: an error then shows its stack and causes.
-  for (const command of program.commands) if (!command.options.some((option) => option.long === '--debug')) command.option('--debug', 'show stack traces of errors');
+  for (const command of program.commands)
+    if (!command.options.some((option) => option.long === '--debug'))
+      command.option('--debug', 'show stack traces of errors');
   const debug = argv.includes('--debug');
 
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
-      return ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code) ? EXIT_OK : EXIT_USAGE;
+      return ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)
+        ? EXIT_OK
+        : EXIT_USAGE;
     }
     // A file-system error of a command (an output path that is a file, a full disk) is a clear line, not a stack.
-    const failure = error instanceof BriefingError ? error : isFileSystemError(error) ? toBriefingError(error, { code: 'OUTPUT_UNWRITABLE', file: (error as NodeJS.ErrnoException).path }) : undefined;
+    const failure =
+      error instanceof BriefingError
+        ? error
+        : isFileSystemError(error)
+          ? toBriefingError(error, { code: 'OUTPUT_UNWRITABLE', file: (error as NodeJS.ErrnoException).path })
+          : undefined;
     if (!failure) throw error;
     say(`briefing: ${failure.toLine()}\n`);
     if (debug) say(`${stackOf(failure)}\n`);

@@ -4,7 +4,10 @@
  */
 export function safeForTerminal(text: string): string {
   // Everything but tab and line feed in C0, DEL and C1 (ESC and CSI among them), and bidirectional overrides.
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** Writes a human message to stderr, made safe for the terminal. */

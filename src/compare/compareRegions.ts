@@ -56,7 +56,12 @@ export interface Comparison {
 
 export function compareRegions(summaries: readonly BriefingSummary[]): Comparison {
   const { indicators } = loadIndicators();
-  const regions = summaries.map((summary) => ({ name: summary.region.name, code: summary.region.code, parent: summary.region.parent, ...(yearOf(summary) ? { year: yearOf(summary) } : {}) }));
+  const regions = summaries.map((summary) => ({
+    name: summary.region.name,
+    code: summary.region.code,
+    parent: summary.region.parent,
+    ...(yearOf(summary) ? { year: yearOf(summary) } : {}),
+  }));
   const year = commonYear(regions);
   const columns: ComparisonColumn[] = [];
   const columnCells: (ComparisonCell | null)[][] = [];
@@ -64,13 +69,26 @@ export function compareRegions(summaries: readonly BriefingSummary[]): Compariso
     const found = summaries.map((summary) => figuresOf(summary, indicator.id, year));
     const reported = found.filter(({ figures }) => figures.length > 0).length;
     if (reported === 0) continue;
-    const unit = commonUnit(found.flatMap(({ figures }) => figures.filter((figure) => !isRate(figure) || indicator.units.includes('percent')).slice(0, 1)));
-    const cells = found.map(({ figures, otherYear }, row) => (figures.length > 0 ? { ...cellOf(figures, unit, summaries[row]!.figures), ...(otherYear !== undefined ? { year: otherYear } : {}) } : null));
+    const unit = commonUnit(
+      found.flatMap(({ figures }) =>
+        figures.filter((figure) => !isRate(figure) || indicator.units.includes('percent')).slice(0, 1),
+      ),
+    );
+    const cells = found.map(({ figures, otherYear }, row) =>
+      figures.length > 0
+        ? { ...cellOf(figures, unit, summaries[row]!.figures), ...(otherYear !== undefined ? { year: otherYear } : {}) }
+        : null,
+    );
     rank(cells);
     columns.push({ indicator: indicator.id, label: indicator.label, ...(unit ? { unit } : {}), reported });
     columnCells.push(cells);
   }
-  return { ...(year !== undefined ? { year } : {}), regions, columns, cells: regions.map((_, row) => columnCells.map((cells) => cells[row]!)) };
+  return {
+    ...(year !== undefined ? { year } : {}),
+    regions,
+    columns,
+    cells: regions.map((_, row) => columnCells.map((cells) => cells[row]!)),
+  };
 }
 
 /** The year most regions' reports review; on a tie the latest. */
@@ -83,7 +101,9 @@ function commonYear(regions: ComparisonRegion[]): number | undefined {
 /** The year the report reviews; failing that, the latest year of its actual figures. */
 function yearOf(summary: BriefingSummary): number | undefined {
   if (summary.reviewYear !== undefined) return summary.reviewYear;
-  const years = summary.figures.filter((figure) => figure.kind === 'actual' && figure.year !== undefined).map((figure) => figure.year!);
+  const years = summary.figures
+    .filter((figure) => figure.kind === 'actual' && figure.year !== undefined)
+    .map((figure) => figure.year!);
   return years.length > 0 ? Math.max(...years) : undefined;
 }
 
@@ -91,12 +111,18 @@ function yearOf(summary: BriefingSummary): number | undefined {
  * The region's results of the indicator for the table's year, best-ranked first; failing those, its results for the
  * year its own report reviews, with that year (otherYear) to mark them.
  */
-function figuresOf(summary: BriefingSummary, indicator: string, tableYear: number | undefined): { figures: Figure[]; otherYear?: number } {
+function figuresOf(
+  summary: BriefingSummary,
+  indicator: string,
+  tableYear: number | undefined,
+): { figures: Figure[]; otherYear?: number } {
   const results = summary.figures.filter((figure) => figure.kind === 'actual' && figure.indicator === indicator);
-  const ofYear = (year: number | undefined): Figure[] => results.filter((figure) => year === undefined || figure.year === year);
+  const ofYear = (year: number | undefined): Figure[] =>
+    results.filter((figure) => year === undefined || figure.year === year);
   const ownYear = yearOf(summary);
   const inTableYear = ofYear(tableYear ?? ownYear);
-  if (inTableYear.length > 0 || tableYear === undefined || ownYear === undefined || ownYear === tableYear) return { figures: inTableYear };
+  if (inTableYear.length > 0 || tableYear === undefined || ownYear === undefined || ownYear === tableYear)
+    return { figures: inTableYear };
   return { figures: ofYear(ownYear), otherYear: ownYear };
 }
 
@@ -115,8 +141,16 @@ function commonUnit(figures: Figure[]): string | undefined {
  */
 function cellOf(figures: Figure[], unit: string | undefined, regionFigures: Figure[]): ComparisonCell {
   const amount = figures.find((figure) => !isRate(figure) || unit === '%');
-  const growthFigure = figures.find((figure) => figure.growthPct !== undefined) ?? figures.find((figure) => isRate(figure) && unit !== '%');
-  const growthPct = growthFigure?.growthPct ?? (growthFigure && isRate(growthFigure) ? (growthFigure.label.endsWith('降幅') ? -growthFigure.value : growthFigure.value) : undefined);
+  const growthFigure =
+    figures.find((figure) => figure.growthPct !== undefined) ??
+    figures.find((figure) => isRate(figure) && unit !== '%');
+  const growthPct =
+    growthFigure?.growthPct ??
+    (growthFigure && isRate(growthFigure)
+      ? growthFigure.label.endsWith('降幅')
+        ? -growthFigure.value
+        : growthFigure.value
+      : undefined);
   const value = amount && unit ? converted(amount, unit) : undefined;
   const source = amount ?? growthFigure ?? figures[0]!;
   return {
@@ -139,8 +173,11 @@ function converted(figure: Figure, unit: string): number | undefined {
 
 /** Ranks the comparable values of one column, largest first; equal values share a rank. */
 function rank(cells: (ComparisonCell | null)[]): void {
-  const values = cells.flatMap((cell) => (cell?.value !== undefined && cell.year === undefined ? [cell.value] : [])).sort((a, b) => b - a);
-  for (const cell of cells) if (cell?.value !== undefined && cell.year === undefined) cell.rank = values.indexOf(cell.value) + 1;
+  const values = cells
+    .flatMap((cell) => (cell?.value !== undefined && cell.year === undefined ? [cell.value] : []))
+    .sort((a, b) => b - a);
+  for (const cell of cells)
+    if (cell?.value !== undefined && cell.year === undefined) cell.rank = values.indexOf(cell.value) + 1;
 }
 
 /** The growth rates of the table's year in one column, largest first, for the ranked chart. */
@@ -148,7 +185,9 @@ export function rankedGrowth(comparison: Comparison, column: number): { region: 
   return comparison.regions
     .flatMap((region, row) => {
       const cell = comparison.cells[row]![column];
-      return cell?.growthPct !== undefined && cell.year === undefined ? [{ region: region.name, growthPct: cell.growthPct }] : [];
+      return cell?.growthPct !== undefined && cell.year === undefined
+        ? [{ region: region.name, growthPct: cell.growthPct }]
+        : [];
     })
     .sort((a, b) => b.growthPct - a.growthPct);
 }

@@ -32,7 +32,13 @@ export interface CompareResult {
   failures: { input: string; error: BriefingError }[];
 }
 
-export async function compareSession({ inputs, pdfFile, csvFile, title, creationDate = new Date(0) }: CompareOptions): Promise<CompareResult> {
+export async function compareSession({
+  inputs,
+  pdfFile,
+  csvFile,
+  title,
+  creationDate = new Date(0),
+}: CompareOptions): Promise<CompareResult> {
   const files = collectInputs(inputs, (name) => isReportFile(name) || isSummaryFile(name));
   const failures: CompareResult['failures'] = [];
   const byRegion = new Map<string, BriefingSummary>();
@@ -47,10 +53,14 @@ export async function compareSession({ inputs, pdfFile, csvFile, title, creation
     }
   }
   if (byRegion.size === 0) {
-    throw new BriefingError('USAGE', `no region to compare: every input failed (${failures.map((failure) => failure.error.toLine()).join('; ')})`, {
-      file: inputs.join(' '),
-      hint: 'give reports, summaries or a session folder',
-    });
+    throw new BriefingError(
+      'USAGE',
+      `no region to compare: every input failed (${failures.map((failure) => failure.error.toLine()).join('; ')})`,
+      {
+        file: inputs.join(' '),
+        hint: 'give reports, summaries or a session folder',
+      },
+    );
   }
   const comparison = compareRegions([...byRegion.values()]);
   const page = await renderComparison(comparison, { ...(title ? { title } : {}), creationDate });
@@ -60,6 +70,9 @@ export async function compareSession({ inputs, pdfFile, csvFile, title, creation
 }
 
 async function extract(file: string): Promise<BriefingSummary> {
-  const [{ extractSummary }, { readReport }] = await Promise.all([import('../extract/extractSummary.js'), import('../ingest/readReport.js')]);
+  const [{ extractSummary }, { readReport }] = await Promise.all([
+    import('../extract/extractSummary.js'),
+    import('../ingest/readReport.js'),
+  ]);
   return extractSummary(await readReport(file));
 }

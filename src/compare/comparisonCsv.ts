@@ -7,7 +7,18 @@
 import type { Comparison, ComparisonCell } from './compareRegions.js';
 
 export function comparisonCsv(comparison: Comparison): string {
-  const header = ['地区', '区划代码', '年份', ...comparison.columns.flatMap((column) => [`${column.label}${column.unit ? `（${column.unit}）` : ''}`, `${column.label}增速（%）`, `${column.label}排名`, `${column.label}年份`, `${column.label}原文`])];
+  const header = [
+    '地区',
+    '区划代码',
+    '年份',
+    ...comparison.columns.flatMap((column) => [
+      `${column.label}${column.unit ? `（${column.unit}）` : ''}`,
+      `${column.label}增速（%）`,
+      `${column.label}排名`,
+      `${column.label}年份`,
+      `${column.label}原文`,
+    ]),
+  ];
   const rows = comparison.regions.map((region, row) => [
     region.name,
     region.code,
@@ -19,7 +30,9 @@ export function comparisonCsv(comparison: Comparison): string {
 
 function cellFields(cell: ComparisonCell, tableYear: number | undefined): string[] {
   const year = cell.year ?? tableYear;
-  return [cell.value, cell.growthPct, cell.rank, year].map((field) => (field === undefined ? '' : String(field))).concat(cell.quote);
+  return [cell.value, cell.growthPct, cell.rank, year]
+    .map((field) => (field === undefined ? '' : String(field)))
+    .concat(cell.quote);
 }
 
 /** A field quoted when it holds a comma, a quote or a line break; a leading =, +, - or @ cannot start a formula. */

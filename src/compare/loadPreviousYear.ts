@@ -12,18 +12,31 @@ import type { BriefingSummary } from '../summary/schema.js';
 import { pairTargets } from './pairTargets.js';
 
 export async function loadPreviousYear(folder: string): Promise<Map<string, BriefingSummary>> {
-  const hint = "give --previous (or previous: in the project file) the folder of last year's reports, summaries or session archive";
+  const hint =
+    "give --previous (or previous: in the project file) the folder of last year's reports, summaries or session archive";
   let names: string[];
   try {
     if (!statSync(folder).isDirectory()) throw new Error('not a folder');
-    names = readdirSync(folder).filter((name) => !name.startsWith('.')).sort();
+    names = readdirSync(folder)
+      .filter((name) => !name.startsWith('.'))
+      .sort();
   } catch (error) {
-    throw new BriefingError('USAGE', `last year's folder cannot be read: ${(error as Error).message}`, { file: folder, field: 'previous', hint, cause: error });
+    throw new BriefingError('USAGE', `last year's folder cannot be read: ${(error as Error).message}`, {
+      file: folder,
+      field: 'previous',
+      hint,
+      cause: error,
+    });
   }
   const summaries = names.filter(isSummaryFile);
   // A session folder's summaries stand for its reports; reports are read only where there are no summaries.
   const files = summaries.length > 0 ? summaries : names.filter(isReportFile);
-  if (files.length === 0) throw new BriefingError('USAGE', "last year's folder holds no reports or summaries", { file: folder, field: 'previous', hint });
+  if (files.length === 0)
+    throw new BriefingError('USAGE', "last year's folder holds no reports or summaries", {
+      file: folder,
+      field: 'previous',
+      hint,
+    });
   const byRegion = new Map<string, BriefingSummary>();
   const fileOf = new Map<string, string>();
   for (const name of files) {
@@ -31,11 +44,15 @@ export async function loadPreviousYear(folder: string): Promise<Map<string, Brie
     const summary = summaries.length > 0 ? await readSummaryFile(file) : await extractLastYear(file);
     const earlier = fileOf.get(summary.region.code);
     if (earlier) {
-      throw new BriefingError('USAGE', `two of last year's files are about ${summary.region.name} (${summary.region.code}): ${earlier} and ${name}`, {
-        file,
-        field: 'previous',
-        hint: "keep one report or summary per region in last year's folder",
-      });
+      throw new BriefingError(
+        'USAGE',
+        `two of last year's files are about ${summary.region.name} (${summary.region.code}): ${earlier} and ${name}`,
+        {
+          file,
+          field: 'previous',
+          hint: "keep one report or summary per region in last year's folder",
+        },
+      );
     }
     fileOf.set(summary.region.code, name);
     byRegion.set(summary.region.code, summary);
@@ -47,14 +64,24 @@ export async function loadPreviousYear(folder: string): Promise<Map<string, Brie
  * The summary with last year's targets paired with its results, when last year has a summary of its region (a
  * person's reviewed verdicts in it are kept, see pairTargets); otherwise unchanged, with a warning for a person.
  */
-export function withLastYearTargets(summary: BriefingSummary, previousYear: Map<string, BriefingSummary>): { summary: BriefingSummary; warning?: string } {
+export function withLastYearTargets(
+  summary: BriefingSummary,
+  previousYear: Map<string, BriefingSummary>,
+): { summary: BriefingSummary; warning?: string } {
   const previous = previousYear.get(summary.region.code);
-  if (!previous) return { summary, warning: `no report of last year about ${summary.region.name} (${summary.region.code}) in --previous: last year's targets are not checked` };
+  if (!previous)
+    return {
+      summary,
+      warning: `no report of last year about ${summary.region.name} (${summary.region.code}) in --previous: last year's targets are not checked`,
+    };
   return { summary: { ...summary, lastYearTargets: pairTargets({ previous, current: summary }) } };
 }
 
 async function extractLastYear(file: string): Promise<BriefingSummary> {
-  const [{ extractSummary }, { readReport }] = await Promise.all([import('../extract/extractSummary.js'), import('../ingest/readReport.js')]);
+  const [{ extractSummary }, { readReport }] = await Promise.all([
+    import('../extract/extractSummary.js'),
+    import('../ingest/readReport.js'),
+  ]);
   try {
     return await extractSummary(await readReport(file));
   } catch (error) {

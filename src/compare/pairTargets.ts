@@ -21,7 +21,11 @@ const targetRulesSchema = z.object({
   aboutTolerance: z.object({ points: z.number().nonnegative(), amountShare: z.number().min(0).max(1) }),
   lowerIsBetter: z.array(z.string()),
   parts: z.record(z.string(), z.array(z.string())),
-  statedAttainment: z.object({ met: z.array(z.string().min(1)), notMet: z.array(z.string().min(1)), futureCues: z.array(z.string().min(1)) }),
+  statedAttainment: z.object({
+    met: z.array(z.string().min(1)),
+    notMet: z.array(z.string().min(1)),
+    futureCues: z.array(z.string().min(1)),
+  }),
 });
 type TargetRules = z.infer<typeof targetRulesSchema>;
 
@@ -43,13 +47,19 @@ type Direction = 'at least' | 'at most' | 'about' | 'reach';
 /** Pairs every indicator target of `previous` for the year `current` reviews with `current`'s result for that year. */
 export function pairTargets({ previous, current }: PairTargetsInput): LastYearTargets {
   if (previous.region.code !== current.region.code) {
-    throw new BriefingError('USAGE', `last year's report is about ${previous.region.name} (${previous.region.code}), this year's about ${current.region.name} (${current.region.code})`, {
-      file: previous.source.file,
-      field: 'region.code',
-      hint: 'give --previous the reports or summaries of the same regions (a folder may hold several; each is matched by its region code)',
-    });
+    throw new BriefingError(
+      'USAGE',
+      `last year's report is about ${previous.region.name} (${previous.region.code}), this year's about ${current.region.name} (${current.region.code})`,
+      {
+        file: previous.source.file,
+        field: 'region.code',
+        hint: 'give --previous the reports or summaries of the same regions (a folder may hold several; each is matched by its region code)',
+      },
+    );
   }
-  const reviewedBefore = new Map((current.lastYearTargets?.pairs ?? []).filter((pair) => pair.reviewed).map((pair) => [pairKey(pair), pair]));
+  const reviewedBefore = new Map(
+    (current.lastYearTargets?.pairs ?? []).filter((pair) => pair.reviewed).map((pair) => [pairKey(pair), pair]),
+  );
   // The year this year's report reviews is the year last year's targets were set for; a plan's targets for later
   // years (到2020年) are not answered yet.
   const year = current.reviewYear ?? previous.planYear;
@@ -58,7 +68,8 @@ export function pairTargets({ previous, current }: PairTargetsInput): LastYearTa
     if (target.kind !== 'target' || target.indicator === undefined || target.year === undefined) continue;
     if (year !== undefined && target.year !== year) continue;
     for (const measure of measuresOf(target)) {
-      for (const pair of pairsFor(target, measure, current.figures)) pairs.push(withReview(pair, reviewedBefore.get(pairKey(pair))));
+      for (const pair of pairsFor(target, measure, current.figures))
+        pairs.push(withReview(pair, reviewedBefore.get(pairKey(pair))));
     }
   }
   return { previous: { file: previous.source.file, sha256: previous.source.sha256 }, pairs };
@@ -85,7 +96,8 @@ function isGrowthRate(figure: Figure): boolean {
 /** The growth rate a figure gives, with its sign (the extractor keeps a bare rate positive and labels a fall 降幅). */
 function growthOf(figure: Figure): number | undefined {
   if (figure.growthPct !== undefined) return figure.growthPct;
-  if (isRate(figure) && isGrowthRate(figure)) return figure.label.endsWith('降幅') ? -Math.abs(figure.value) : figure.value;
+  if (isRate(figure) && isGrowthRate(figure))
+    return figure.label.endsWith('降幅') ? -Math.abs(figure.value) : figure.value;
   return undefined;
 }
 
@@ -99,28 +111,46 @@ function pairsFor(target: Figure, measure: Measure, results: Figure[]): TargetPa
   if (own) return [judge(target, measure, own)];
   const parts = targetRules().parts[target.indicator!] ?? [];
   if (parts.length > 0 && target.quote.includes('分别')) {
-    const partResults = parts.map((part) => ({ part, result: resultFor(target, part, measure, results) })).filter((entry) => entry.result);
-    if (partResults.length > 0) return partResults.map(({ part, result }) => ({ ...judge(target, measure, result!), resultIndicator: part }));
+    const partResults = parts
+      .map((part) => ({ part, result: resultFor(target, part, measure, results) }))
+      .filter((entry) => entry.result);
+    if (partResults.length > 0)
+      return partResults.map(({ part, result }) => ({ ...judge(target, measure, result!), resultIndicator: part }));
   }
   return [judge(target, measure, undefined)];
 }
 
 /** The first (highest-ranked) result of `indicator` for the target's year that has the measure. */
 function resultFor(target: Figure, indicator: string, measure: Measure, results: Figure[]): Figure | undefined {
-  return results.find((figure) => figure.kind === 'actual' && figure.indicator === indicator && figure.year === target.year && measuresOf(figure).includes(measure));
+  return results.find(
+    (figure) =>
+      figure.kind === 'actual' &&
+      figure.indicator === indicator &&
+      figure.year === target.year &&
+      measuresOf(figure).includes(measure),
+  );
 }
 
 function judge(target: Figure, measure: Measure, result: Figure | undefined): TargetPair {
   const base = { indicator: target.indicator!, year: target.year!, measure, target: pairedFigure(target, measure) };
-  if (!result) return { ...base, verdict: '无可比数据', reason: `本年报告未给出${target.year}年${measureWords(measure)}` };
+  if (!result)
+    return { ...base, verdict: '无可比数据', reason: `本年报告未给出${target.year}年${measureWords(measure)}` };
   const resultSide = pairedFigure(result, measure);
   const comparable = comparableValues(target, result, measure);
   if (!comparable) {
-    return { ...base, result: resultSide, verdict: '无可比数据', reason: `单位不可比：目标${target.unit}，实际${result.unit}` };
+    return {
+      ...base,
+      result: resultSide,
+      verdict: '无可比数据',
+      reason: `单位不可比：目标${target.unit}，实际${result.unit}`,
+    };
   }
   const { targetValue, targetUpper, resultValue, unit } = comparable;
   const direction = directionOf(target, measure);
-  const tolerance = measure === 'amount' ? Math.abs(targetValue) * targetRules().aboutTolerance.amountShare : targetRules().aboutTolerance.points;
+  const tolerance =
+    measure === 'amount'
+      ? Math.abs(targetValue) * targetRules().aboutTolerance.amountShare
+      : targetRules().aboutTolerance.points;
   const lowerIsBetter = direction !== 'at least' && isLowerBetter(target, measure);
   let met: boolean;
   let bound: string;
@@ -135,7 +165,12 @@ function judge(target: Figure, measure: Measure, result: Figure | undefined): Ta
     bound = `不低于${format(floor)}${unit}`;
   }
   const written = `${format(target.value)}${target.valueTo !== undefined ? `—${format(target.valueTo)}` : ''}${measure === 'growth' ? '%' : target.unit}${target.qualifier ?? ''}`;
-  return { ...base, result: resultSide, verdict: met ? '完成' : '未完成', reason: `实际${format(resultValue)}${unit}，目标${written}：${bound}` };
+  return {
+    ...base,
+    result: resultSide,
+    verdict: met ? '完成' : '未完成',
+    reason: `实际${format(resultValue)}${unit}，目标${written}：${bound}`,
+  };
 }
 
 /** How the target's qualifier reads: a ceiling, a floor, or about; without one, the result must reach it. */
@@ -159,17 +194,37 @@ function isLowerBetter(target: Figure, measure: Measure): boolean {
 }
 
 /** Both sides as numbers of one unit: a growth or a level in %, an amount in the target's unit (亿元 vs 万元). */
-function comparableValues(target: Figure, result: Figure, measure: Measure): { targetValue: number; targetUpper?: number; resultValue: number; unit: string } | undefined {
+function comparableValues(
+  target: Figure,
+  result: Figure,
+  measure: Measure,
+): { targetValue: number; targetUpper?: number; resultValue: number; unit: string } | undefined {
   if (measure === 'growth') {
     const targetUpper = target.growthPct === undefined && target.valueTo !== undefined ? target.valueTo : undefined;
-    return { targetValue: growthOf(target)!, ...(targetUpper !== undefined ? { targetUpper } : {}), resultValue: growthOf(result)!, unit: '%' };
+    return {
+      targetValue: growthOf(target)!,
+      ...(targetUpper !== undefined ? { targetUpper } : {}),
+      resultValue: growthOf(result)!,
+      unit: '%',
+    };
   }
-  if (measure === 'level') return { targetValue: target.value, ...(target.valueTo !== undefined ? { targetUpper: target.valueTo } : {}), resultValue: result.value, unit: '%' };
+  if (measure === 'level')
+    return {
+      targetValue: target.value,
+      ...(target.valueTo !== undefined ? { targetUpper: target.valueTo } : {}),
+      resultValue: result.value,
+      unit: '%',
+    };
   const targetUnit = splitUnit(target.unit);
   const resultUnit = splitUnit(result.unit);
   if (!targetUnit || !resultUnit || targetUnit.base !== resultUnit.base) return undefined;
   const toTargetUnit = resultUnit.magnitude / targetUnit.magnitude;
-  return { targetValue: target.value, ...(target.valueTo !== undefined ? { targetUpper: target.valueTo } : {}), resultValue: result.value * toTargetUnit, unit: target.unit };
+  return {
+    targetValue: target.value,
+    ...(target.valueTo !== undefined ? { targetUpper: target.valueTo } : {}),
+    resultValue: result.value * toTargetUnit,
+    unit: target.unit,
+  };
 }
 
 /** 亿元 → 亿 × 元, 万吨 → 万 × 吨, 人 → 1 × 人; undefined for a bare magnitude (万) or a unit the grammar does not know. */
@@ -177,7 +232,9 @@ export function splitUnit(unit: string): { magnitude: number; base: string } | u
   const { magnitudes, bases } = grammarData().units;
   const baseUnits = new Set(bases.map((entry) => entry.unit));
   if (baseUnits.has(unit)) return { magnitude: 1, base: unit };
-  const prefix = Object.keys(magnitudes).sort((a, b) => b.length - a.length).find((word) => unit.startsWith(word) && baseUnits.has(unit.slice(word.length)));
+  const prefix = Object.keys(magnitudes)
+    .sort((a, b) => b.length - a.length)
+    .find((word) => unit.startsWith(word) && baseUnits.has(unit.slice(word.length)));
   return prefix ? { magnitude: magnitudes[prefix]!, base: unit.slice(prefix.length) } : undefined;
 }
 
@@ -211,5 +268,9 @@ function pairKey(pair: TargetPair): string {
 /** A person's verdict stays, with the rule's fresh verdict kept beside it. */
 function withReview(pair: TargetPair, reviewed: TargetPair | undefined): TargetPair {
   if (!reviewed?.reviewed) return pair;
-  return { ...pair, verdict: reviewed.verdict, reviewed: { ...reviewed.reviewed, extracted: { verdict: pair.verdict, reason: pair.reason } } };
+  return {
+    ...pair,
+    verdict: reviewed.verdict,
+    reviewed: { ...reviewed.reviewed, extracted: { verdict: pair.verdict, reason: pair.reason } },
+  };
 }

@@ -32,7 +32,10 @@ const MIN_BARS = 3;
 /** Regions one page holds (twenty rows of two lines, and as many bars). */
 const REGIONS_PER_PAGE = 20;
 
-export async function renderComparison(comparison: Comparison, { title, creationDate }: ComparisonPageOptions): Promise<{ pdf: Buffer; pages: number; leftOff: string[] }> {
+export async function renderComparison(
+  comparison: Comparison,
+  { title, creationDate }: ComparisonPageOptions,
+): Promise<{ pdf: Buffer; pages: number; leftOff: string[] }> {
   const shown = shownColumns(comparison);
   const leftOff = comparison.columns.filter((_, index) => !shown.includes(index)).map((column) => column.label);
   const heading = title ?? `${commonParent(comparison) ?? ''}${COMPARISON_HEADING}`;
@@ -43,17 +46,42 @@ export async function renderComparison(comparison: Comparison, { title, creation
   const ranked = chartColumn !== undefined ? rankedGrowth(comparison, chartColumn) : [];
   const chartPerPage = Math.ceil(ranked.length / pageCount);
   const pages = Array.from({ length: pageCount }, (_, page) => {
-    const rows = Array.from({ length: Math.min(perPage, comparison.regions.length - page * perPage) }, (_, row) => page * perPage + row);
+    const rows = Array.from(
+      { length: Math.min(perPage, comparison.regions.length - page * perPage) },
+      (_, row) => page * perPage + row,
+    );
     const isLast = page === pageCount - 1;
     const bars = { from: page * chartPerPage, to: Math.min(ranked.length, (page + 1) * chartPerPage) };
     const body = {
       columns: [
-        { width: '*', stack: [table(comparison, shown, rows), ...(isLast && leftOff.length > 0 ? [{ text: `另有 ${leftOff.length} 项指标未列出（见 --json / --csv）：${leftOff.join('、')}`, fontSize: 6.5, color: '#777777', margin: [0, 4, 0, 0] }] : [])] },
-        ...(chartColumn !== undefined && bars.to > bars.from ? [{ width: CHART_WIDTH, stack: [growthChart(comparison, chartColumn, bars, pageCount > 1)] }] : []),
+        {
+          width: '*',
+          stack: [
+            table(comparison, shown, rows),
+            ...(isLast && leftOff.length > 0
+              ? [
+                  {
+                    text: `另有 ${leftOff.length} 项指标未列出（见 --json / --csv）：${leftOff.join('、')}`,
+                    fontSize: 6.5,
+                    color: '#777777',
+                    margin: [0, 4, 0, 0],
+                  },
+                ]
+              : []),
+          ],
+        },
+        ...(chartColumn !== undefined && bars.to > bars.from
+          ? [{ width: CHART_WIDTH, stack: [growthChart(comparison, chartColumn, bars, pageCount > 1)] }]
+          : []),
       ],
       columnGap: 12,
     };
-    return page === 0 ? body : { pageBreak: 'before', stack: [{ text: `${heading}（续）`, fontSize: 10, bold: true, color: '#1f4e8c', margin: [0, 0, 0, 6] }, body] };
+    return page === 0
+      ? body
+      : {
+          pageBreak: 'before',
+          stack: [{ text: `${heading}（续）`, fontSize: 10, bold: true, color: '#1f4e8c', margin: [0, 0, 0, 6] }, body],
+        };
   });
   const definition = {
     pageSize: 'A4',
@@ -98,13 +126,30 @@ function table(comparison: Comparison, shown: number[], rows: number[]): Record<
     { text: '地区', bold: true, fontSize: 7.5, color: '#555555' },
     ...shown.map((index) => {
       const column = comparison.columns[index]!;
-      return { text: [{ text: column.label, bold: true }, { text: column.unit ? `\n（${column.unit}）` : '\n（增速）', color: '#777777' }], fontSize: 7.5, color: '#555555', alignment: 'right' };
+      return {
+        text: [
+          { text: column.label, bold: true },
+          { text: column.unit ? `\n（${column.unit}）` : '\n（增速）', color: '#777777' },
+        ],
+        fontSize: 7.5,
+        color: '#555555',
+        alignment: 'right',
+      };
     }),
   ];
-  const body = rows.map((row) => [{ text: comparison.regions[row]!.name, bold: true, fontSize: 8 }, ...shown.map((index) => cellContent(comparison.cells[row]![index] ?? null))]);
+  const body = rows.map((row) => [
+    { text: comparison.regions[row]!.name, bold: true, fontSize: 8 },
+    ...shown.map((index) => cellContent(comparison.cells[row]![index] ?? null)),
+  ]);
   return {
     table: { headerRows: 1, widths: ['auto', ...shown.map(() => '*')], body: [header, ...body], dontBreakRows: true },
-    layout: { hLineWidth: (line: number) => (line === 1 ? 1 : 0.4), vLineWidth: () => 0, hLineColor: () => '#bbbbbb', paddingTop: () => 1.5, paddingBottom: () => 1 },
+    layout: {
+      hLineWidth: (line: number) => (line === 1 ? 1 : 0.4),
+      vLineWidth: () => 0,
+      hLineColor: () => '#bbbbbb',
+      paddingTop: () => 1.5,
+      paddingBottom: () => 1,
+    },
   };
 }
 
@@ -112,7 +157,13 @@ function table(comparison: Comparison, shown: number[], rows: number[]): Record<
 function cellContent(cell: ComparisonCell | null): Record<string, unknown> {
   if (!cell) return { text: '' };
   const value = cell.value !== undefined ? formatValue(cell.value) : (cell.valueAsWritten ?? '');
-  const detail = [cell.year !== undefined ? `${cell.year}年` : '', cell.growthPct !== undefined ? formatGrowth(cell.growthPct) : '', cell.rank !== undefined ? `第${cell.rank}` : ''].filter(Boolean).join(' · ');
+  const detail = [
+    cell.year !== undefined ? `${cell.year}年` : '',
+    cell.growthPct !== undefined ? formatGrowth(cell.growthPct) : '',
+    cell.rank !== undefined ? `第${cell.rank}` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const detailColor = cell.year !== undefined ? '#b45309' : (cell.growthPct ?? 0) < 0 ? '#1e7b4a' : '#555555';
   return {
     stack: [
@@ -134,18 +185,43 @@ function formatValue(value: number): string {
  * The growth rates of one indicator, ranked, as a bar chart with its labels as real PDF text: the ranks from `bars.from`
  * to `bars.to` of them, on the scale of all of them when the ranking is split over pages.
  */
-function growthChart(comparison: Comparison, column: number, bars: { from: number; to: number }, split: boolean): Record<string, unknown> {
+function growthChart(
+  comparison: Comparison,
+  column: number,
+  bars: { from: number; to: number },
+  split: boolean,
+): Record<string, unknown> {
   const all = rankedGrowth(comparison, column);
   const ranked = all.slice(bars.from, bars.to);
   const height = CHART_FRAME + BAR_HEIGHT * ranked.length;
   const values = all.map((entry) => entry.growthPct);
   const title = `${comparison.columns[column]!.label}增速（%）${split ? `第${bars.from + 1}—${bars.to}位` : '，由高到低'}`;
   const axisSpan = split ? { min: Math.min(0, ...values), max: Math.max(0, ...values) } : undefined;
-  const chart = renderChart({ kind: 'growth', title, unit: '%', labels: ranked.map((entry) => entry.region), values: ranked.map((entry) => entry.growthPct), ...(axisSpan ? { axisSpan } : {}) }, { width: CHART_WIDTH, height });
+  const chart = renderChart(
+    {
+      kind: 'growth',
+      title,
+      unit: '%',
+      labels: ranked.map((entry) => entry.region),
+      values: ranked.map((entry) => entry.growthPct),
+      ...(axisSpan ? { axisSpan } : {}),
+    },
+    { width: CHART_WIDTH, height },
+  );
   return {
     stack: [
       ...chart.labels.map((label) => ({
-        columns: [{ width: label.width, text: label.text, alignment: label.alignment, fontSize: label.fontSize, bold: label.bold, color: '#333333', lineHeight: 1 }],
+        columns: [
+          {
+            width: label.width,
+            text: label.text,
+            alignment: label.alignment,
+            fontSize: label.fontSize,
+            bold: label.bold,
+            color: '#333333',
+            lineHeight: 1,
+          },
+        ],
         relativePosition: { x: label.x, y: label.y },
       })),
       { svg: chart.svg, width: chart.width, height: chart.height },

@@ -17,7 +17,10 @@ export const CONFIG_FILES = ['briefing.config.json', 'briefing.config.yaml', 'br
 const configSchema = z
   .object({
     session: z.string().min(1).describe('session name, e.g. 长治两会 (archive --session, the book cover)'),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').describe('session date (archive --date)'),
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+      .describe('session date (archive --date)'),
     issuer: z.string().min(1).describe('who issues the briefings (--issuer), e.g. 长治市人大常委会办公室'),
     template: z.string().min(1).describe('layout template name or folder (--template)'),
     out: z.string().min(1).describe('output folder of build, extract and render (-o)'),
@@ -26,14 +29,29 @@ const configSchema = z
     smtp: z
       .string()
       .regex(/^smtps?:\/\//, 'expected smtp://… or smtps://…')
-      .refine((url) => !/^smtps?:\/\/[^/@]*:[^/@]*@/.test(url), `no password here: set ${SMTP_PASSWORD_VARIABLE} instead`)
+      .refine(
+        (url) => !/^smtps?:\/\/[^/@]*:[^/@]*@/.test(url),
+        `no password here: set ${SMTP_PASSWORD_VARIABLE} instead`,
+      )
       .describe('SMTP server, with the user but never the password (mail --smtp)'),
     from: z.string().min(1).describe('sender address (mail --from)'),
-    scope: z.string().min(1).describe('the division the session is about (--scope), e.g. 长治市: reports are read as it or a division inside it'),
-    previous: z.string().min(1).describe("last year's reports, summaries or session folder (build --previous): its targets against this year's results"),
+    scope: z
+      .string()
+      .min(1)
+      .describe(
+        'the division the session is about (--scope), e.g. 长治市: reports are read as it or a division inside it',
+      ),
+    previous: z
+      .string()
+      .min(1)
+      .describe(
+        "last year's reports, summaries or session folder (build --previous): its targets against this year's results",
+      ),
     regions: z
       .record(z.string().min(1), z.string().min(1))
-      .describe('the region of reports whose text does not settle it: file name, path or glob → name or code, e.g. 沁源.docx: 沁源县'),
+      .describe(
+        'the region of reports whose text does not settle it: file name, path or glob → name or code, e.g. 沁源.docx: 沁源县',
+      ),
   })
   .partial()
   .strict();
@@ -53,7 +71,10 @@ export function loadProjectConfig(folder: string = process.cwd()): ProjectConfig
     }).search(folder);
   } catch (error) {
     const file = (error as { filepath?: string }).filepath;
-    throw new BriefingError('CONFIG_INVALID', `the project file cannot be read: ${(error as Error).message}`, { file, hint: 'fix its syntax, or run briefing init for a fresh one' });
+    throw new BriefingError('CONFIG_INVALID', `the project file cannot be read: ${(error as Error).message}`, {
+      file,
+      hint: 'fix its syntax, or run briefing init for a fresh one',
+    });
   }
   if (!found) return {};
   const parsed = configSchema.safeParse(found.config ?? {});
@@ -68,7 +89,8 @@ export function loadProjectConfig(folder: string = process.cwd()): ProjectConfig
   }
   // Paths are relative to the project file's folder, so every command finds the same files from any subfolder.
   const base = dirname(found.filepath);
-  const relativeTo = (path: string | undefined): string | undefined => (path === undefined ? undefined : resolve(base, path));
+  const relativeTo = (path: string | undefined): string | undefined =>
+    path === undefined ? undefined : resolve(base, path);
   const config = parsed.data;
   return {
     ...config,
@@ -114,7 +136,10 @@ const TEMPLATE = `# briefing project file: defaults for every command run in thi
 export async function writeProjectConfigTemplate(folder: string, force = false): Promise<string> {
   const existing = CONFIG_FILES.map((name) => join(folder, name)).find((path) => existsSync(path));
   if (existing && !force) {
-    throw new BriefingError('USAGE', 'a project file is already here', { file: existing, hint: 'edit it, or run briefing init --force to replace it' });
+    throw new BriefingError('USAGE', 'a project file is already here', {
+      file: existing,
+      hint: 'edit it, or run briefing init --force to replace it',
+    });
   }
   const file = join(folder, 'briefing.config.yaml');
   await writeFileAtomic(file, TEMPLATE);

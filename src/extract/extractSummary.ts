@@ -25,28 +25,28 @@ export interface ExtractOptions {
 
 export async function extractSummary(report: ReportText, options: ExtractOptions = {}): Promise<BriefingSummary> {
   const { paragraphs, original } = report;
-  const region = await findRegion(report.normalized, report.file, { ...options, originalOf: (start, end) => original.slice(report.normalizedFrom[start]!, report.normalizedTo[end - 1]!) });
+  const region = await findRegion(report.normalized, report.file, {
+    ...options,
+    originalOf: (start, end) => original.slice(report.normalizedFrom[start]!, report.normalizedTo[end - 1]!),
+  });
   const { session, reviewYear, planYear, planStart } = findSession(paragraphs);
   const ranked = rankFigures(findFigures(paragraphs, original, { reviewYear, planYear, planStart }));
   const ocr = report.ocr ? withOcrConfidence(ranked, report.ocr) : { figures: ranked, warnings: [] };
-  const figures = ocr.figures;
+  const { figures } = ocr;
   const { highlights, targets } = findHighlights(paragraphs, original, planStart);
   const statedAttainment = findStatedAttainment(paragraphs, original, planStart);
   const kind = sourceKindOf(report.normalized);
   const { title, subtitle } = findTitle(paragraphs, kind, { reviewYear, planYear });
   const credits = findCredits(original);
-  const keywords = await findKeywords(bodyText(paragraphs), [region.region.name, region.region.parent, region.region.asWritten ?? '']);
+  const places = [region.region.name, region.region.parent, region.region.asWritten ?? ''];
+  const keywords = await findKeywords(bodyText(paragraphs), places);
 
-  if (figures.length === 0) {
-    throw new BriefingError('INPUT_NOT_A_REPORT', 'no figures with units found: this does not look like a regional report', {
-      file: report.file,
-      field: 'figures',
-      hint: 'give a government work report, a 两会 special page or a statistical communiqué; or write the summary by hand and use briefing render',
-    });
-  }
-  const warnings = [...report.warnings, ...ocr.warnings, ...region.warnings];
-  if (!session.date) warnings.push('no publication or delivery date found in the report');
-  if (highlights.length === 0 && targets.length === 0) warnings.push('no theme sentences found for highlights');
+  if (figures.length === 0) throw notAReport(report.file);
+  const warnings = warningsOf(
+    [...report.warnings, ...ocr.warnings, ...region.warnings],
+    session,
+    highlights.length + targets.length,
+  );
 
   // Display text follows the official name only where the text misreads it in a known OCR confusion (电留 for 屯留).
   const corrected = correctRegionSpelling(region.region);
@@ -54,7 +54,7 @@ export async function extractSummary(report: ReportText, options: ExtractOptions
     {
       schemaVersion: SCHEMA_VERSION,
       id: idFor(report),
-      source: { file: basename(report.file), sha256: report.sha256, encoding: report.encoding, kind, ...(report.ocr ? ocrSourceFields(report.ocr) : {}) },
+      source: sourceOf(report, kind),
       region: region.region,
       session,
       ...(reviewYear ? { reviewYear } : {}),
@@ -71,6 +71,31 @@ export async function extractSummary(report: ReportText, options: ExtractOptions
     },
     report.file,
   );
+}
+
+function sourceOf(report: ReportText, kind: SourceKind): BriefingSummary['source'] {
+  const ocr = report.ocr ? ocrSourceFields(report.ocr) : {};
+  return { file: basename(report.file), sha256: report.sha256, encoding: report.encoding, kind, ...ocr };
+}
+
+function notAReport(file: string): BriefingError {
+  return new BriefingError(
+    'INPUT_NOT_A_REPORT',
+    'no figures with units found: this does not look like a regional report',
+    {
+      file,
+      field: 'figures',
+      hint: 'give a government work report, a 两会 special page or a statistical communiqué; or write the summary by hand and use briefing render',
+    },
+  );
+}
+
+/** What a person should check first: what reading the file and settling the region found, and what the report lacks. */
+function warningsOf(found: string[], session: { date?: string }, themeSentences: number): string[] {
+  const warnings = [...found];
+  if (!session.date) warnings.push('no publication or delivery date found in the report');
+  if (themeSentences === 0) warnings.push('no theme sentences found for highlights');
+  return warnings;
 }
 
 /** A safe slug from the file name (never a path); non-ASCII names fall back to a content hash. */
@@ -93,9 +118,11 @@ function correctRegionSpelling(region: Region): (text: string) => string {
 
 /** Running text only: mastheads and captions would skew keywords. */
 function bodyText(paragraphs: Paragraph[]): string {
-  return paragraphs.filter((paragraph) => paragraph.kind === 'body' || paragraph.kind === 'heading').map((paragraph) => paragraph.text).join('\n');
+  return paragraphs
+    .filter((paragraph) => paragraph.kind === 'body' || paragraph.kind === 'heading')
+    .map((paragraph) => paragraph.text)
+    .join('\n');
 }
-
 
 const HEADLINE_PART = /^\p{Script=Han}{3,10}$/u;
 /** A title line, not a paragraph that mentions the title. */
@@ -107,7 +134,11 @@ const MIN_HEADLINE = 12;
  * (潮涌太岳千帆竞 岁序更新启新程; 攻坚克难 开创新局 奋楫勇进 再出发), possibly printed over two lines.
  * Without one, a plain description of the report, never an invented slogan.
  */
-function findTitle(paragraphs: Paragraph[], kind: SourceKind, years: { reviewYear?: number; planYear?: number }): { title: string; subtitle?: string } {
+function findTitle(
+  paragraphs: Paragraph[],
+  kind: SourceKind,
+  years: { reviewYear?: number; planYear?: number },
+): { title: string; subtitle?: string } {
   const head = paragraphs.slice(0, 60);
   const subtitle = head.find((paragraph) => /^——/.test(paragraph.text))?.text.replace(/^——/, '');
   if (kind === 'communique') {
@@ -117,14 +148,20 @@ function findTitle(paragraphs: Paragraph[], kind: SourceKind, years: { reviewYea
   if (kind === 'work_report') {
     return { title: head.find((paragraph) => /工作报告$/.test(paragraph.text))?.text ?? '政府工作报告', subtitle };
   }
-  const isHeadline = (parts: string[]): boolean => parts.length >= 2 && parts.every((part) => HEADLINE_PART.test(part)) && parts.join('').length >= MIN_HEADLINE;
+  const isHeadline = (parts: string[]): boolean =>
+    parts.length >= 2 && parts.every((part) => HEADLINE_PART.test(part)) && parts.join('').length >= MIN_HEADLINE;
   for (let index = 0; index < head.length; index += 1) {
     const paragraph = head[index]!;
     if (paragraph.kind !== 'caption' && paragraph.kind !== 'heading') continue;
     const parts = paragraph.text.split(/[ \u3000]+/);
     if (isHeadline(parts)) return { title: parts.join(' '), subtitle };
     const next = head[index + 1];
-    if (next && next.kind === paragraph.kind && next.text.length === paragraph.text.length && isHeadline([paragraph.text, next.text])) {
+    if (
+      next &&
+      next.kind === paragraph.kind &&
+      next.text.length === paragraph.text.length &&
+      isHeadline([paragraph.text, next.text])
+    ) {
       return { title: `${paragraph.text} ${next.text}`, subtitle };
     }
   }

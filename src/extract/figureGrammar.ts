@@ -106,7 +106,10 @@ export type FigureWords = z.infer<typeof figureWordsSchema>;
 
 /** The grammar's data files, read once per process and validated (errors name the file and the entry). */
 export function grammarData(): { units: UnitData; words: FigureWords } {
-  return { units: loadDataFile('units.json', unitDataSchema), words: loadDataFile('figure-words.json', figureWordsSchema) };
+  return {
+    units: loadDataFile('units.json', unitDataSchema),
+    words: loadDataFile('figure-words.json', figureWordsSchema),
+  };
 }
 
 /**
@@ -115,7 +118,8 @@ export function grammarData(): { units: UnitData; words: FigureWords } {
  */
 export function unitFamily(unit: string): string | undefined {
   const { units } = grammarData();
-  const magnitude = Object.keys(units.magnitudes).find((prefix) => unit.startsWith(prefix) && unit.length > prefix.length) ?? '';
+  const magnitude =
+    Object.keys(units.magnitudes).find((prefix) => unit.startsWith(prefix) && unit.length > prefix.length) ?? '';
   const rest = unit.slice(magnitude.length);
   return [...units.rates, ...units.bases].find((entry) => entry.unit === rest || entry.unit === unit)?.family;
 }
@@ -141,7 +145,11 @@ export interface Quantity {
 }
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const alternatives = (words: string[]): string => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
+const alternatives = (words: string[]): string =>
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|');
 
 interface Grammar {
   pattern: RegExp;
@@ -198,7 +206,11 @@ export function scanQuantities(text: string): Quantity[] {
     const upper = groups.upper !== undefined ? parseNumber(groups.upper) : undefined;
     const qualifier = groups.qualifier ?? (groups.preApprox || groups.approx || groups.bareApprox);
     const end = match.index + match[0].length;
-    const isThreshold = groups.qualifier !== undefined && words.thresholdQualifiers.includes(groups.qualifier) && /^(?:的)?\p{Script=Han}/u.test(text.slice(end)) && !/^(?:的)?(?:和|并|且|同比|比上年|较上年)/.test(text.slice(end));
+    const isThreshold =
+      groups.qualifier !== undefined &&
+      words.thresholdQualifiers.includes(groups.qualifier) &&
+      /^(?:的)?\p{Script=Han}/u.test(text.slice(end)) &&
+      !/^(?:的)?(?:和|并|且|同比|比上年|较上年)/.test(text.slice(end));
     const numberStart = match.index + match[0].indexOf(numberText);
     quantities.push({
       start: match.index,
@@ -228,7 +240,12 @@ export function parseNumber(text: string): number | undefined {
     const [whole, fraction] = unsigned.split('点') as [string, string | undefined];
     const integer = parseChineseNumber(whole);
     const decimals = fraction !== undefined ? parseChineseNumber(fraction) : undefined;
-    value = integer === undefined ? undefined : fraction !== undefined && decimals !== undefined ? Number(`${integer}.${[...fraction].map((digit) => parseChineseNumber(digit)).join('')}`) : integer;
+    value =
+      integer === undefined
+        ? undefined
+        : fraction !== undefined && decimals !== undefined
+          ? Number(`${integer}.${[...fraction].map((digit) => parseChineseNumber(digit)).join('')}`)
+          : integer;
   }
   if (value === undefined || !Number.isFinite(value)) return undefined;
   return negative ? -value : value;

@@ -11,7 +11,11 @@ const LEAD_IN = /^(?:这一年|一年来|过去一年|过去的一年)[，,](?:�
 const MAX_TITLE = 24;
 const MAX_TEXT = 90;
 
-export function findHighlights(paragraphs: Paragraph[], original: string, planStart: number): { highlights: Highlight[]; targets: Highlight[] } {
+export function findHighlights(
+  paragraphs: Paragraph[],
+  original: string,
+  planStart: number,
+): { highlights: Highlight[]; targets: Highlight[] } {
   const highlights: Highlight[] = [];
   const targets: Highlight[] = [];
   paragraphs.forEach((paragraph, index) => {
@@ -35,17 +39,32 @@ function themeOf(paragraph: Paragraph, next: Paragraph | undefined, original: st
   if (!theme) return undefined;
   const support = rest[0] ?? (nextBody ? firstSentence(nextBody.text) : '');
   const start = paragraph.text.indexOf(theme, leadIn[0].length);
-  return withQuote({ title: condense(theme), text: shorten(support) }, paragraph, start, start + theme.length, original);
+  return withQuote(
+    { title: condense(theme), text: shorten(support) },
+    paragraph,
+    start,
+    start + theme.length,
+    original,
+  );
 }
 
 /** The theme as it stands in the original text. */
-function withQuote(highlight: Highlight, paragraph: Paragraph, start: number, end: number, original: string): Highlight {
+function withQuote(
+  highlight: Highlight,
+  paragraph: Paragraph,
+  start: number,
+  end: number,
+  original: string,
+): Highlight {
   const range = sourceRange(paragraph, start, end);
   return { ...highlight, quote: original.slice(range.from, range.to) };
 }
 
 function splitSentences(text: string): string[] {
-  return text.split(/(?<=[。！？])/).map((sentence) => sentence.trim()).filter(Boolean);
+  return text
+    .split(/(?<=[。！？])/)
+    .map((sentence) => sentence.trim())
+    .filter(Boolean);
 }
 
 function firstSentence(text: string): string {
@@ -57,7 +76,9 @@ function condense(text: string): string {
   const title = text.replace(/[。！？；]$/, '');
   if (title.length <= MAX_TITLE) return title;
   const clauses = title.split(/[，,；;]/);
-  return clauses.find((clause) => clause.length >= 4 && clause.length <= MAX_TITLE) ?? `${title.slice(0, MAX_TITLE - 1)}…`;
+  return (
+    clauses.find((clause) => clause.length >= 4 && clause.length <= MAX_TITLE) ?? `${title.slice(0, MAX_TITLE - 1)}…`
+  );
 }
 
 function shorten(text: string): string {

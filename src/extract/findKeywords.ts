@@ -14,9 +14,52 @@ const NOUN_TAGS = ['n', 'nz', 'nt', 'nl'];
 const MAX_KEYWORDS = 8;
 /** Words every government report uses: they say nothing about this one. */
 const GENERIC_WORDS = new Set([
-  '建设', '发展', '项目', '工作', '推进', '产业', '高质量', '群众', '服务', '民生', '经济', '社会', '企业', '全县', '全区', '全市',
-  '政府', '领导', '改革', '创新', '体系', '机制', '能力', '水平', '质量', '重点', '任务', '目标', '成效', '特色', '行动',
-  '中心', '全面', '综合', '工程', '成效显著', '力度', '作用', '基础', '问题', '方面', '领域', '环境', '格局', '单位', '部门',
+  '建设',
+  '发展',
+  '项目',
+  '工作',
+  '推进',
+  '产业',
+  '高质量',
+  '群众',
+  '服务',
+  '民生',
+  '经济',
+  '社会',
+  '企业',
+  '全县',
+  '全区',
+  '全市',
+  '政府',
+  '领导',
+  '改革',
+  '创新',
+  '体系',
+  '机制',
+  '能力',
+  '水平',
+  '质量',
+  '重点',
+  '任务',
+  '目标',
+  '成效',
+  '特色',
+  '行动',
+  '中心',
+  '全面',
+  '综合',
+  '工程',
+  '成效显著',
+  '力度',
+  '作用',
+  '基础',
+  '问题',
+  '方面',
+  '领域',
+  '环境',
+  '格局',
+  '单位',
+  '部门',
 ]);
 /** The compiled worker, from src/extract (tests) and dist/extract alike. */
 const WORKER = fileURLToPath(new URL('../../dist/extract/keywordWorker.js', import.meta.url));
@@ -42,7 +85,8 @@ export function startSegmenter(): void {
   });
   const fail = (error: Error): void => {
     if (segmenter === started) segmenter = undefined; // the next report starts a new thread
-    for (const request of started.pending.values()) request.reject(new Error(`keyword segmentation failed: ${error.message}`, { cause: error }));
+    for (const request of started.pending.values())
+      request.reject(new Error(`keyword segmentation failed: ${error.message}`, { cause: error }));
     started.pending.clear();
   };
   worker.on('error', fail);
@@ -70,7 +114,9 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 export async function findKeywords(text: string, exclude: readonly string[]): Promise<string[]> {
   const candidates = (await ask({ op: 'keywords', text, topK: MAX_KEYWORDS * 3, tags: NOUN_TAGS })).keywords!;
   const excluded = new Set([...GENERIC_WORDS, ...exclude]);
-  return candidates.filter((word) => word.length >= 2 && !excluded.has(word) && !exclude.some((name) => name.includes(word))).slice(0, MAX_KEYWORDS);
+  return candidates
+    .filter((word) => word.length >= 2 && !excluded.has(word) && !exclude.some((name) => name.includes(word)))
+    .slice(0, MAX_KEYWORDS);
 }
 
 /** jieba's words of each text, in order (they join back to the text). */

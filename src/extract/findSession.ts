@@ -16,7 +16,9 @@ export interface SessionFinding {
 }
 
 const ARABIC_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
-const CHINESE_DATE = new RegExp(`([〇零一二三四五六七八九]{4})\\s*年\\s*(${CHINESE_NUMERAL}{1,3})\\s*月\\s*(${CHINESE_NUMERAL}{1,3})\\s*日`);
+const CHINESE_DATE = new RegExp(
+  `([〇零一二三四五六七八九]{4})\\s*年\\s*(${CHINESE_NUMERAL}{1,3})\\s*月\\s*(${CHINESE_NUMERAL}{1,3})\\s*日`,
+);
 const DOTTED_DATE = /(?<![\d.])(\d{4})[.．/-](\d{1,2})[.．/-](\d{1,2})(?![\d.])/;
 const DATE = new RegExp(`${ARABIC_DATE.source}|${CHINESE_DATE.source}|${DOTTED_DATE.source}`, 'g');
 const MONTH_DAY = /(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
@@ -36,38 +38,21 @@ const COMMUNIQUE_TITLE = new RegExp(`${YEAR}\\s*年[^。\\n]{0,24}?国民经济�
 const LATE_SESSION_MONTH = 10;
 
 export function findSession(paragraphs: Paragraph[]): SessionFinding {
-  const session: Session = {};
   const joined = paragraphs.map((paragraph) => paragraph.text).join('\n');
-  const congress = CONGRESS.exec(joined);
-  let monthDay: { month: number; day: number } | undefined;
-  if (congress) {
-    const place = congress[1]!.replace(/\s+/g, '').replace(/^.*[在日时，的]/, '').replace(sessionPatterns().timeOfDay, '');
-    session.name = `${place}第${congress[2]}届人民代表大会第${congress[3]}次会议`;
-    const window = joined.slice(Math.max(0, congress.index - DATE_WINDOW_BEFORE), congress.index + congress[0].length + DATE_WINDOW_AFTER);
-    const middle = Math.min(DATE_WINDOW_BEFORE, congress.index);
-    const byDistance = (a: RegExpMatchArray, b: RegExpMatchArray): number => Math.abs(a.index! - middle) - Math.abs(b.index! - middle);
-    const nearest = [...window.matchAll(DATE)].filter((match) => toIsoDate(match)).sort(byDistance)[0];
-    if (nearest) session.date = toIsoDate(nearest);
-    else {
-      const bare = [...window.matchAll(MONTH_DAY)].sort(byDistance)[0];
-      if (bare) monthDay = { month: Number(bare[1]), day: Number(bare[2]) };
-    }
-  }
-  for (const paragraph of paragraphs) {
-    if (!session.name && paragraph.kind === 'furniture') {
-      const twoSessions = TWO_SESSIONS.exec(paragraph.text);
-      if (twoSessions) session.name = twoSessions[1];
-    }
-    // A newspaper's issue date stands on its own line with the weekday (2026年1月17日 星期六).
-    if (!session.date && paragraph.kind === 'furniture' && /星期|周[一二三四五六日天]$/.test(paragraph.text)) {
-      const published = new RegExp(DATE.source).exec(paragraph.text);
-      if (published) session.date = toIsoDate(published);
-    }
-  }
-  const mastheadYear = paragraphs.slice(0, 20).find((paragraph) => paragraph.kind === 'furniture' && /^\d{4}$/.test(paragraph.text));
-  let sessionYear = session.date ? Number(session.date.slice(0, 4)) : mastheadYear ? Number(mastheadYear.text) : undefined;
+  const { session, monthDay } = congressOf(joined);
+  readFurniture(paragraphs, session);
+  const mastheadYear = paragraphs
+    .slice(0, 20)
+    .find((paragraph) => paragraph.kind === 'furniture' && /^\d{4}$/.test(paragraph.text));
+  let sessionYear = session.date
+    ? Number(session.date.slice(0, 4))
+    : mastheadYear
+      ? Number(mastheadYear.text)
+      : undefined;
   const communique = COMMUNIQUE_TITLE.exec(joined.slice(0, 400));
-  let reviewYear = communique ? parseYear(communique[1]!) : (findReviewYear(paragraphs, sessionYear) ?? yearBeforePlanYear(joined, sessionYear));
+  let reviewYear = communique
+    ? parseYear(communique[1]!)
+    : (findReviewYear(paragraphs, sessionYear) ?? yearBeforePlanYear(joined, sessionYear));
   // 今天(2月10日)…第五次会议: the year is the one after the year reviewed.
   if (monthDay && !sessionYear && reviewYear && monthDay.month <= 12 && monthDay.day <= 31) {
     sessionYear = reviewYear + 1;
@@ -82,12 +67,51 @@ export function findSession(paragraphs: Paragraph[]): SessionFinding {
   return { session, reviewYear, planYear: plan?.year, planStart: plan?.start ?? paragraphs.length };
 }
 
+/** The congress a report was delivered at, and the date printed nearest to its name (or a month and day alone). */
+function congressOf(joined: string): { session: Session; monthDay?: { month: number; day: number } } {
+  const congress = CONGRESS.exec(joined);
+  if (!congress) return { session: {} };
+  const place = congress[1]!
+    .replace(/\s+/g, '')
+    .replace(/^.*[在日时，的]/, '')
+    .replace(sessionPatterns().timeOfDay, '');
+  const session: Session = { name: `${place}第${congress[2]}届人民代表大会第${congress[3]}次会议` };
+  const window = joined.slice(
+    Math.max(0, congress.index - DATE_WINDOW_BEFORE),
+    congress.index + congress[0].length + DATE_WINDOW_AFTER,
+  );
+  const middle = Math.min(DATE_WINDOW_BEFORE, congress.index);
+  const byDistance = (a: RegExpMatchArray, b: RegExpMatchArray): number =>
+    Math.abs(a.index! - middle) - Math.abs(b.index! - middle);
+  const nearest = [...window.matchAll(DATE)].filter((match) => toIsoDate(match)).sort(byDistance)[0];
+  if (nearest) return { session: { ...session, date: toIsoDate(nearest) } };
+  const bare = [...window.matchAll(MONTH_DAY)].sort(byDistance)[0];
+  return bare ? { session, monthDay: { month: Number(bare[1]), day: Number(bare[2]) } } : { session };
+}
+
+/** A newspaper page's furniture: the 两会 name, and the issue date on its own line with the weekday (2026年1月17日 星期六). */
+function readFurniture(paragraphs: Paragraph[], session: Session): void {
+  for (const paragraph of paragraphs) {
+    if (paragraph.kind !== 'furniture') continue;
+    const twoSessions = session.name ? null : TWO_SESSIONS.exec(paragraph.text);
+    if (twoSessions) session.name = twoSessions[1];
+    if (!session.date && /星期|周[一二三四五六日天]$/.test(paragraph.text)) {
+      const published = new RegExp(DATE.source).exec(paragraph.text);
+      if (published) session.date = toIsoDate(published);
+    }
+  }
+}
+
 /**
  * A report that names no year in a review cue still speaks of the year it reviews and the year it plans for:
  * the latest two consecutive years it names (2010年 … 2011年 → 2010), before the session.
  */
 function yearBeforePlanYear(text: string, sessionYear: number | undefined): number | undefined {
-  const years = new Set([...text.matchAll(/(?<!\d)(\d{4})\s*年/g)].map((match) => Number(match[1])).filter((year) => year >= 1949 && (!sessionYear || year <= sessionYear)));
+  const years = new Set(
+    [...text.matchAll(/(?<!\d)(\d{4})\s*年/g)]
+      .map((match) => Number(match[1]))
+      .filter((year) => year >= 1949 && (!sessionYear || year <= sessionYear)),
+  );
   const latest = [...years].sort((a, b) => b - a).find((year) => years.has(year - 1));
   return latest ? latest - 1 : undefined;
 }
@@ -105,7 +129,12 @@ function findReviewYear(paragraphs: Paragraph[], sessionYear: number | undefined
 }
 
 /** Where the part about the coming year starts: a plan heading or lead sentence, or the whole text for a plan-only report. */
-function findPlan(paragraphs: Paragraph[], reviewYear: number | undefined, sessionYear: number | undefined, reviews: boolean): { year: number; start: number } | undefined {
+function findPlan(
+  paragraphs: Paragraph[],
+  reviewYear: number | undefined,
+  sessionYear: number | undefined,
+  reviews: boolean,
+): { year: number; start: number } | undefined {
   const year = reviewYear ? reviewYear + 1 : sessionYear;
   if (!year) return undefined;
   const pattern = sessionPatterns().planStart(year);

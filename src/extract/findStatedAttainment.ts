@@ -23,7 +23,10 @@ export interface StatementFound {
 /** The pure core: the attainment statements of one paragraph's normalised text, in order, one per sentence. */
 export function statementsOf(text: string): StatementFound[] {
   const { met, notMet, futureCues } = targetRules().statedAttainment;
-  const patterns = [...met.map((source) => ({ says: '完成' as const, pattern: new RegExp(source, 'g') })), ...notMet.map((source) => ({ says: '未完成' as const, pattern: new RegExp(source, 'g') }))];
+  const patterns = [
+    ...met.map((source) => ({ says: '完成' as const, pattern: new RegExp(source, 'g') })),
+    ...notMet.map((source) => ({ says: '未完成' as const, pattern: new RegExp(source, 'g') })),
+  ];
   const found: StatementFound[] = [];
   for (const { says, pattern } of patterns) {
     for (const match of text.matchAll(pattern)) {

@@ -28,9 +28,40 @@ interface RawDivision {
 export const COUNTRY = { name: '中华人民共和国', code: '000000' };
 
 /** Suffixes stripped to get the short name, longest first. */
-const SUFFIXES = ['特别行政区', '自治区', '自治州', '自治县', '自治旗', '林区', '特区', '新区', '矿区', '地区', '省', '县', '区', '市', '旗', '盟'];
+const SUFFIXES = [
+  '特别行政区',
+  '自治区',
+  '自治州',
+  '自治县',
+  '自治旗',
+  '林区',
+  '特区',
+  '新区',
+  '矿区',
+  '地区',
+  '省',
+  '县',
+  '区',
+  '市',
+  '旗',
+  '盟',
+];
 /** Stems that are generic words (城区, 郊区, 市中区): such a name says nothing about which division it is. */
-const GENERIC_SHORT_NAMES = new Set(['城', '郊', '矿', '新', '城区', '郊区', '矿区', '新区', '开发', '高新', '经济', '市中', '市辖']);
+const GENERIC_SHORT_NAMES = new Set([
+  '城',
+  '郊',
+  '矿',
+  '新',
+  '城区',
+  '郊区',
+  '矿区',
+  '新区',
+  '开发',
+  '高新',
+  '经济',
+  '市中',
+  '市辖',
+]);
 
 /** Entries of the code table that are groupings, not regions a report can be about (市辖区, 湖北省-自治区直辖县级行政区划). */
 function isGrouping(name: string): boolean {
@@ -64,7 +95,8 @@ export function loadGazetteer(): Gazetteer {
     for (const child of province.children) {
       if (child.children && child.children.length > 0) {
         if (!isGrouping(child.name)) cities.push(toDivision(child, province, province.name));
-        for (const county of child.children) if (!isGrouping(county.name)) counties.push(toDivision(county, child, province.name));
+        for (const county of child.children)
+          if (!isGrouping(county.name)) counties.push(toDivision(county, child, province.name));
       } else {
         // Municipalities (北京市 …) list their districts directly under the province.
         counties.push(toDivision(child, province, province.name));
@@ -73,8 +105,16 @@ export function loadGazetteer(): Gazetteer {
   }
   const all = [...provinces, ...cities, ...counties];
   const childrenOf = new Map<string, Division[]>();
-  for (const division of all) childrenOf.set(division.parentCode, [...(childrenOf.get(division.parentCode) ?? []), division]);
-  cached = { provinces, cities, counties, all, byCode: new Map(all.map((division) => [division.code, division])), childrenOf };
+  for (const division of all)
+    childrenOf.set(division.parentCode, [...(childrenOf.get(division.parentCode) ?? []), division]);
+  cached = {
+    provinces,
+    cities,
+    counties,
+    all,
+    byCode: new Map(all.map((division) => [division.code, division])),
+    childrenOf,
+  };
   return cached;
 }
 
@@ -100,7 +140,12 @@ export function lookUpDivision(query: string): Division[] {
   if (/^\d{6}$/.test(wanted)) return byCode.has(wanted) ? [byCode.get(wanted)!] : [];
   const exact = all.filter((division) => division.name === wanted);
   if (exact.length > 0) return exact;
-  const qualified = all.filter((division) => wanted.endsWith(division.name) && wanted.length > division.name.length && (wanted.startsWith(division.parent) || wanted.startsWith(shortNameOf(division.parent) ?? division.parent)));
+  const qualified = all.filter(
+    (division) =>
+      wanted.endsWith(division.name) &&
+      wanted.length > division.name.length &&
+      (wanted.startsWith(division.parent) || wanted.startsWith(shortNameOf(division.parent) ?? division.parent)),
+  );
   if (qualified.length > 0) return qualified;
   return all.filter((division) => division.shortName === wanted);
 }
@@ -111,7 +156,13 @@ export function searchDivisions(query: string, limit = 20): Division[] {
   if (!wanted) return [];
   const exact = lookUpDivision(wanted);
   const seen = new Set(exact.map((division) => division.code));
-  const partial = loadGazetteer().all.filter((division) => !seen.has(division.code) && (division.name.includes(wanted) || division.code.startsWith(wanted) || `${division.parent}${division.name}`.includes(wanted)));
+  const partial = loadGazetteer().all.filter(
+    (division) =>
+      !seen.has(division.code) &&
+      (division.name.includes(wanted) ||
+        division.code.startsWith(wanted) ||
+        `${division.parent}${division.name}`.includes(wanted)),
+  );
   return [...exact, ...partial].slice(0, limit);
 }
 
@@ -144,8 +195,10 @@ export function shortNameOf(name: string): string | undefined {
   let short = stemOf(name).stem;
   // 德宏傣族景颇族自治州 → 德宏, 新疆维吾尔自治区 → 新疆: the ethnic groups are not part of the short name.
   if (suffix?.startsWith('自治')) {
-    for (let stripped = true; stripped; ) {
-      const group = ethnicGroups().find((candidate) => short.endsWith(candidate) && short.length > candidate.length + 1);
+    for (let stripped = true; stripped;) {
+      const group = ethnicGroups().find(
+        (candidate) => short.endsWith(candidate) && short.length > candidate.length + 1,
+      );
       stripped = group !== undefined;
       if (group) short = short.slice(0, -group.length);
     }

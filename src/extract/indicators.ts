@@ -48,11 +48,24 @@ let catalogue: Catalogue | undefined;
 export function loadIndicators(): Catalogue {
   if (catalogue) return catalogue;
   const raw = loadDataFile('indicators.json', catalogueSchema);
-  const indicators = raw.indicators.map((indicator, rank) => ({ ...indicator, standaloneAliases: indicator.standaloneAliases ?? [], rank }));
+  const indicators = raw.indicators.map((indicator, rank) => ({
+    ...indicator,
+    standaloneAliases: indicator.standaloneAliases ?? [],
+    rank,
+  }));
   const byAlias = new Map<string, Indicator>();
-  for (const indicator of indicators) for (const alias of indicator.aliases) if (!byAlias.has(alias)) byAlias.set(alias, indicator);
-  const aliases = [...byAlias.keys()].sort((a, b) => b.length - a.length).map((alias) => alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  catalogue = { indicators, byId: new Map(indicators.map((indicator) => [indicator.id, indicator])), aliasPattern: new RegExp(aliases.join('|'), 'gi'), byAlias, standaloneAfter: raw.standaloneAfter };
+  for (const indicator of indicators)
+    for (const alias of indicator.aliases) if (!byAlias.has(alias)) byAlias.set(alias, indicator);
+  const aliases = [...byAlias.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((alias) => alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  catalogue = {
+    indicators,
+    byId: new Map(indicators.map((indicator) => [indicator.id, indicator])),
+    aliasPattern: new RegExp(aliases.join('|'), 'gi'),
+    byAlias,
+    standaloneAfter: raw.standaloneAfter,
+  };
   return catalogue;
 }
 
@@ -80,11 +93,16 @@ export function matchIndicator(words: string, family: string | undefined): Indic
     const after = words.slice(end);
     if (words[match.index - 1] === '占' || shareWords.some((word) => after.startsWith(word))) continue;
     if (subcategoryWords.some((word) => words.slice(0, match.index).endsWith(word))) continue;
-    if (indicator.standaloneAliases.includes(match[0]) && isQualified(words.slice(0, match.index), standaloneAfter)) continue;
+    if (indicator.standaloneAliases.includes(match[0]) && isQualified(words.slice(0, match.index), standaloneAfter))
+      continue;
     // 高新技术企业项目: the alias modifies another noun, which is what is counted.
     if (headNouns.some((noun) => after.startsWith(noun))) continue;
     // 新增规上工业企业 is an increment of the indicator, not the indicator (城镇新增就业 names its increment itself).
-    if (incrementWords.some((word) => words.slice(0, match.index).endsWith(word)) && !incrementWords.some((word) => match[0].includes(word))) continue;
+    if (
+      incrementWords.some((word) => words.slice(0, match.index).endsWith(word)) &&
+      !incrementWords.some((word) => match[0].includes(word))
+    )
+      continue;
     if (family !== undefined && !indicator.units.includes(family)) continue;
     // A growth rate is of an amount: not of a number of enterprises (规上工业销售产值增长5% is not 规上工业's count).
     if (family === undefined && indicator.units.every((unit) => COUNTS.includes(unit))) continue;

@@ -5,7 +5,9 @@
 import { parentPort } from 'node:worker_threads';
 import { createSegmenter } from './segmenter.js';
 
-export type KeywordRequest = { id: number; op: 'keywords'; text: string; topK: number; tags: string[] } | { id: number; op: 'cut'; texts: string[] };
+export type KeywordRequest =
+  | { id: number; op: 'keywords'; text: string; topK: number; tags: string[] }
+  | { id: number; op: 'cut'; texts: string[] };
 export interface KeywordReply {
   id: number;
   keywords?: string[];
@@ -19,8 +21,13 @@ if (parentPort) {
   port.on('message', (request: KeywordRequest) => {
     const { id } = request;
     try {
-      if (request.op === 'cut') port.postMessage({ id, cuts: request.texts.map((text) => segmenter.cut(text)) } satisfies KeywordReply);
-      else port.postMessage({ id, keywords: segmenter.keywords(request.text, request.topK, request.tags) } satisfies KeywordReply);
+      if (request.op === 'cut')
+        port.postMessage({ id, cuts: request.texts.map((text) => segmenter.cut(text)) } satisfies KeywordReply);
+      else
+        port.postMessage({
+          id,
+          keywords: segmenter.keywords(request.text, request.topK, request.tags),
+        } satisfies KeywordReply);
     } catch (error) {
       port.postMessage({ id, error: (error as Error).message } satisfies KeywordReply);
     }

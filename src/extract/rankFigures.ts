@@ -9,7 +9,11 @@ import { loadIndicators } from './indicators.js';
 
 export function rankFigures(figures: Figure[]): Figure[] {
   const { byId } = loadIndicators();
-  const scored = figures.map((figure, order) => ({ figure, order, score: importance(figure, byId.get(figure.indicator ?? '')?.rank) }));
+  const scored = figures.map((figure, order) => ({
+    figure,
+    order,
+    score: importance(figure, byId.get(figure.indicator ?? '')?.rank),
+  }));
   const unique = new Map<string, (typeof scored)[number]>();
   for (const entry of scored) {
     const { figure } = entry;

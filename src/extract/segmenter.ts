@@ -20,7 +20,10 @@ export interface Segmenter {
 
 const require = createRequire(import.meta.url);
 
-export function createSegmenter(prefer: string | undefined = process.env.BRIEFING_SEGMENTER, loadNative: () => Segmenter = nativeSegmenter): Segmenter {
+export function createSegmenter(
+  prefer: string | undefined = process.env.BRIEFING_SEGMENTER,
+  loadNative: () => Segmenter = nativeSegmenter,
+): Segmenter {
   if (prefer !== 'wasm') {
     try {
       return loadNative();
@@ -46,8 +49,37 @@ function nativeSegmenter(): Segmenter {
 /** jieba-rs's keyword settings: words of two characters or more, its stop words, no HMM. */
 const MIN_KEYWORD_LENGTH = 2;
 const STOP_WORDS = new Set([
-  'the', 'of', 'is', 'and', 'to', 'in', 'that', 'we', 'for', 'an', 'are', 'by', 'be', 'as', 'on', 'with', 'can', 'if', 'from', 'which', 'you', 'it',
-  'this', 'then', 'at', 'have', 'all', 'not', 'one', 'has', 'or',
+  'the',
+  'of',
+  'is',
+  'and',
+  'to',
+  'in',
+  'that',
+  'we',
+  'for',
+  'an',
+  'are',
+  'by',
+  'be',
+  'as',
+  'on',
+  'with',
+  'can',
+  'if',
+  'from',
+  'which',
+  'you',
+  'it',
+  'this',
+  'then',
+  'at',
+  'have',
+  'all',
+  'not',
+  'one',
+  'has',
+  'or',
 ]);
 
 function wasmSegmenter(): Segmenter {
@@ -60,7 +92,12 @@ function wasmSegmenter(): Segmenter {
       const allowed = new Set(tags);
       const frequency = new Map<string, number>();
       for (const { word, tag } of jieba.tag(text, false)) {
-        if ((allowed.size > 0 && !allowed.has(tag)) || [...word].length < MIN_KEYWORD_LENGTH || STOP_WORDS.has(word.toLowerCase())) continue;
+        if (
+          (allowed.size > 0 && !allowed.has(tag)) ||
+          [...word].length < MIN_KEYWORD_LENGTH ||
+          STOP_WORDS.has(word.toLowerCase())
+        )
+          continue;
         frequency.set(word, (frequency.get(word) ?? 0) + 1);
       }
       const total = [...frequency.values()].reduce((sum, count) => sum + count, 0);

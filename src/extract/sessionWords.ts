@@ -8,14 +8,17 @@ import { loadDataFile } from '../util/dataFile.js';
 const YEAR = '(\\d{4}|[〇零一二三四五六七八九]{4})';
 const ORDINAL = '[一二三四五六七八九十]+';
 
-const pattern = z.string().min(1).refine((source) => {
-  try {
-    new RegExp(source.replaceAll('{year}', YEAR).replaceAll('{ordinal}', ORDINAL));
-    return true;
-  } catch {
-    return false;
-  }
-}, 'not a regular expression');
+const pattern = z
+  .string()
+  .min(1)
+  .refine((source) => {
+    try {
+      new RegExp(source.replaceAll('{year}', YEAR).replaceAll('{ordinal}', ORDINAL));
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'not a regular expression');
 
 const sessionWordsSchema = z.object({
   $comment: z.string(),
@@ -24,7 +27,11 @@ const sessionWordsSchema = z.object({
   planLeads: z.array(pattern).min(1),
   planHeadings: z.array(pattern).min(1),
   timeOfDay: z.array(z.string().min(1)).min(1),
-  sourceKinds: z.object({ communique: z.array(z.string().min(1)), work_report: z.array(z.string().min(1)), newspaper_special: z.array(z.string().min(1)) }),
+  sourceKinds: z.object({
+    communique: z.array(z.string().min(1)),
+    work_report: z.array(z.string().min(1)),
+    newspaper_special: z.array(z.string().min(1)),
+  }),
 });
 
 export type SessionWords = z.infer<typeof sessionWordsSchema>;
@@ -50,11 +57,13 @@ export function sessionPatterns(): SessionPatterns {
   patterns = {
     reviewCues: words.reviewCues.map((cue) => new RegExp(expand(cue))),
     reviewWords: new RegExp(words.reviewWords.join('|')),
-    planStart: (year) => new RegExp(`^(?:[^。！？]*[。！？]){0,2}?(?:${ORDINAL}、)?(?:${year}年|今年)(?:${leads})|^(?:${ORDINAL}、)?(?:${headings})`),
+    planStart: (year) =>
+      new RegExp(
+        `^(?:[^。！？]*[。！？]){0,2}?(?:${ORDINAL}、)?(?:${year}年|今年)(?:${leads})|^(?:${ORDINAL}、)?(?:${headings})`,
+      ),
     timeOfDay: new RegExp(`^(?:${words.timeOfDay.join('|')})+`),
     sourceKinds: words.sourceKinds,
   };
   compiled.set(words, patterns);
   return patterns;
 }
-

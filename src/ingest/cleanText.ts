@@ -12,7 +12,8 @@ import type { Paragraph, ParagraphKind } from './types.js';
 const SENTENCE_END = /[。！？；…!?;]["”’」』）)]*$/;
 const INNER_PUNCTUATION = /[，。；：！？、,;:!?]/;
 /** （一） (一) 一、 第一部分: the numbering of a report's sections. */
-export const NUMBERED_HEADING = /^(?:[（(]\s*[一二三四五六七八九十]+\s*[）)]|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[部分章节])\s*/;
+export const NUMBERED_HEADING =
+  /^(?:[（(]\s*[一二三四五六七八九十]+\s*[）)]|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[部分章节])\s*/;
 /** A line cut by print is nearly a full column; shorter unterminated lines are headings or captions. */
 const MIN_CUT_LINE = 30;
 /** A line of clauses this long that stops without a full stop was cut; shorter ones are headings (坚持项目为王，积蓄发展动能). */
@@ -54,9 +55,14 @@ export function cleanText(original: string): Paragraph[] {
  * `linesWrapped`: the reader knows that the text's lines are printed lines and that a blank line separates paragraphs
  * (a PDF read in reading order); otherwise whether lines were hard-wrapped is told from their widths.
  */
-export function paragraphsOf(normalized: NormalizedText, { linesWrapped = false }: { linesWrapped?: boolean } = {}): Paragraph[] {
+export function paragraphsOf(
+  normalized: NormalizedText,
+  { linesWrapped = false }: { linesWrapped?: boolean } = {},
+): Paragraph[] {
   const lines = splitLines(normalized);
-  const blocks = joinWrappedLines(lines, linesWrapped ? 0 : wrapWidth(lines)).map((block) => toParagraph(normalized, block));
+  const blocks = joinWrappedLines(lines, linesWrapped ? 0 : wrapWidth(lines)).map((block) =>
+    toParagraph(normalized, block),
+  );
   return dropRepeatedPassages(joinCutParagraphs(markBanners(blocks)));
 }
 
@@ -75,7 +81,7 @@ function splitLines(normalized: NormalizedText): Line[] {
   const { text, original } = normalized;
   const lines: Line[] = [];
   let afterBlank = false;
-  for (let lineStart = 0; lineStart <= text.length; ) {
+  for (let lineStart = 0; lineStart <= text.length;) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     let start = lineStart;
@@ -83,7 +89,13 @@ function splitLines(normalized: NormalizedText): Line[] {
     while (start < end && isSpace(text.charCodeAt(start))) start += 1;
     while (end > start && isSpace(text.charCodeAt(end - 1))) end -= 1;
     if (end > start) {
-      lines.push({ start, end, width: printedWidth(original, normalized.from[start]!, normalized.to[end - 1]!), indented: start > lineStart, afterBlank });
+      lines.push({
+        start,
+        end,
+        width: printedWidth(original, normalized.from[start]!, normalized.to[end - 1]!),
+        indented: start > lineStart,
+        afterBlank,
+      });
       afterBlank = false;
     } else {
       afterBlank = true;
@@ -111,7 +123,10 @@ const MIN_WRAP_WIDTH = 15;
 
 /** The width at or beyond which a line was cut by wrapping, or undefined when the text is not hard-wrapped. */
 function wrapWidth(lines: Line[]): number | undefined {
-  const lengths = lines.map((line) => line.width).filter((width) => width >= MIN_WRAP_WIDTH).sort((a, b) => a - b);
+  const lengths = lines
+    .map((line) => line.width)
+    .filter((width) => width >= MIN_WRAP_WIDTH)
+    .sort((a, b) => a - b);
   if (lengths.length < MIN_WRAPPED_LINES) return undefined;
   const full = lengths[Math.floor(lengths.length * 0.9)]!;
   const nearFull = lengths.filter((length) => length >= full - WRAP_SLACK && length <= full + WRAP_SLACK).length;
@@ -128,7 +143,8 @@ function joinWrappedLines(lines: Line[], width: number | undefined): Line[][] {
   let current: Line[] = [];
   for (const line of lines) {
     const previous = current.at(-1);
-    const continues = width !== undefined && previous !== undefined && previous.width >= width && !line.indented && !line.afterBlank;
+    const continues =
+      width !== undefined && previous !== undefined && previous.width >= width && !line.indented && !line.afterBlank;
     if (!continues && current.length > 0) {
       blocks.push(current);
       current = [];
@@ -155,7 +171,9 @@ function toParagraph(normalized: NormalizedText, lines: Line[]): Paragraph {
 /** Above a newspaper page's dated line, a word alone is the section's banner (聚焦, 要闻), not a caption of the page. */
 function markBanners(paragraphs: Paragraph[]): Paragraph[] {
   const dated = paragraphs.slice(0, MASTHEAD_LINES).findIndex((paragraph) => MASTHEAD_DATE.test(paragraph.text));
-  return paragraphs.map((paragraph, index) => (index < dated && BANNER_WORD.test(paragraph.text) ? { ...paragraph, kind: 'furniture' } : paragraph));
+  return paragraphs.map((paragraph, index) =>
+    index < dated && BANNER_WORD.test(paragraph.text) ? { ...paragraph, kind: 'furniture' } : paragraph,
+  );
 }
 
 function classify(text: string): ParagraphKind {
@@ -188,7 +206,11 @@ function joinCutParagraphs(paragraphs: Paragraph[]): Paragraph[] {
           while (ahead < paragraphs.length && isInterruption(paragraphs[ahead]!)) ahead += 1;
           continuation = paragraphs[ahead];
           // A short continuation looks like a heading; after a certain cut it is the rest of the sentence.
-          if (continuation && (NUMBERED_HEADING.test(continuation.text) || (cut === 'likely' && continuation.kind === 'heading'))) continuation = undefined;
+          if (
+            continuation &&
+            (NUMBERED_HEADING.test(continuation.text) || (cut === 'likely' && continuation.kind === 'heading'))
+          )
+            continuation = undefined;
         }
         // Captions between a cut line and its continuation are left out; without a continuation they stay.
         if (continuation) next = ahead;
@@ -235,7 +257,12 @@ function concatenate(first: Paragraph, second: Paragraph): Paragraph {
     joined.set(b, a.length);
     return joined;
   };
-  return { text: first.text + second.text, kind: 'body', from: join(first.from, second.from), to: join(first.to, second.to) };
+  return {
+    text: first.text + second.text,
+    kind: 'body',
+    from: join(first.from, second.from),
+    to: join(first.to, second.to),
+  };
 }
 
 /** Drops a passage that the column layout printed twice nearby (kept where it first appears in full). */
@@ -246,7 +273,8 @@ function dropRepeatedPassages(paragraphs: Paragraph[]): Paragraph[] {
     const to = Math.min(paragraphs.length, index + DUPLICATE_WINDOW + 1);
     for (let otherIndex = from; otherIndex < to; otherIndex += 1) {
       const other = paragraphs[otherIndex]!;
-      if (otherIndex === index || other.text.length < paragraph.text.length || !other.text.includes(paragraph.text)) continue;
+      if (otherIndex === index || other.text.length < paragraph.text.length || !other.text.includes(paragraph.text))
+        continue;
       if (other.text.length > paragraph.text.length || otherIndex < index) return false;
     }
     return true;

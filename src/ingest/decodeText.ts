@@ -30,7 +30,11 @@ const MAX_CONTROL_SHARE = 0.02;
 
 export function decodeText(file: string, bytes: Uint8Array): DecodedText {
   const bom = byteOrderMark(bytes);
-  if (bom) return checked(file, { text: new TextDecoder(bom.encoding).decode(bytes.subarray(bom.length)), encoding: bom.encoding });
+  if (bom)
+    return checked(file, {
+      text: new TextDecoder(bom.encoding).decode(bytes.subarray(bom.length)),
+      encoding: bom.encoding,
+    });
   const utf16 = utf16WithoutBom(bytes);
   if (utf16) return checked(file, { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 });
   if (bytes.includes(0)) throw notText(file);
@@ -43,16 +47,26 @@ export function decodeText(file: string, bytes: Uint8Array): DecodedText {
     const lenient = new TextDecoder('utf-8').decode(bytes);
     const replaced = (lenient.match(/\uFFFD/g) ?? []).length;
     if (replaced <= Math.max(1, lenient.length * MAX_BAD_UTF8_SHARE)) {
-      return { text: lenient, encoding: 'utf-8', warnings: [`${replaced} byte sequence${replaced === 1 ? ' was' : 's were'} not valid UTF-8 and ${replaced === 1 ? 'was' : 'were'} replaced by �`] };
+      return {
+        text: lenient,
+        encoding: 'utf-8',
+        warnings: [
+          `${replaced} byte sequence${replaced === 1 ? ' was' : 's were'} not valid UTF-8 and ${replaced === 1 ? 'was' : 'were'} replaced by �`,
+        ],
+      };
     }
   }
   const detected = chardet.detect(bytes);
   const encoding = detected ? CHINESE_ENCODINGS[detected] : undefined;
   if (!encoding) {
-    throw new BriefingError('INPUT_ENCODING', `cannot tell the text encoding (looks like ${detected ?? 'nothing known'})`, {
-      file,
-      hint: 'save the report as UTF-8 or GB18030 text',
-    });
+    throw new BriefingError(
+      'INPUT_ENCODING',
+      `cannot tell the text encoding (looks like ${detected ?? 'nothing known'})`,
+      {
+        file,
+        hint: 'save the report as UTF-8 or GB18030 text',
+      },
+    );
   }
   return checked(file, { text: new TextDecoder(encoding).decode(bytes), encoding });
 }

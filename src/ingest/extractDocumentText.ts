@@ -14,10 +14,14 @@ export const MAX_DOCX_XML_BYTES = 32 * 1024 * 1024;
 export async function docxText(file: string, bytes: Uint8Array): Promise<string> {
   const unpacked = xmlBytesOfZip(bytes);
   if (unpacked > MAX_DOCX_XML_BYTES) {
-    throw new BriefingError('INPUT_UNREADABLE', `the Word document unpacks to ${Math.round(unpacked / 1048576)} MB of text and markup; more than ${MAX_DOCX_XML_BYTES / 1048576} MB is refused`, {
-      file,
-      hint: 'split the document, or export the report as text',
-    });
+    throw new BriefingError(
+      'INPUT_UNREADABLE',
+      `the Word document unpacks to ${Math.round(unpacked / 1048576)} MB of text and markup; more than ${MAX_DOCX_XML_BYTES / 1048576} MB is refused`,
+      {
+        file,
+        hint: 'split the document, or export the report as text',
+      },
+    );
   }
   const mammoth = await import('mammoth');
   try {
@@ -50,7 +54,11 @@ export function xmlBytesOfZip(bytes: Uint8Array): number {
   const entries = view.getUint16(end + 10, true);
   let at = view.getUint32(end + 16, true);
   let total = 0;
-  for (let entry = 0; entry < entries && at + 46 <= bytes.length && view.getUint32(at, true) === 0x02014b50; entry += 1) {
+  for (
+    let entry = 0;
+    entry < entries && at + 46 <= bytes.length && view.getUint32(at, true) === 0x02014b50;
+    entry += 1
+  ) {
     const size = view.getUint32(at + 24, true);
     const nameLength = view.getUint16(at + 28, true);
     const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
@@ -64,9 +72,19 @@ export async function pdfText(file: string, bytes: Uint8Array): Promise<string> 
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   let document;
   try {
-    document = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
+    document = await getDocument({
+      data: new Uint8Array(bytes),
+      isEvalSupported: false,
+      useSystemFonts: false,
+      disableFontFace: true,
+      verbosity: 0,
+    }).promise;
   } catch (error) {
-    throw new BriefingError('INPUT_UNREADABLE', `not a readable PDF: ${(error as Error).message}`, { file, hint: 'check the file, or export the report as text', cause: error });
+    throw new BriefingError('INPUT_UNREADABLE', `not a readable PDF: ${(error as Error).message}`, {
+      file,
+      hint: 'check the file, or export the report as text',
+      cause: error,
+    });
   }
   try {
     const pages: PositionedPage[] = [];
@@ -94,7 +112,11 @@ export async function pdfText(file: string, bytes: Uint8Array): Promise<string> 
  * A pdfjs-dist text item as the reading-order stages see it: its transform's translation is its baseline's start, taken
  * from the page's bottom left corner (a page's box need not start at 0).
  */
-function positionedItem(item: { str: string; transform: number[]; width: number; height: number }, left: number, bottom: number): PositionedItem {
+function positionedItem(
+  item: { str: string; transform: number[]; width: number; height: number },
+  left: number,
+  bottom: number,
+): PositionedItem {
   const [a, b, , , x, y] = item.transform as [number, number, number, number, number, number];
   return { text: item.str, x: x - left, y: y - bottom, width: item.width, size: Math.hypot(a, b) || item.height };
 }

@@ -21,7 +21,10 @@ const charVariantsSchema = z.object({
 /** A radical to the ideograph a font draws with the same glyph, where NFKC does not give it (see the file's $comment). */
 const radicalIdeographsSchema = z.object({
   $comment: z.string(),
-  ideographs: z.record(z.string().regex(/^[\u2e80-\u2fd5]$/u, 'a radical (U+2E80–U+2FD5)'), z.string().regex(/^[\u3400-\u9fff]$/u, 'one ideograph')),
+  ideographs: z.record(
+    z.string().regex(/^[\u2e80-\u2fd5]$/u, 'a radical (U+2E80–U+2FD5)'),
+    z.string().regex(/^[\u3400-\u9fff]$/u, 'one ideograph'),
+  ),
 });
 
 export interface NormalizedText {
@@ -61,12 +64,33 @@ const MARKUP = new RegExp(
 );
 
 const ENTITIES: Record<string, string> = {
-  nbsp: ' ', ensp: ' ', emsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'",
-  ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', mdash: '—', hellip: '…', middot: '·',
+  nbsp: ' ',
+  ensp: ' ',
+  emsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  ldquo: '“',
+  rdquo: '”',
+  lsquo: '‘',
+  rsquo: '’',
+  mdash: '—',
+  hellip: '…',
+  middot: '·',
 };
 
 /** ASCII punctuation written inside Chinese sentences, in the Chinese form the extractor reads. */
-const CHINESE_PUNCTUATION: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '!': '！', '?': '？' };
+const CHINESE_PUNCTUATION: Record<string, string> = {
+  ',': '，',
+  ';': '；',
+  ':': '：',
+  '(': '（',
+  ')': '）',
+  '!': '！',
+  '?': '？',
+};
 
 export function normalizeText(original: string): NormalizedText {
   const out = new Builder(original.length + 1);
@@ -82,12 +106,18 @@ export function normalizeText(original: string): NormalizedText {
   }
   out.copy(original, last, original.length);
   const folded = foldForms(out.text());
-  return { original, text: toSimplified(folded), from: out.from.slice(0, folded.length), to: out.to.slice(0, folded.length) };
+  return {
+    original,
+    text: toSimplified(folded),
+    from: out.from.slice(0, folded.length),
+    to: out.to.slice(0, folded.length),
+  };
 }
 
 function decodeEntity(entity: string): string {
   if (entity.startsWith('#')) {
-    const code = entity[1] === 'x' || entity[1] === 'X' ? Number.parseInt(entity.slice(2), 16) : Number(entity.slice(1));
+    const code =
+      entity[1] === 'x' || entity[1] === 'X' ? Number.parseInt(entity.slice(2), 16) : Number(entity.slice(1));
     return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code === 0xa0 ? 0x20 : code).slice(0, 1) : ' ';
   }
   return ENTITIES[entity] ?? ' ';
@@ -100,7 +130,9 @@ let radicalIdeographs: Map<string, string> | undefined;
  * or folds to another form than the one fonts draw them as (⻓ → 长, ⼾ → 户: data/radical-ideographs.json).
  */
 function foldCompatible(character: string): string {
-  radicalIdeographs ??= new Map(Object.entries(loadDataFile('radical-ideographs.json', radicalIdeographsSchema).ideographs));
+  radicalIdeographs ??= new Map(
+    Object.entries(loadDataFile('radical-ideographs.json', radicalIdeographsSchema).ideographs),
+  );
   return radicalIdeographs.get(character) ?? character.normalize('NFKC');
 }
 
@@ -120,7 +152,9 @@ export function foldForms(text: string): string {
     else if (code === 0x2105) folded = '%';
     if (folded in CHINESE_PUNCTUATION) {
       const between = isDigit(foldedDigit(text, index - 1)) && isDigit(foldedDigit(text, index + 1));
-      const after = text.slice(index + 1, index + 5).replace(/[\uff10-\uff19]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
+      const after = text
+        .slice(index + 1, index + 5)
+        .replace(/[\uff10-\uff19]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
       const inNumber = (folded === ',' && between && /^\d{3}(?!\d)/.test(after)) || (folded === ':' && between);
       // Full-width punctuation stays Chinese; ASCII punctuation too, unless it is part of a number.
       if (!inNumber) folded = CHINESE_PUNCTUATION[folded]!;
@@ -161,11 +195,15 @@ const SAMPLE = 1000;
  */
 export function toSimplified(text: string): string {
   // Three stretches of the text tell whether it is traditional, at a fraction of converting it all.
-  const sample = text.length <= 3 * SAMPLE ? text : [0, (text.length - SAMPLE) >> 1, text.length - SAMPLE].map((at) => text.slice(at, at + SAMPLE)).join('\n');
+  const sample =
+    text.length <= 3 * SAMPLE
+      ? text
+      : [0, (text.length - SAMPLE) >> 1, text.length - SAMPLE].map((at) => text.slice(at, at + SAMPLE)).join('\n');
   const converted = convertTraditional(sample);
   let changed = 0;
   const length = Math.min(converted.length, sample.length);
-  for (let index = 0; index < length; index += 1) if (converted.charCodeAt(index) !== sample.charCodeAt(index)) changed += 1;
+  for (let index = 0; index < length; index += 1)
+    if (converted.charCodeAt(index) !== sample.charCodeAt(index)) changed += 1;
   if (changed < Math.max(MIN_TRADITIONAL, sample.length * TRADITIONAL_SHARE)) return text;
   return sample === text ? converted : convertTraditional(text);
 }
@@ -174,7 +212,8 @@ export function toSimplified(text: string): string {
 export function convertTraditional(text: string): string {
   const convert = (converter ??= OpenCC.Converter({ from: 'tw', to: 'cn' }));
   variants ??= new Map(Object.entries(loadDataFile('char-variants.json', charVariantsSchema).variants));
-  const withVariants = (converted: string): string => converted.replace(variantPatternOf(variants!), (character) => variants!.get(character)!);
+  const withVariants = (converted: string): string =>
+    converted.replace(variantPatternOf(variants!), (character) => variants!.get(character)!);
   const whole = convert(text);
   if (whole.length === text.length) return withVariants(whole);
   const byCharacter = (character: string): string => {

@@ -30,12 +30,29 @@ export async function readReport(file: string): Promise<ReportText> {
     bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new BriefingError('INPUT_NOT_FOUND', 'file not found', { file, hint: 'check the path, or run without arguments to use data/reports', cause: error });
-    if (code === 'EISDIR') throw new BriefingError('INPUT_UNREADABLE', 'this is a folder, not a report', { file, hint: 'give the folder as an input of its own', cause: error });
-    throw new BriefingError('INPUT_UNREADABLE', `cannot read file: ${(error as Error).message}`, { file, cause: error });
+    if (code === 'ENOENT')
+      throw new BriefingError('INPUT_NOT_FOUND', 'file not found', {
+        file,
+        hint: 'check the path, or run without arguments to use data/reports',
+        cause: error,
+      });
+    if (code === 'EISDIR')
+      throw new BriefingError('INPUT_UNREADABLE', 'this is a folder, not a report', {
+        file,
+        hint: 'give the folder as an input of its own',
+        cause: error,
+      });
+    throw new BriefingError('INPUT_UNREADABLE', `cannot read file: ${(error as Error).message}`, {
+      file,
+      cause: error,
+    });
   }
   if (bytes.length > MAX_REPORT_BYTES) {
-    throw new BriefingError('INPUT_UNREADABLE', `the file is ${Math.round(bytes.length / 1048576)} MB; reports above ${MAX_REPORT_BYTES / 1048576} MB are refused`, { file, hint: 'split the report' });
+    throw new BriefingError(
+      'INPUT_UNREADABLE',
+      `the file is ${Math.round(bytes.length / 1048576)} MB; reports above ${MAX_REPORT_BYTES / 1048576} MB are refused`,
+      { file, hint: 'split the report' },
+    );
   }
   switch (extname(file).toLowerCase()) {
     case '.docx':
@@ -48,7 +65,8 @@ export async function readReport(file: string): Promise<ReportText> {
     case '.odt':
       return reportFrom(file, bytes, await officeText(file), extname(file).slice(1).toLowerCase());
     default:
-      if (IMAGE_EXTENSIONS.includes(extname(file).toLowerCase())) return reportFrom(file, bytes, await readByOcr(file, 'image'), 'image');
+      if (IMAGE_EXTENSIONS.includes(extname(file).toLowerCase()))
+        return reportFrom(file, bytes, await readByOcr(file, 'image'), 'image');
       return decodeReport(file, bytes);
   }
 }
@@ -61,13 +79,24 @@ export function decodeReport(file: string, bytes: Uint8Array): ReportText {
 
 /** A PDF without a text layer is a scan: it is read by OCR. */
 function readScanInstead(file: string): (error: unknown) => Promise<OcrText> {
-  return (error) => (error instanceof BriefingError && error.code === 'INPUT_NO_TEXT' ? readByOcr(file, 'pdf') : Promise.reject(error));
+  return (error) =>
+    error instanceof BriefingError && error.code === 'INPUT_NO_TEXT' ? readByOcr(file, 'pdf') : Promise.reject(error);
 }
 
-function reportFrom(file: string, bytes: Uint8Array, content: string | OcrText, encoding: string, warnings: string[] = []): ReportText {
+function reportFrom(
+  file: string,
+  bytes: Uint8Array,
+  content: string | OcrText,
+  encoding: string,
+  warnings: string[] = [],
+): ReportText {
   const text = typeof content === 'string' ? content : content.text;
   if (text.length > MAX_REPORT_CHARACTERS) {
-    throw new BriefingError('INPUT_UNREADABLE', `the report holds ${text.length.toLocaleString('en')} characters; more than ${MAX_REPORT_CHARACTERS.toLocaleString('en')} are refused`, { file, hint: 'split the report' });
+    throw new BriefingError(
+      'INPUT_UNREADABLE',
+      `the report holds ${text.length.toLocaleString('en')} characters; more than ${MAX_REPORT_CHARACTERS.toLocaleString('en')} are refused`,
+      { file, hint: 'split the report' },
+    );
   }
   if (text.trim().length === 0) {
     throw new BriefingError('INPUT_EMPTY', 'the report is empty', { file, hint: 'give a report file with text in it' });

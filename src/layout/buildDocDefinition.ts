@@ -50,7 +50,16 @@ const SOURCE_KIND_NAMES: Record<BriefingSummary['source']['kind'], string> = {
   other: '报告',
 };
 
-export function buildDocDefinition({ summary, template, choice, chart, creationDate, pdfa = false, pageNumber = 1, issuer }: LayoutInput): DocDefinition {
+export function buildDocDefinition({
+  summary,
+  template,
+  choice,
+  chart,
+  creationDate,
+  pdfa = false,
+  pageNumber = 1,
+  issuer,
+}: LayoutInput): DocDefinition {
   const { manifest, contentBox } = template;
   const tileWidth = (contentBox.width - TILE_GUTTERS) / TILE_COLUMNS;
   const figures = summary.figures.slice(0, choice.figures).map((figure) => toTile(figure, tileWidth));
@@ -76,7 +85,11 @@ export function buildDocDefinition({ summary, template, choice, chart, creationD
     issuer: issuer ?? issuerOf(summary),
     pageNumber: String(pageNumber),
     sourceLine: `资料来源：${summary.source.file}（${SOURCE_KIND_NAMES[summary.source.kind]}）· 行政区划代码 ${summary.region.code} · 文中数字均摘自原文`,
-    credits: summary.credits ? Object.entries(summary.credits).map(([role, names]) => `${role}/${names}`).join('  ') : undefined,
+    credits: summary.credits
+      ? Object.entries(summary.credits)
+          .map(([role, names]) => `${role}/${names}`)
+          .join('  ')
+      : undefined,
   };
   const definition = template.render(context);
   checkResources(definition, template);
@@ -85,12 +98,15 @@ export function buildDocDefinition({ summary, template, choice, chart, creationD
     pageOrientation: manifest.pageOrientation,
     pageMargins: manifest.pageMargins,
     defaultStyle: scaleStyle({ font: manifest.fonts[0], ...manifest.defaultStyle }, choice.scale),
-    styles: Object.fromEntries(Object.entries(manifest.styles).map(([name, style]) => [name, scaleStyle(style, choice.scale)])),
+    styles: Object.fromEntries(
+      Object.entries(manifest.styles).map(([name, style]) => [name, scaleStyle(style, choice.scale)]),
+    ),
     ...definition,
     info: {
       title: `${summary.region.name} · ${summary.title}`,
       author: issuer ?? issuerOf(summary),
-      subject: [summary.session.name, formatChineseDate(summary.session.date)].filter(Boolean).join(' ') || summary.title,
+      subject:
+        [summary.session.name, formatChineseDate(summary.session.date)].filter(Boolean).join(' ') || summary.title,
       keywords: [summary.region.name, summary.region.parent, ...summary.keywords].join(', '),
       creator: 'briefing',
       producer: 'briefing (pdfmake)',
@@ -110,12 +126,20 @@ function scaledChart(chart: RenderedChart, scale: number, contentWidth: number):
     width: scaled(chart.width),
     height: scaled(chart.height),
     offsetX: Math.round(((contentWidth - chart.width * scale) / 2) * 100) / 100,
-    labels: chart.labels.map((label) => ({ ...label, x: scaled(label.x), y: scaled(label.y), width: scaled(label.width), fontSize: scaled(label.fontSize) })),
+    labels: chart.labels.map((label) => ({
+      ...label,
+      x: scaled(label.x),
+      y: scaled(label.y),
+      width: scaled(label.width),
+      fontSize: scaled(label.fontSize),
+    })),
   };
 }
 
 function scaleStyle(style: Record<string, unknown>, scale: number): Record<string, unknown> {
-  return typeof style.fontSize === 'number' ? { ...style, fontSize: Math.round(style.fontSize * scale * 100) / 100 } : style;
+  return typeof style.fontSize === 'number'
+    ? { ...style, fontSize: Math.round(style.fontSize * scale * 100) / 100 }
+    : style;
 }
 
 /** Who issues the briefing, as an official-style header names it. */
@@ -184,7 +208,8 @@ export function attainmentSaidOf(summary: BriefingSummary): string | undefined {
 /** 增长6%左右 · 下降3% · 192.3亿元 · 4.5%以内: one side of a pair as a person reads it. */
 function pairedText(side: TargetPair['target'], measure: TargetPair['measure']): string {
   const range = side.valueTo !== undefined ? `—${side.valueTo}` : '';
-  if (measure === 'growth') return `${side.value < 0 ? '下降' : '增长'}${Math.abs(side.value)}${range}%${side.qualifier ?? ''}`;
+  if (measure === 'growth')
+    return `${side.value < 0 ? '下降' : '增长'}${Math.abs(side.value)}${range}%${side.qualifier ?? ''}`;
   return `${side.value}${range}${side.unit}${side.qualifier ?? ''}`;
 }
 

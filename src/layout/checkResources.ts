@@ -13,9 +13,11 @@ import type { LayoutTemplate } from './templates.js';
 
 export function checkResources(definition: DocDefinition, template: LayoutTemplate): void {
   const images = (definition.images ?? {}) as Record<string, unknown>;
-  for (const [name, source] of Object.entries(images)) images[name] = checkImageSource(source, template, `images.${name}`);
+  for (const [name, source] of Object.entries(images))
+    images[name] = checkImageSource(source, template, `images.${name}`);
   visit(definition.content, (node) => {
-    if (typeof node.image === 'string' && !(node.image in images)) node.image = checkImageSource(node.image, template, 'image');
+    if (typeof node.image === 'string' && !(node.image in images))
+      node.image = checkImageSource(node.image, template, 'image');
     if (typeof node.svg === 'string' && /\b(?:xlink:)?href\s*=\s*["'](?!#|data:)/i.test(node.svg)) {
       throw refused(template, 'an SVG refers to an outside resource', 'draw it inline, or embed images as data: URLs');
     }
@@ -27,13 +29,21 @@ function checkImageSource(source: unknown, template: LayoutTemplate, field: stri
   if (typeof source !== 'string') return source;
   if (source.startsWith('data:')) return source;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) {
-    throw refused(template, `${field} is a URL (${source}); URLs are never fetched`, 'embed the image as a data: URL or put the file in the template folder');
+    throw refused(
+      template,
+      `${field} is a URL (${source}); URLs are never fetched`,
+      'embed the image as a data: URL or put the file in the template folder',
+    );
   }
   const folder = realPath(template.folder);
   const path = realPath(resolve(template.folder, source));
   const inside = relative(folder, path);
   if (inside.startsWith('..') || isAbsolute(inside)) {
-    throw refused(template, `${field} is outside the template folder (${source})`, 'put the image file in the template folder and refer to it by a relative path');
+    throw refused(
+      template,
+      `${field} is outside the template folder (${source})`,
+      'put the image file in the template folder and refer to it by a relative path',
+    );
   }
   return path;
 }

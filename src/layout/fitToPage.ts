@@ -15,7 +15,12 @@ import { displayNumber, displayUnit } from '../summary/figureText.js';
 const SCALE_STEP = 0.05;
 type ListName = 'targets' | 'attainment' | 'highlights' | 'figures';
 const TRIM_ORDER: ListName[] = ['targets', 'attainment', 'highlights', 'figures'];
-const ITEM_NAMES: Record<ListName, string> = { targets: 'target', attainment: "last year's target", highlights: 'highlight', figures: 'figure' };
+const ITEM_NAMES: Record<ListName, string> = {
+  targets: 'target',
+  attainment: "last year's target",
+  highlights: 'highlight',
+  figures: 'figure',
+};
 
 export interface FitResult<T> {
   laidOut: T;
@@ -37,7 +42,11 @@ export interface Attempt<T> {
  * scale is estimated from how far the content overflowed, so a long briefing takes two or three attempts, not one
  * per step.
  */
-export async function fitToPage<T>(summary: BriefingSummary, template: LayoutTemplate, tryLayout: (choice: LayoutChoice) => Promise<Attempt<T>>): Promise<FitResult<T>> {
+export async function fitToPage<T>(
+  summary: BriefingSummary,
+  template: LayoutTemplate,
+  tryLayout: (choice: LayoutChoice) => Promise<Attempt<T>>,
+): Promise<FitResult<T>> {
   const { limits, minScale } = template.manifest;
   const choice: LayoutChoice = {
     scale: 1,
@@ -51,12 +60,18 @@ export async function fitToPage<T>(summary: BriefingSummary, template: LayoutTem
     const fitted = await largestFittingScale(choice, minScale, tryLayout);
     if (fitted) return { laidOut: fitted.laidOut, choice: { ...choice, scale: fitted.scale }, trimmed };
     choice.scale = minScale;
-    const list = TRIM_ORDER.find((name) => shownOf(choice, name) > preferredMinimumOf(name)) ?? TRIM_ORDER.find((name) => shownOf(choice, name) > minimumOf(name));
+    const list =
+      TRIM_ORDER.find((name) => shownOf(choice, name) > preferredMinimumOf(name)) ??
+      TRIM_ORDER.find((name) => shownOf(choice, name) > minimumOf(name));
     if (!list) {
-      throw new BriefingError('LAYOUT_OVERFLOW', `does not fit on one page even at the smallest type with one item per list`, {
-        file: summary.source.file,
-        hint: 'shorten the title, highlights or figure labels in the summary, or use a template with more room',
-      });
+      throw new BriefingError(
+        'LAYOUT_OVERFLOW',
+        `does not fit on one page even at the smallest type with one item per list`,
+        {
+          file: summary.source.file,
+          hint: 'shorten the title, highlights or figure labels in the summary, or use a template with more room',
+        },
+      );
     }
     choice[list] = shownOf(choice, list) - 1;
     trimmed.push(`trimmed to fit one page: ${ITEM_NAMES[list]} “${describe(summary, list, shownOf(choice, list))}”`);
@@ -69,7 +84,11 @@ export async function fitToPage<T>(summary: BriefingSummary, template: LayoutTem
  * of height against scale (see scaleForHeight), rounded down to the grid, and never below `minScale`. Most
  * briefings that overflow take two layouts; none are drawn until accepted.
  */
-async function largestFittingScale<T>(choice: LayoutChoice, minScale: number, tryLayout: (choice: LayoutChoice) => Promise<Attempt<T>>): Promise<{ scale: number; laidOut: T } | undefined> {
+async function largestFittingScale<T>(
+  choice: LayoutChoice,
+  minScale: number,
+  tryLayout: (choice: LayoutChoice) => Promise<Attempt<T>>,
+): Promise<{ scale: number; laidOut: T } | undefined> {
   const measured: { scale: number; height: number }[] = [];
   let overflowing = Infinity;
   let fitting: { scale: number; laidOut: T } | undefined;
@@ -84,7 +103,10 @@ async function largestFittingScale<T>(choice: LayoutChoice, minScale: number, tr
     }
     const lowest = fitting ? onGrid(fitting.scale + SCALE_STEP) : minScale;
     const highest = Math.min(onGrid(overflowing - SCALE_STEP), choice.scale);
-    const next = Math.max(minScale, Math.min(highest, floorToGrid(scaleForHeight(measured, attempt.pageContentHeight))));
+    const next = Math.max(
+      minScale,
+      Math.min(highest, floorToGrid(scaleForHeight(measured, attempt.pageContentHeight))),
+    );
     if (next < lowest - 1e-9 || highest < lowest - 1e-9) return fitting;
     probe = next;
   }
@@ -104,7 +126,12 @@ function scaleForHeight(measured: { scale: number; height: number }[], pageHeigh
   const nearest = [...measured].sort((a, b) => Math.abs(a.height - target) - Math.abs(b.height - target));
   const [first, second] = nearest;
   if (!first || first.height <= 0) return 1;
-  if (second && second.height > 0 && Math.abs(first.scale - second.scale) > 1e-9 && Math.abs(first.height - second.height) > 1e-6) {
+  if (
+    second &&
+    second.height > 0 &&
+    Math.abs(first.scale - second.scale) > 1e-9 &&
+    Math.abs(first.height - second.height) > 1e-6
+  ) {
     const exponent = Math.log(first.height / second.height) / Math.log(first.scale / second.scale);
     if (exponent > 0) return first.scale * (target / first.height) ** (1 / exponent);
   }
@@ -124,12 +151,20 @@ function onGrid(scale: number): number {
 function notOffered(summary: BriefingSummary, template: LayoutTemplate, choice: LayoutChoice): string[] {
   const messages: string[] = [];
   if (summary.figures.length > choice.figures) {
-    messages.push(`the ${template.name} template shows the ${choice.figures} top-ranked of ${summary.figures.length} figures (the summary lists them all)`);
+    messages.push(
+      `the ${template.name} template shows the ${choice.figures} top-ranked of ${summary.figures.length} figures (the summary lists them all)`,
+    );
   }
-  const lengths = { highlights: summary.highlights.length, targets: summary.targets.length, attainment: pairsOf(summary).length };
+  const lengths = {
+    highlights: summary.highlights.length,
+    targets: summary.targets.length,
+    attainment: pairsOf(summary).length,
+  };
   for (const list of ['highlights', 'targets', 'attainment'] as const) {
     for (let index = shownOf(choice, list); index < lengths[list]; index += 1) {
-      messages.push(`not shown: ${ITEM_NAMES[list]} “${describe(summary, list, index)}” (the ${template.name} template shows at most ${shownOf(choice, list)})`);
+      messages.push(
+        `not shown: ${ITEM_NAMES[list]} “${describe(summary, list, index)}” (the ${template.name} template shows at most ${shownOf(choice, list)})`,
+      );
     }
   }
   return messages;

@@ -25,13 +25,22 @@ export function valueHelpers(SafeString: SafeStringClass): Record<(typeof VALUE_
     /** 3.2 → "▲3.2%", -1.5 → "▼1.5%", missing → "". */
     growth: (percent: unknown) => literal(formatGrowth(percent)),
     /** Several values as one string: {{join region.parent " · " region.name}}. */
-    join: (...args: unknown[]) => literal(args.slice(0, -1).filter((part) => part !== undefined && part !== null && part !== '').join('')),
+    join: (...args: unknown[]) =>
+      literal(
+        args
+          .slice(0, -1)
+          .filter((part) => part !== undefined && part !== null && part !== '')
+          .join(''),
+      ),
   };
 }
 
 /** JSON.stringify, plus escapes that keep the literal inert wherever it lands (no raw U+2028/9, no control chars). */
 export function toJson(value: unknown): string {
-  return (JSON.stringify(value ?? null) ?? 'null').replace(/[\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16)}`);
+  return (JSON.stringify(value ?? null) ?? 'null').replace(
+    /[\u2028\u2029]/g,
+    (character) => `\\u${character.charCodeAt(0).toString(16)}`,
+  );
 }
 
 export function formatChineseDate(iso: unknown): string {

@@ -13,25 +13,36 @@ import { createRequire } from 'node:module';
 import { FONT_FAMILIES, SANS } from '../pdf/fonts.js';
 import { VALUE_HELPERS, valueHelpers } from './helpers.js';
 
-const STANDARD_PAGE_SIZES = (createRequire(import.meta.url)('pdfmake/js/standardPageSizes.js') as { default: Record<string, [number, number]> }).default;
+const STANDARD_PAGE_SIZES = (
+  createRequire(import.meta.url)('pdfmake/js/standardPageSizes.js') as { default: Record<string, [number, number]> }
+).default;
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 const SHARED_PARTIALS_DIR = join(TEMPLATES_DIR, 'partials');
 
 const margins = z.tuple([z.number().min(0), z.number().min(0), z.number().min(0), z.number().min(0)]);
 /** A pdfmake style; its fontSize is scaled by the fitter. */
-const styleSchema = z.record(z.string(), z.unknown()).refine((style) => style.fontSize === undefined || typeof style.fontSize === 'number', { message: 'fontSize must be a number' });
+const styleSchema = z
+  .record(z.string(), z.unknown())
+  .refine((style) => style.fontSize === undefined || typeof style.fontSize === 'number', {
+    message: 'fontSize must be a number',
+  });
 
 const manifestSchema = z.object({
   name: z.string().regex(/^[a-z0-9-]+$/),
   description: z.string(),
   /** A standard page size (A4, A5 …). */
-  pageSize: z.string().refine((size) => size.toUpperCase() in STANDARD_PAGE_SIZES, { message: 'unknown page size (use A4, A5, B5, LETTER …)' }),
+  pageSize: z.string().refine((size) => size.toUpperCase() in STANDARD_PAGE_SIZES, {
+    message: 'unknown page size (use A4, A5, B5, LETTER …)',
+  }),
   pageOrientation: z.enum(['portrait', 'landscape']).default('portrait'),
   /** [left, top, right, bottom] in points. */
   pageMargins: margins.default([40, 40, 40, 40]),
   /** Font families the document uses (see fonts/); the first is the default and also draws the chart labels. */
-  fonts: z.array(z.enum(FONT_FAMILIES.map((family) => family.name) as [string, ...string[]])).min(1).default([SANS.name]),
+  fonts: z
+    .array(z.enum(FONT_FAMILIES.map((family) => family.name) as [string, ...string[]]))
+    .min(1)
+    .default([SANS.name]),
   /** Base text style (the font defaults to the first of `fonts`). */
   defaultStyle: styleSchema.default({}),
   /** Named styles the template's content refers to ("style": "section"). */
@@ -72,10 +83,14 @@ export function loadTemplate(nameOrPath: string): LayoutTemplate {
   if (!existsSync(join(folder, 'template.json'))) {
     const names = listTemplates().map((template) => template.name);
     const near = names.find((name) => editDistance(name, nameOrPath.toLowerCase()) <= 2);
-    throw new BriefingError('TEMPLATE_NOT_FOUND', `template not found: ${nameOrPath}${near ? ` (did you mean ${near}?)` : ''}`, {
-      file: folder,
-      hint: `use one of: ${names.join(', ')}, or a folder with template.json and document.hbs`,
-    });
+    throw new BriefingError(
+      'TEMPLATE_NOT_FOUND',
+      `template not found: ${nameOrPath}${near ? ` (did you mean ${near}?)` : ''}`,
+      {
+        file: folder,
+        hint: `use one of: ${names.join(', ')}, or a folder with template.json and document.hbs`,
+      },
+    );
   }
   const template = compileTemplate(folder);
   compiled.set(folder, template);
@@ -87,7 +102,8 @@ function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i += 1) {
     const current = [i];
-    for (let j = 1; j <= b.length; j += 1) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j += 1)
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     previous = current;
   }
   return previous[b.length]!;
@@ -113,12 +129,18 @@ function readManifest(folder: string): TemplateManifest {
   } catch (error) {
     const position = Number(/position (\d+)/.exec((error as Error).message)?.[1]);
     const line = Number.isFinite(position) ? source.slice(0, position).split('\n').length : undefined;
-    throw new BriefingError('TEMPLATE_INVALID', `template.json is not valid JSON: ${(error as Error).message}`, { file: line ? `${file}:${line}` : file });
+    throw new BriefingError('TEMPLATE_INVALID', `template.json is not valid JSON: ${(error as Error).message}`, {
+      file: line ? `${file}:${line}` : file,
+    });
   }
   const result = manifestSchema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    throw new BriefingError('TEMPLATE_INVALID', `template.json: ${issue.path.join('.') || '(root)'}: ${issue.message}`, { file, field: issue.path.join('.') });
+    throw new BriefingError(
+      'TEMPLATE_INVALID',
+      `template.json: ${issue.path.join('.') || '(root)'}: ${issue.message}`,
+      { file, field: issue.path.join('.') },
+    );
   }
   return result.data;
 }
@@ -129,7 +151,9 @@ function compileTemplate(folder: string): LayoutTemplate {
   handlebars.registerHelper(valueHelpers(handlebars.SafeString));
   for (const partialsDir of [SHARED_PARTIALS_DIR, join(folder, 'partials')]) {
     if (!existsSync(partialsDir)) continue;
-    for (const entry of readdirSync(partialsDir).filter((name) => name.endsWith('.hbs')).sort()) {
+    for (const entry of readdirSync(partialsDir)
+      .filter((name) => name.endsWith('.hbs'))
+      .sort()) {
       const file = join(partialsDir, entry);
       handlebars.registerPartial(basename(entry, '.hbs'), checkedSource(handlebars, file));
     }
@@ -178,9 +202,13 @@ function checkedSource(handlebars: typeof Handlebars, file: string): string {
     const mustache = node as hbs.AST.MustacheStatement;
     const helper = mustache.path.type === 'PathExpression' ? (mustache.path as hbs.AST.PathExpression).original : '';
     if (!(VALUE_HELPERS as readonly string[]).includes(helper) || mustache.params.length === 0) {
-      throw new BriefingError('TEMPLATE_INVALID', `value printed without an escaping helper: use {{json …}} (or ${VALUE_HELPERS.join(', ')})`, {
-        file: `${file}:${mustache.loc.start.line}`,
-      });
+      throw new BriefingError(
+        'TEMPLATE_INVALID',
+        `value printed without an escaping helper: use {{json …}} (or ${VALUE_HELPERS.join(', ')})`,
+        {
+          file: `${file}:${mustache.loc.start.line}`,
+        },
+      );
     }
   });
   return source;

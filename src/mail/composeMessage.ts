@@ -11,7 +11,14 @@ import { formatChineseDate, formatGrowth } from '../layout/helpers.js';
 import type { Figure, Highlight } from '../summary/schema.js';
 import { canonicalJson } from '../summary/fingerprint.js';
 import type { SessionRegion, MailSession } from './loadSession.js';
-import type { MailBodyContext, MailFigure, MailItem, MailRegion, MailTemplates, SubjectContext } from './mailTemplates.js';
+import type {
+  MailBodyContext,
+  MailFigure,
+  MailItem,
+  MailRegion,
+  MailTemplates,
+  SubjectContext,
+} from './mailTemplates.js';
 import type { Delegate } from './readDelegates.js';
 import type { Sender } from './resolveSender.js';
 import { displayNumber, displayUnit, printedFigures } from '../summary/figureText.js';
@@ -57,7 +64,11 @@ export function composeMessage(session: MailSession, delegate: Delegate, options
   };
   const text = options.templates.text(context);
   const html = options.templates.html(context);
-  const attachments = regions.map((region) => ({ filename: region.pdf.filename, content: region.pdf.bytes, sha256: region.pdf.sha256 }));
+  const attachments = regions.map((region) => ({
+    filename: region.pdf.filename,
+    content: region.pdf.bytes,
+    sha256: region.pdf.sha256,
+  }));
   const contentHash = sha256(
     canonicalJson({
       subject,
@@ -79,7 +90,11 @@ export function mailOptionsOf(message: ComposedMessage, envelope: { from: Sender
     subject: message.subject,
     text: message.text,
     html: message.html,
-    attachments: message.attachments.map((attachment) => ({ filename: attachment.filename, content: attachment.content, contentType: 'application/pdf' })),
+    attachments: message.attachments.map((attachment) => ({
+      filename: attachment.filename,
+      content: attachment.content,
+      contentType: 'application/pdf',
+    })),
     date: envelope.date,
     messageId: `<${message.contentHash.slice(0, 32)}.briefing@${fromDomain}>`,
     baseBoundary: message.contentHash.slice(32, 48),

@@ -94,15 +94,22 @@ async function connect(options: SmtpRunOptions): Promise<Connection> {
     sender.close();
     await ledger.close();
   };
-  const attempt = await withRetry(() => sender.verify(), options.retry, (error, delayMs) =>
-    options.onProgress?.(`${sender.server.display}: ${describeError(error, sender)}; retrying in ${delayMs} ms`),
+  const attempt = await withRetry(
+    () => sender.verify(),
+    options.retry,
+    (error, delayMs) =>
+      options.onProgress?.(`${sender.server.display}: ${describeError(error, sender)}; retrying in ${delayMs} ms`),
   );
   if (!attempt.ok) {
     await close();
-    throw new BriefingError('USAGE', `cannot use the SMTP server ${sender.server.display}: ${describeError(attempt.error, sender)}; nothing was sent`, {
-      field: '--smtp',
-      hint: connectionHint(attempt.error, attempt.kind),
-    });
+    throw new BriefingError(
+      'USAGE',
+      `cannot use the SMTP server ${sender.server.display}: ${describeError(attempt.error, sender)}; nothing was sent`,
+      {
+        field: '--smtp',
+        hint: connectionHint(attempt.error, attempt.kind),
+      },
+    );
   }
   return { sender, ledger, close };
 }
@@ -119,25 +126,45 @@ function connectionHint(error: unknown, kind: FailureKind): string {
   return FAILURE_HINTS[kind === 'permanent' ? 'fatal' : kind];
 }
 
-async function deliverOne(message: ComposedMessage, connection: Connection, options: SmtpRunOptions): Promise<{ result: DelegateOutcome; kind: FailureKind | null }> {
+async function deliverOne(
+  message: ComposedMessage,
+  connection: Connection,
+  options: SmtpRunOptions,
+): Promise<{ result: DelegateOutcome; kind: FailureKind | null }> {
   const { sender, ledger } = connection;
   // The Message-ID (one per content, see composeMessage) names the message in the "sending" line before the server sees it.
   const mail = mailOptionsOf(message, { from: options.from, date: options.now() });
   const messageId = typeof mail.messageId === 'string' ? mail.messageId : null;
   const record = (status: LedgerEntry['status'], response: string | null, attempts: number): Promise<void> =>
-    ledger.append({ delegate: message.delegate.email, name: message.delegate.name, contentHash: message.contentHash, status, response, messageId, at: options.now().toISOString(), attempts });
+    ledger.append({
+      delegate: message.delegate.email,
+      name: message.delegate.name,
+      contentHash: message.contentHash,
+      status,
+      response,
+      messageId,
+      at: options.now().toISOString(),
+      attempts,
+    });
   const attempt: Attempted<SmtpDelivery> = await withRetry(
     async () => {
       await record('sending', null, 0);
       return sender.send(mail);
     },
     options.retry,
-    (error, delayMs, number) => options.onProgress?.(`${message.delegate.email}: attempt ${number} failed (${describeError(error, sender)}); retrying in ${delayMs} ms`),
+    (error, delayMs, number) =>
+      options.onProgress?.(
+        `${message.delegate.email}: attempt ${number} failed (${describeError(error, sender)}); retrying in ${delayMs} ms`,
+      ),
   );
   const response = attempt.ok ? attempt.value.response : describeError(attempt.error, sender);
   await record(attempt.ok ? 'sent' : 'failed', response, attempt.attempts);
-  if (!attempt.ok) return { result: failedOutcome(message, response, attempt.kind, attempt.attempts, response), kind: attempt.kind };
-  return { result: outcomeOf(message, { status: 'sent', detail: response, response, messageId, attempts: attempt.attempts }), kind: null };
+  if (!attempt.ok)
+    return { result: failedOutcome(message, response, attempt.kind, attempt.attempts, response), kind: attempt.kind };
+  return {
+    result: outcomeOf(message, { status: 'sent', detail: response, response, messageId, attempts: attempt.attempts }),
+    kind: null,
+  };
 }
 
 function skippedOutcome(message: ComposedMessage, plan: Extract<DeliveryPlan, { action: 'skip' }>): DelegateOutcome {
@@ -153,17 +180,32 @@ function skippedOutcome(message: ComposedMessage, plan: Extract<DeliveryPlan, { 
     plan.reason === 'delivered'
       ? `already delivered ${plan.entry.at}`
       : `content changed since the mail delivered ${plan.entry.at}; not sent again (use --resend-changed to send the new version)`;
-  return outcomeOf(message, { status: 'skipped', detail, messageId: plan.entry.messageId, response: plan.entry.response });
+  return outcomeOf(message, {
+    status: 'skipped',
+    detail,
+    messageId: plan.entry.messageId,
+    response: plan.entry.response,
+  });
 }
 
-function failedOutcome(message: ComposedMessage, detail: string, kind: FailureKind | 'not-attempted', attempts: number, response: string | null): DelegateOutcome {
-  const error = new BriefingError('OUTPUT_UNWRITABLE', `not delivered: ${detail}`, { field: message.delegate.email, hint: FAILURE_HINTS[kind] });
+function failedOutcome(
+  message: ComposedMessage,
+  detail: string,
+  kind: FailureKind | 'not-attempted',
+  attempts: number,
+  response: string | null,
+): DelegateOutcome {
+  const error = new BriefingError('OUTPUT_UNWRITABLE', `not delivered: ${detail}`, {
+    field: message.delegate.email,
+    hint: FAILURE_HINTS[kind],
+  });
   return outcomeOf(message, { status: 'failed', detail, attempts, response, error });
 }
 
 /** The server's reply when there is one, else the error message; never with the password in it. */
 function describeError(error: unknown, sender: SmtpSender): string {
   const { response, message } = (error ?? {}) as { response?: unknown; message?: unknown };
-  const text = typeof response === 'string' && response ? response : typeof message === 'string' ? message : String(error);
+  const text =
+    typeof response === 'string' && response ? response : typeof message === 'string' ? message : String(error);
   return redact(text, sender.server.secrets);
 }

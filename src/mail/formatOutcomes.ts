@@ -16,13 +16,17 @@ export function formatOutcomes(outcomes: readonly DelegateOutcome[], counts: Rec
     outcome.status,
     outcome.detail,
   ]);
-  const widths = header.map((title, column) => Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[column] ?? ''))));
+  const widths = header.map((title, column) =>
+    Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[column] ?? ''))),
+  );
   const line = (cells: string[]) =>
     cells
       .map((cell, column) => (column === cells.length - 1 ? cell : pad(cell, widths[column] ?? 0)))
       .join('  ')
       .trimEnd();
-  const totals = STATUS_ORDER.filter((status) => counts[status] > 0 || status === 'sent' || status === 'failed').map((status) => `${status} ${counts[status]}`);
+  const totals = STATUS_ORDER.filter((status) => counts[status] > 0 || status === 'sent' || status === 'failed').map(
+    (status) => `${status} ${counts[status]}`,
+  );
   return [line(header), ...rows.map(line), totals.join(' · ')].join('\n');
 }
 

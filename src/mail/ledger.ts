@@ -42,7 +42,10 @@ export async function readLedger(folder: string): Promise<Ledger> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], warnings: [] };
-    throw new BriefingError('INPUT_UNREADABLE', `cannot read the mail ledger: ${(error as Error).message}`, { file, cause: error });
+    throw new BriefingError('INPUT_UNREADABLE', `cannot read the mail ledger: ${(error as Error).message}`, {
+      file,
+      cause: error,
+    });
   }
   const entries: LedgerEntry[] = [];
   const warnings: string[] = [];
@@ -56,14 +59,28 @@ export async function readLedger(folder: string): Promise<Ledger> {
 }
 
 /** The "sent" entry of this address with this content, if any. */
-export function deliveryOf(entries: readonly LedgerEntry[], email: string, contentHash: string): LedgerEntry | undefined {
-  return entries.find((entry) => entry.status === 'sent' && sameAddress(entry.delegate, email) && entry.contentHash === contentHash);
+export function deliveryOf(
+  entries: readonly LedgerEntry[],
+  email: string,
+  contentHash: string,
+): LedgerEntry | undefined {
+  return entries.find(
+    (entry) => entry.status === 'sent' && sameAddress(entry.delegate, email) && entry.contentHash === contentHash,
+  );
 }
 
 /** A "sending" entry of this address and content that no "sent" or "failed" entry of its Message-ID follows. */
-export function unfinishedSendOf(entries: readonly LedgerEntry[], email: string, contentHash: string): LedgerEntry | undefined {
+export function unfinishedSendOf(
+  entries: readonly LedgerEntry[],
+  email: string,
+  contentHash: string,
+): LedgerEntry | undefined {
   const mine = entries.filter((entry) => sameAddress(entry.delegate, email) && entry.contentHash === contentHash);
-  return mine.find((entry, index) => entry.status === 'sending' && !mine.slice(index + 1).some((later) => later.status !== 'sending' && later.messageId === entry.messageId));
+  return mine.find(
+    (entry, index) =>
+      entry.status === 'sending' &&
+      !mine.slice(index + 1).some((later) => later.status !== 'sending' && later.messageId === entry.messageId),
+  );
 }
 
 /** The latest "sent" entry of this address, whatever its content. */
@@ -100,11 +117,15 @@ export async function openLedger(folder: string): Promise<LedgerWriter> {
         await handle.appendFile(`${JSON.stringify(entry)}\n`, 'utf8');
         await handle.sync();
       } catch (error) {
-        throw new BriefingError('OUTPUT_UNWRITABLE', `cannot record the mail to ${entry.delegate} in the ledger: ${(error as Error).message}`, {
-          file,
-          hint: 'the run stopped so that nobody is mailed twice; free the disk, then run again',
-          cause: error,
-        });
+        throw new BriefingError(
+          'OUTPUT_UNWRITABLE',
+          `cannot record the mail to ${entry.delegate} in the ledger: ${(error as Error).message}`,
+          {
+            file,
+            hint: 'the run stopped so that nobody is mailed twice; free the disk, then run again',
+            cause: error,
+          },
+        );
       }
     },
     close: () => handle.close(),

@@ -46,18 +46,28 @@ export async function loadSession(folder: string): Promise<MailSession> {
   const recovered = await recoverInterruptedSwap(folder);
   const check = verifyArchive(folder);
   if (check.missing.length + check.altered.length > 0) {
-    const problems = [check.altered.length > 0 ? `altered: ${check.altered.join(', ')}` : '', check.missing.length > 0 ? `missing: ${check.missing.join(', ')}` : ''];
-    throw new BriefingError('INPUT_UNREADABLE', `the session folder does not match its manifest (${problems.filter(Boolean).join('; ')}); nothing was mailed`, {
-      file: folder,
-      hint: REFUSAL_HINT,
-    });
+    const problems = [
+      check.altered.length > 0 ? `altered: ${check.altered.join(', ')}` : '',
+      check.missing.length > 0 ? `missing: ${check.missing.join(', ')}` : '',
+    ];
+    throw new BriefingError(
+      'INPUT_UNREADABLE',
+      `the session folder does not match its manifest (${problems.filter(Boolean).join('; ')}); nothing was mailed`,
+      {
+        file: folder,
+        hint: REFUSAL_HINT,
+      },
+    );
   }
   const manifest = JSON.parse(await readFile(join(folder, MANIFEST_FILE), 'utf8')) as Manifest;
   const regions: SessionRegion[] = [];
   for (const region of manifest.regions) {
     const bytes = await readFile(join(folder, region.pdf.path));
     if (sha256(bytes) !== region.pdf.sha256) {
-      throw new BriefingError('INPUT_UNREADABLE', `${region.pdf.path} changed while it was read; nothing was mailed`, { file: folder, hint: REFUSAL_HINT });
+      throw new BriefingError('INPUT_UNREADABLE', `${region.pdf.path} changed while it was read; nothing was mailed`, {
+        file: folder,
+        hint: REFUSAL_HINT,
+      });
     }
     regions.push({
       name: region.name,

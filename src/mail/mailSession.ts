@@ -108,6 +108,9 @@ function countsOf(outcomes: DelegateOutcome[]): Record<MailStatus, number> {
 function refuseOutboxInside(folder: string, dir: string): void {
   const path = relative(resolve(folder), resolve(dir));
   if (path === '' || (!path.startsWith('..') && !isAbsolute(path))) {
-    throw new BriefingError('USAGE', '--outbox must not be inside the session folder', { field: '--outbox', hint: 'choose a folder outside it, e.g. outbox/' });
+    throw new BriefingError('USAGE', '--outbox must not be inside the session folder', {
+      field: '--outbox',
+      hint: 'choose a folder outside it, e.g. outbox/',
+    });
   }
 }

@@ -101,7 +101,10 @@ export function loadMailTemplates(folder: string = MAIL_TEMPLATES_DIR): MailTemp
       try {
         return render(context);
       } catch (error) {
-        throw new BriefingError('TEMPLATE_INVALID', `mail template failed: ${(error as Error).message}`, { file: path, cause: error });
+        throw new BriefingError('TEMPLATE_INVALID', `mail template failed: ${(error as Error).message}`, {
+          file: path,
+          cause: error,
+        });
       }
     };
   };

@@ -25,14 +25,40 @@ export interface DelegateOutcome {
   error: BriefingError | null;
 }
 
-type OutcomeFields = Partial<Omit<DelegateOutcome, 'line' | 'name' | 'email' | 'regions' | 'contentHash'>> & Pick<DelegateOutcome, 'status' | 'detail'>;
+type OutcomeFields = Partial<Omit<DelegateOutcome, 'line' | 'name' | 'email' | 'regions' | 'contentHash'>> &
+  Pick<DelegateOutcome, 'status' | 'detail'>;
 
 export function outcomeOf(message: ComposedMessage, fields: OutcomeFields): DelegateOutcome {
   const { line, name, email, regions } = message.delegate;
-  return { line, name, email, regions, contentHash: message.contentHash, messageId: null, response: null, attempts: 0, file: null, error: null, ...fields };
+  return {
+    line,
+    name,
+    email,
+    regions,
+    contentHash: message.contentHash,
+    messageId: null,
+    response: null,
+    attempts: 0,
+    file: null,
+    error: null,
+    ...fields,
+  };
 }
 
 export function invalidOutcomeOf(problem: DelegateProblem): DelegateOutcome {
   const { line, name, email, error } = problem;
-  return { line, name, email, regions: [], status: 'invalid', detail: error.message, contentHash: null, messageId: null, response: null, attempts: 0, file: null, error };
+  return {
+    line,
+    name,
+    email,
+    regions: [],
+    status: 'invalid',
+    detail: error.message,
+    contentHash: null,
+    messageId: null,
+    response: null,
+    attempts: 0,
+    file: null,
+    error,
+  };
 }

@@ -11,7 +11,12 @@ export type DeliveryPlan =
   | { action: 'send'; resend: LedgerEntry | undefined }
   | { action: 'skip'; reason: 'delivered' | 'changed' | 'uncertain'; entry: LedgerEntry };
 
-export function planDelivery(message: ComposedMessage, entries: readonly LedgerEntry[], resendChanged: boolean, resendUncertain = false): DeliveryPlan {
+export function planDelivery(
+  message: ComposedMessage,
+  entries: readonly LedgerEntry[],
+  resendChanged: boolean,
+  resendUncertain = false,
+): DeliveryPlan {
   const { email } = message.delegate;
   const delivered = deliveryOf(entries, email, message.contentHash);
   if (delivered) return { action: 'skip', reason: 'delivered', entry: delivered };

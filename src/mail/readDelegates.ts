@@ -45,7 +45,8 @@ const HEADERS: Record<(typeof COLUMNS)[number], string[]> = {
 /** What people type between region names in Chinese text; a comma only inside a quoted cell reaches here. */
 const REGION_SEPARATOR = /[;；、,，]/;
 /** The WHATWG "valid e-mail address", with at least one dot in the domain. */
-const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+const EMAIL =
+  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
 export function isEmailAddress(text: string): boolean {
   return EMAIL.test(text);
@@ -56,9 +57,14 @@ export async function readDelegates(file: string, sessionRegions: readonly strin
   try {
     bytes = await readFile(file);
   } catch (error) {
-    throw new BriefingError('INPUT_NOT_FOUND', `delegates file not found: ${(error as Error).message}`, { file, field: '--delegates', cause: error });
+    throw new BriefingError('INPUT_NOT_FOUND', `delegates file not found: ${(error as Error).message}`, {
+      file,
+      field: '--delegates',
+      cause: error,
+    });
   }
-  if (extname(file).toLowerCase() === '.xlsx') return delegatesOf(await workbookRows(bytes, file), file, sessionRegions);
+  if (extname(file).toLowerCase() === '.xlsx')
+    return delegatesOf(await workbookRows(bytes, file), file, sessionRegions);
   return parseDelegates(bytes, file, sessionRegions);
 }
 
@@ -68,7 +74,11 @@ export function parseDelegates(bytes: Buffer, file: string, sessionRegions: read
   try {
     utf8 = Buffer.from(decodeText(file, bytes).text);
   } catch (error) {
-    throw new BriefingError('INPUT_UNREADABLE', `not a readable CSV file: ${(error as Error).message}`, { file, hint: 'save it from Excel as CSV (UTF-8 or GBK) or as .xlsx', cause: error });
+    throw new BriefingError('INPUT_UNREADABLE', `not a readable CSV file: ${(error as Error).message}`, {
+      file,
+      hint: 'save it from Excel as CSV (UTF-8 or GBK) or as .xlsx',
+      cause: error,
+    });
   }
   return delegatesOf(parseRows(utf8, file), file, sessionRegions);
 }
@@ -80,7 +90,9 @@ function delegatesOf(rows: Row[], file: string, sessionRegions: readonly string[
   const problems: DelegateProblem[] = [];
   const firstLineOf = new Map<string, number>();
   for (const { record, line } of rows) {
-    const [name, email, regions] = COLUMNS.map((column) => (record[columnOf[column]] ?? '').replace(/\s+/g, ' ').trim()) as [string, string, string];
+    const [name, email, regions] = COLUMNS.map((column) =>
+      (record[columnOf[column]] ?? '').replace(/\s+/g, ' ').trim(),
+    ) as [string, string, string];
     if (!name && !email && !regions) continue;
     const regionProblems = regionMistakes(regions, sessionRegions);
     const mistakes = [...rowMistakes(name, email), ...regionProblems];
@@ -90,7 +102,10 @@ function delegatesOf(rows: Row[], file: string, sessionRegions: readonly string[
       const error = new BriefingError('INPUT_UNREADABLE', `skipped: ${mistakes.join('; ')}`, {
         file,
         field: `line ${line}`,
-        hint: regionProblems.length > 0 ? `regions of this session: ${sessionRegions.join('; ')} (or ${ALL_REGIONS} for all)` : undefined,
+        hint:
+          regionProblems.length > 0
+            ? `regions of this session: ${sessionRegions.join('; ')} (or ${ALL_REGIONS} for all)`
+            : undefined,
       });
       problems.push({ line, name, email, error });
       continue;
@@ -108,9 +123,16 @@ async function workbookRows(bytes: Buffer, file: string): Promise<Row[]> {
   try {
     sheet = (await readSheet(bytes)) as unknown[][];
   } catch (error) {
-    throw new BriefingError('INPUT_UNREADABLE', `not a readable .xlsx workbook: ${(error as Error).message}`, { file, hint: 'save it again from Excel as .xlsx, or as CSV', cause: error });
+    throw new BriefingError('INPUT_UNREADABLE', `not a readable .xlsx workbook: ${(error as Error).message}`, {
+      file,
+      hint: 'save it again from Excel as .xlsx, or as CSV',
+      cause: error,
+    });
   }
-  return sheet.map((cells, index) => ({ record: cells.map((cell) => (cell === null || cell === undefined ? '' : String(cell).trim())), line: index + 1 }));
+  return sheet.map((cells, index) => ({
+    record: cells.map((cell) => (cell === null || cell === undefined ? '' : String(cell).trim())),
+    line: index + 1,
+  }));
 }
 
 interface Row {
@@ -123,7 +145,13 @@ interface Row {
 function parseRows(bytes: Buffer, file: string): Row[] {
   let parsed: { record: string[]; info: { bytes: number } }[];
   try {
-    parsed = parse(bytes, { bom: true, info: true, trim: true, skip_empty_lines: true, relax_column_count: true }) as unknown as typeof parsed;
+    parsed = parse(bytes, {
+      bom: true,
+      info: true,
+      trim: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+    }) as unknown as typeof parsed;
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     throw new BriefingError('INPUT_UNREADABLE', `not a readable CSV file: ${(error as Error).message}`, {
@@ -155,20 +183,28 @@ function lineAt(bytes: Buffer, offset: number): number {
 
 function columnsOf(header: string[], file: string): Record<(typeof COLUMNS)[number], number> {
   const names = header.map((name) => name.trim().toLowerCase());
-  const indexOf = (column: (typeof COLUMNS)[number]): number => names.findIndex((name) => HEADERS[column].includes(name));
+  const indexOf = (column: (typeof COLUMNS)[number]): number =>
+    names.findIndex((name) => HEADERS[column].includes(name));
   const missing = COLUMNS.filter((column) => indexOf(column) < 0);
   if (missing.length > 0) {
-    throw new BriefingError('USAGE', `the delegates file has no ${missing.join(', ')} column (header: ${header.join(',') || 'none'})`, {
-      file,
-      field: 'line 1',
-      hint: 'the first line must be the header name,email,regions (or 姓名,邮箱,地区)',
-    });
+    throw new BriefingError(
+      'USAGE',
+      `the delegates file has no ${missing.join(', ')} column (header: ${header.join(',') || 'none'})`,
+      {
+        file,
+        field: 'line 1',
+        hint: 'the first line must be the header name,email,regions (or 姓名,邮箱,地区)',
+      },
+    );
   }
   return { name: indexOf('name'), email: indexOf('email'), regions: indexOf('regions') };
 }
 
 function rowMistakes(name: string, email: string): string[] {
-  return [name ? '' : 'no name', isEmailAddress(email) ? '' : email ? `invalid e-mail address "${email}"` : 'no e-mail address'].filter(Boolean);
+  return [
+    name ? '' : 'no name',
+    isEmailAddress(email) ? '' : email ? `invalid e-mail address "${email}"` : 'no e-mail address',
+  ].filter(Boolean);
 }
 
 function regionMistakes(regions: string, sessionRegions: readonly string[]): string[] {

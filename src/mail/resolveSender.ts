@@ -22,7 +22,10 @@ export function resolveSender(from: string | undefined, smtpUser: string | undef
   const parsed = addressparser(from, { flatten: true });
   const address = parsed.length === 1 ? parsed[0]?.address : undefined;
   if (address === undefined || !isEmailAddress(address)) {
-    throw new BriefingError('USAGE', `--from must be one e-mail address, got "${from}"`, { field: '--from', hint: 'e.g. --from "长治市人大 <renda@example.org>"' });
+    throw new BriefingError('USAGE', `--from must be one e-mail address, got "${from}"`, {
+      field: '--from',
+      hint: 'e.g. --from "长治市人大 <renda@example.org>"',
+    });
   }
   return { header: from, address };
 }

@@ -21,7 +21,8 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { retries: 3, baseDelayMs: 2000, maxDelayMs: 60_000 };
 
-export type Attempted<T> = { ok: true; value: T; attempts: number } | { ok: false; error: unknown; kind: FailureKind; attempts: number };
+export type Attempted<T> =
+  { ok: true; value: T; attempts: number } | { ok: false; error: unknown; kind: FailureKind; attempts: number };
 
 const FATAL_CODES = ['EAUTH', 'ENOAUTH', 'ETLS', 'EREQUIRETLS', 'ECONFIG', 'EOAUTH2'];
 /** A certificate the client does not trust is a setting to fix, not a server to wait for. */
@@ -42,8 +43,16 @@ export function classifySmtpError(error: unknown): FailureKind {
 }
 
 export function isCertificateError(error: unknown): boolean {
-  for (let current = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; current && depth < 4; current = current.cause as typeof current, depth += 1) {
-    if ((typeof current.code === 'string' && CERTIFICATE.test(current.code)) || (typeof current.message === 'string' && CERTIFICATE.test(current.message))) return true;
+  for (
+    let current = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0;
+    current && depth < 4;
+    current = current.cause as typeof current, depth += 1
+  ) {
+    if (
+      (typeof current.code === 'string' && CERTIFICATE.test(current.code)) ||
+      (typeof current.message === 'string' && CERTIFICATE.test(current.message))
+    )
+      return true;
   }
   return false;
 }

@@ -53,19 +53,33 @@ export function parseSmtpUrl(settings: SmtpSettings): SmtpServer {
     url = new URL(settings.url);
   } catch {
     // The text is not echoed: it may hold a password.
-    throw new BriefingError('USAGE', 'the SMTP server is not a valid URL', { field: '--smtp', hint: 'use smtp://user:password@host:port (percent-encode special characters)' });
+    throw new BriefingError('USAGE', 'the SMTP server is not a valid URL', {
+      field: '--smtp',
+      hint: 'use smtp://user:password@host:port (percent-encode special characters)',
+    });
   }
   const port = url.port ? Number(url.port) : DEFAULT_PORTS[url.protocol];
   if (!(url.protocol in DEFAULT_PORTS) || port === undefined || !url.hostname) {
-    throw new BriefingError('USAGE', `the SMTP server must be an smtp:// or smtps:// URL with a host, got ${url.protocol}//${url.hostname}`, {
-      field: '--smtp',
-      hint: 'use smtp://user:password@host:port (STARTTLS when offered) or smtps://… (TLS from the start)',
-    });
+    throw new BriefingError(
+      'USAGE',
+      `the SMTP server must be an smtp:// or smtps:// URL with a host, got ${url.protocol}//${url.hostname}`,
+      {
+        field: '--smtp',
+        hint: 'use smtp://user:password@host:port (STARTTLS when offered) or smtps://… (TLS from the start)',
+      },
+    );
   }
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const user = url.username ? decodeURIComponent(url.username) : undefined;
   const pass = decodeURIComponent(url.password);
-  const secrets = pass ? [pass, url.password, Buffer.from(pass).toString('base64'), Buffer.from(`\0${user ?? ''}\0${pass}`).toString('base64')] : [];
+  const secrets = pass
+    ? [
+        pass,
+        url.password,
+        Buffer.from(pass).toString('base64'),
+        Buffer.from(`\0${user ?? ''}\0${pass}`).toString('base64'),
+      ]
+    : [];
   return {
     display: `${url.protocol}//${url.hostname}:${port}`,
     user,
@@ -106,5 +120,7 @@ export function createSmtpSender(settings: SmtpSettings): SmtpSender {
 
 /** The text with every form of the password replaced by *** (longest first: one form can contain another). */
 export function redact(text: string, secrets: readonly string[]): string {
-  return [...secrets].sort((a, b) => b.length - a.length).reduce((result, secret) => result.split(secret).join('***'), text);
+  return [...secrets]
+    .sort((a, b) => b.length - a.length)
+    .reduce((result, secret) => result.split(secret).join('***'), text);
 }

@@ -42,7 +42,9 @@ export function buildNextLineWith(Line: LineClass, TextInlines: TextInlinesClass
       let isHardWrap = false;
       const inline = inlines.shift()!;
       if (!inline.noWrap && inline.text.length > 1 && inline.width > line.getAvailableWidth()) {
-        const maxChars = findMaxFitLength(inline.text, line.getAvailableWidth(), (text) => textInlines.widthOfText(text, inline));
+        const maxChars = findMaxFitLength(inline.text, line.getAvailableWidth(), (text) =>
+          textInlines.widthOfText(text, inline),
+        );
         if (maxChars < inline.text.length) {
           const newInline = cloneInline(inline);
           newInline.text = inline.text.substr(maxChars);
@@ -63,7 +65,8 @@ export function buildNextLineWith(Line: LineClass, TextInlines: TextInlinesClass
 
 function cloneInline(inline: Inline): Inline {
   const copy = (inline as unknown as { constructor(): Inline }).constructor();
-  for (const key in inline) (copy as unknown as Record<string, unknown>)[key] = (inline as unknown as Record<string, unknown>)[key];
+  for (const key in inline)
+    (copy as unknown as Record<string, unknown>)[key] = (inline as unknown as Record<string, unknown>)[key];
   return copy;
 }
 

@@ -38,7 +38,10 @@ export const FONT_FAMILIES: readonly FontFamily[] = [SANS, SERIF];
 /** pdfmake font descriptors: every style maps to a real face (bold is a real bold face; CJK has no italics). */
 export function pdfmakeFontDescriptors(): Record<string, Record<string, string>> {
   return Object.fromEntries(
-    FONT_FAMILIES.map((family) => [family.name, { normal: family.regular, bold: family.bold, italics: family.regular, bolditalics: family.bold }]),
+    FONT_FAMILIES.map((family) => [
+      family.name,
+      { normal: family.regular, bold: family.bold, italics: family.regular, bolditalics: family.bold },
+    ]),
   );
 }
 
@@ -49,7 +52,10 @@ export function fontFileBytes(file: string): Buffer {
   let bytes = loadedBytes.get(file);
   if (!bytes) {
     if (!existsSync(file)) {
-      throw new BriefingError('RENDER_FAILED', `font file missing: ${file}`, { file, hint: 'restore the fonts/ folder from the repository (git checkout -- fonts)' });
+      throw new BriefingError('RENDER_FAILED', `font file missing: ${file}`, {
+        file,
+        hint: 'restore the fonts/ folder from the repository (git checkout -- fonts)',
+      });
     }
     bytes = readFileSync(file);
     loadedBytes.set(file, bytes);
@@ -76,7 +82,9 @@ export function parseFontsOncePerProcess(): boolean {
     if (ownRequire.cache[pdfkitPath]) return false;
     const pdfkitRequire = createRequire(pdfkitPath);
     const fontkitPath = pdfkitRequire.resolve('fontkit');
-    const fontkit = pdfkitRequire('fontkit') as Record<string, unknown> & { create: (bytes: Uint8Array, family?: string) => object };
+    const fontkit = pdfkitRequire('fontkit') as Record<string, unknown> & {
+      create: (bytes: Uint8Array, family?: string) => object;
+    };
     const parsed = new WeakMap<Uint8Array, Map<string, object>>();
     const sharedFontkit: Record<string, unknown> = Object.create(fontkit);
     const create = (bytes: Uint8Array, family?: string): object => {
@@ -102,7 +110,10 @@ export function parseFontsOncePerProcess(): boolean {
 /** The fontkit this library's pdfkit uses: its own copy, parsing each font once (parseFontsOncePerProcess). */
 export function ownFontkit<T>(): T {
   parseFontsOncePerProcess();
-  return withOwnModules((ownRequire) => createRequire(createRequire(ownRequire.resolve('pdfmake/js/PDFDocument.js')).resolve('pdfkit'))('fontkit') as T);
+  return withOwnModules(
+    (ownRequire) =>
+      createRequire(createRequire(ownRequire.resolve('pdfmake/js/PDFDocument.js')).resolve('pdfkit'))('fontkit') as T,
+  );
 }
 
 /** How many times a font has been parsed in this process (for tests and the benchmark). */

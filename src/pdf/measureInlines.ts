@@ -31,42 +31,107 @@ const TRAILING = /(\s)+$/g;
 
 /** An inline's own values that decide how its style resolves. */
 interface OwnStyle {
-  font: unknown; bold: unknown; italics: unknown; alignment: unknown; fontSize: unknown; fontFeatures: unknown;
-  characterSpacing: unknown; color: unknown; decoration: unknown; decorationColor: unknown; decorationStyle: unknown;
-  decorationThickness: unknown; background: unknown; link: unknown; linkToPage: unknown; linkToDestination: unknown;
-  noWrap: unknown; opacity: unknown; sup: unknown; sub: unknown; lineHeight: unknown; preserveLeadingSpaces: unknown;
-  preserveTrailingSpaces: unknown; style: unknown; section: unknown;
+  font: unknown;
+  bold: unknown;
+  italics: unknown;
+  alignment: unknown;
+  fontSize: unknown;
+  fontFeatures: unknown;
+  characterSpacing: unknown;
+  color: unknown;
+  decoration: unknown;
+  decorationColor: unknown;
+  decorationStyle: unknown;
+  decorationThickness: unknown;
+  background: unknown;
+  link: unknown;
+  linkToPage: unknown;
+  linkToDestination: unknown;
+  noWrap: unknown;
+  opacity: unknown;
+  sup: unknown;
+  sub: unknown;
+  lineHeight: unknown;
+  preserveLeadingSpaces: unknown;
+  preserveTrailingSpaces: unknown;
+  style: unknown;
+  section: unknown;
 }
 
 // Written out property by property: generic loops over property names made this slower than pdfmake's own code.
 function ownStyle(item: Inline): OwnStyle {
   return {
-    font: item.font, bold: item.bold, italics: item.italics, alignment: item.alignment, fontSize: item.fontSize,
-    fontFeatures: item.fontFeatures, characterSpacing: item.characterSpacing, color: item.color, decoration: item.decoration,
-    decorationColor: item.decorationColor, decorationStyle: item.decorationStyle, decorationThickness: item.decorationThickness,
-    background: item.background, link: item.link, linkToPage: item.linkToPage, linkToDestination: item.linkToDestination,
-    noWrap: item.noWrap, opacity: item.opacity, sup: item.sup, sub: item.sub, lineHeight: item.lineHeight,
-    preserveLeadingSpaces: item.preserveLeadingSpaces, preserveTrailingSpaces: item.preserveTrailingSpaces, style: item.style,
+    font: item.font,
+    bold: item.bold,
+    italics: item.italics,
+    alignment: item.alignment,
+    fontSize: item.fontSize,
+    fontFeatures: item.fontFeatures,
+    characterSpacing: item.characterSpacing,
+    color: item.color,
+    decoration: item.decoration,
+    decorationColor: item.decorationColor,
+    decorationStyle: item.decorationStyle,
+    decorationThickness: item.decorationThickness,
+    background: item.background,
+    link: item.link,
+    linkToPage: item.linkToPage,
+    linkToDestination: item.linkToDestination,
+    noWrap: item.noWrap,
+    opacity: item.opacity,
+    sup: item.sup,
+    sub: item.sub,
+    lineHeight: item.lineHeight,
+    preserveLeadingSpaces: item.preserveLeadingSpaces,
+    preserveTrailingSpaces: item.preserveTrailingSpaces,
+    style: item.style,
     section: item.section,
   };
 }
 
 function sameOwnStyle(item: Inline, own: OwnStyle): boolean {
-  return item.font === own.font && item.bold === own.bold && item.italics === own.italics && item.alignment === own.alignment &&
-    item.fontSize === own.fontSize && item.fontFeatures === own.fontFeatures && item.characterSpacing === own.characterSpacing &&
-    item.color === own.color && item.decoration === own.decoration && item.decorationColor === own.decorationColor &&
-    item.decorationStyle === own.decorationStyle && item.decorationThickness === own.decorationThickness &&
-    item.background === own.background && item.link === own.link && item.linkToPage === own.linkToPage &&
-    item.linkToDestination === own.linkToDestination && item.noWrap === own.noWrap && item.opacity === own.opacity &&
-    item.sup === own.sup && item.sub === own.sub && item.lineHeight === own.lineHeight &&
-    item.preserveLeadingSpaces === own.preserveLeadingSpaces && item.preserveTrailingSpaces === own.preserveTrailingSpaces &&
-    item.style === own.style && item.section === own.section;
+  return (
+    item.font === own.font &&
+    item.bold === own.bold &&
+    item.italics === own.italics &&
+    item.alignment === own.alignment &&
+    item.fontSize === own.fontSize &&
+    item.fontFeatures === own.fontFeatures &&
+    item.characterSpacing === own.characterSpacing &&
+    item.color === own.color &&
+    item.decoration === own.decoration &&
+    item.decorationColor === own.decorationColor &&
+    item.decorationStyle === own.decorationStyle &&
+    item.decorationThickness === own.decorationThickness &&
+    item.background === own.background &&
+    item.link === own.link &&
+    item.linkToPage === own.linkToPage &&
+    item.linkToDestination === own.linkToDestination &&
+    item.noWrap === own.noWrap &&
+    item.opacity === own.opacity &&
+    item.sup === own.sup &&
+    item.sub === own.sub &&
+    item.lineHeight === own.lineHeight &&
+    item.preserveLeadingSpaces === own.preserveLeadingSpaces &&
+    item.preserveTrailingSpaces === own.preserveTrailingSpaces &&
+    item.style === own.style &&
+    item.section === own.section
+  );
 }
 
 /** What measure resolves for an inline, with pdfmake's defaults. */
-function resolveStyle(inlines: TextInlines, item: Inline, stack: unknown, get: (item: unknown, stack: unknown, property: string, fallback: unknown) => unknown) {
+function resolveStyle(
+  inlines: TextInlines,
+  item: Inline,
+  stack: unknown,
+  get: (item: unknown, stack: unknown, property: string, fallback: unknown) => unknown,
+) {
   return {
-    font: inlines.pdfDocument.provideFont(get(item, stack, 'font', 'Roboto'), get(item, stack, 'bold', false), get(item, stack, 'italics', false)),
+    font: inlines.pdfDocument.provideFont(
+      get(item, stack, 'font', 'Roboto'),
+      get(item, stack, 'bold', false),
+      get(item, stack, 'italics', false),
+    ),
     alignment: get(item, stack, 'alignment', 'left'),
     fontSize: get(item, stack, 'fontSize', 12) as number,
     fontFeatures: get(item, stack, 'fontFeatures', null),
@@ -91,7 +156,9 @@ function resolveStyle(inlines: TextInlines, item: Inline, stack: unknown, get: (
 }
 
 /** Builds the measure function around the (fast) getStyleProperty in use. */
-export function measureInlinesWith<Stack>(getStyleProperty: (item: unknown, stack: Stack, property: string, defaultValue: unknown) => unknown) {
+export function measureInlinesWith<Stack>(
+  getStyleProperty: (item: unknown, stack: Stack, property: string, defaultValue: unknown) => unknown,
+) {
   const get = getStyleProperty as (item: unknown, stack: unknown, property: string, fallback: unknown) => unknown;
   return function measure(this: TextInlines, array: Inline[], stack: Stack): Inline[] {
     if (array.length) {

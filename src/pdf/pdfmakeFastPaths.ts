@@ -48,7 +48,12 @@ interface StyleContextStack {
 }
 interface StyleContextStackClass {
   prototype: StyleContextStack;
-  getStyleProperty(item: unknown, stack: StyleContextStack | undefined, property: string, defaultValue: unknown): unknown;
+  getStyleProperty(
+    item: unknown,
+    stack: StyleContextStack | undefined,
+    property: string,
+    defaultValue: unknown,
+  ): unknown;
 }
 interface ShapedRun {
   advanceWidth: number;
@@ -108,8 +113,12 @@ const StyleContextStack = requireOwn<{ default: StyleContextStackClass }>('pdfma
 const PdfmakeDocument = requireOwn<{ default: PdfmakeDocumentClass }>('pdfmake/js/PDFDocument.js').default;
 const Renderer = requireOwn<{ default: RendererClass }>('pdfmake/js/Renderer.js').default;
 const SVGMeasure = requireOwn<{ default: new () => SvgMeasurer }>('pdfmake/js/SVGMeasure.js').default;
-const TextInlinesClass = requireOwn<{ default: { prototype: TextInlines & { measure: unknown } } }>('pdfmake/js/TextInlines.js').default;
-const LayoutBuilder = requireOwn<{ default: { prototype: { buildNextLine: unknown } } }>('pdfmake/js/LayoutBuilder.js').default;
+const TextInlinesClass = requireOwn<{ default: { prototype: TextInlines & { measure: unknown } } }>(
+  'pdfmake/js/TextInlines.js',
+).default;
+const LayoutBuilder = requireOwn<{ default: { prototype: { buildNextLine: unknown } } }>(
+  'pdfmake/js/LayoutBuilder.js',
+).default;
 const PdfmakeLine = requireOwn<{ default: LineClass }>('pdfmake/js/Line.js').default;
 
 /** pdfmake's (and fontkit's) own implementations: some fast paths hand over to them, and the tests compare against them. */
@@ -187,7 +196,9 @@ export const svgMeasure: SvgMeasurer = (() => {
   const rootOf = (svg: unknown) => {
     const match = typeof svg === 'string' ? SVG_ROOT.exec(svg) : null;
     if (!match) return undefined;
-    const attributes = new Map([...(match[1] ?? '').matchAll(ATTRIBUTE)].map((attribute) => [attribute[1]!, attribute[2] ?? attribute[3]!]));
+    const attributes = new Map(
+      [...(match[1] ?? '').matchAll(ATTRIBUTE)].map((attribute) => [attribute[1]!, attribute[2] ?? attribute[3]!]),
+    );
     return { attributes, selfClosing: match[2] === '/', rest: (svg as string).slice(match[0].length) };
   };
   return {
@@ -196,13 +207,17 @@ export const svgMeasure: SvgMeasurer = (() => {
       if (!root) return measurer.measureSVG(svg);
       // What pdfmake's measureSVG reads, from the same attributes.
       const [, , viewWidth, viewHeight] = (root.attributes.get('viewBox') ?? '').split(/[,\s]+/);
-      return { width: sizeOf(root.attributes.get('width')) ?? sizeOf(viewWidth), height: sizeOf(root.attributes.get('height')) ?? sizeOf(viewHeight) };
+      return {
+        width: sizeOf(root.attributes.get('width')) ?? sizeOf(viewWidth),
+        height: sizeOf(root.attributes.get('height')) ?? sizeOf(viewHeight),
+      };
     },
     writeDimensions(svg, dimensions) {
       const root = rootOf(svg);
       if (!root) return measurer.writeDimensions(svg, dimensions);
       const { attributes } = root;
-      if (!attributes.has('viewBox')) attributes.set('viewBox', `0 0 ${sizeOf(attributes.get('width'))} ${sizeOf(attributes.get('height'))}`);
+      if (!attributes.has('viewBox'))
+        attributes.set('viewBox', `0 0 ${sizeOf(attributes.get('width'))} ${sizeOf(attributes.get('height'))}`);
       attributes.set('width', String(dimensions.width));
       attributes.set('height', String(dimensions.height));
       const tag = [...attributes].map(([name, value]) => ` ${name}="${value.replace(/"/g, '&quot;')}"`).join('');
@@ -224,7 +239,12 @@ const isString = (value: unknown): value is string | String => typeof value === 
  * pdfmake: the item's own property, else (the item and its named styles pushed on the stack) the stack's, else the
  * default. The item's own property was looked at first, so only its named styles and then the stack remain.
  */
-function getStyleProperty(item: unknown, stack: StyleContextStack | undefined, property: string, defaultValue: unknown): unknown {
+function getStyleProperty(
+  item: unknown,
+  stack: StyleContextStack | undefined,
+  property: string,
+  defaultValue: unknown,
+): unknown {
   const node = item as Record<string, unknown>;
   const own = node[property];
   if (isValue(own)) return own;
@@ -260,7 +280,12 @@ function stackValue(stack: StyleContextStack, property: string): unknown {
 }
 
 /** A named style's property, following `extends` (last parent first) and ignoring cycles, as pdfmake does. */
-function namedStyleValue(stack: StyleContextStack, name: StyleOverride, property: string, visited: Set<string> | undefined): unknown {
+function namedStyleValue(
+  stack: StyleContextStack,
+  name: StyleOverride,
+  property: string,
+  visited: Set<string> | undefined,
+): unknown {
   const key = String(name);
   if (visited?.has(key)) return undefined;
   const style = stack.styleDictionary[key];
@@ -321,7 +346,10 @@ function addSubsetGlyph(this: FontSubset, id: number): number {
     const stream = this.font._getTableStream('glyf');
     stream.pos += start;
     const bytes = stream.readBuffer(this.font.loca.offsets[id + 1]! - start);
-    data = decoded && decoded.numberOfContours < 0 ? null : { bytes, advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing };
+    data =
+      decoded && decoded.numberOfContours < 0
+        ? null
+        : { bytes, advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing };
     byId.set(id, data);
   }
   if (data === null) return fontkitAddGlyph.call(this, id);

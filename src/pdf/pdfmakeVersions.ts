@@ -19,13 +19,20 @@ export function installedVersions(): Record<keyof typeof WRITTEN_FOR, string> {
   const pdfmakeEntry = require.resolve('pdfmake');
   const pdfkitEntry = createRequire(pdfmakeEntry).resolve('pdfkit');
   const fontkitEntry = createRequire(pdfkitEntry).resolve('fontkit');
-  return { pdfmake: versionAt(pdfmakeEntry, 'pdfmake'), pdfkit: versionAt(pdfkitEntry, 'pdfkit'), fontkit: versionAt(fontkitEntry, 'fontkit') };
+  return {
+    pdfmake: versionAt(pdfmakeEntry, 'pdfmake'),
+    pdfkit: versionAt(pdfkitEntry, 'pdfkit'),
+    fontkit: versionAt(fontkitEntry, 'fontkit'),
+  };
 }
 
 function versionAt(entry: string, name: string): string {
   for (let folder = dirname(entry); folder !== dirname(folder); folder = dirname(folder)) {
     try {
-      const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
       if (manifest.name === name && manifest.version) return manifest.version;
     } catch {
       // No package.json at this level: go up.
@@ -34,8 +41,13 @@ function versionAt(entry: string, name: string): string {
   return 'unknown';
 }
 
-export function versionMismatches(installed: Record<string, string>, expected: Record<string, string> = WRITTEN_FOR): string[] {
-  return Object.entries(expected).filter(([name, version]) => installed[name] !== version).map(([name, version]) => `${name} ${installed[name]} (written for ${version})`);
+export function versionMismatches(
+  installed: Record<string, string>,
+  expected: Record<string, string> = WRITTEN_FOR,
+): string[] {
+  return Object.entries(expected)
+    .filter(([name, version]) => installed[name] !== version)
+    .map(([name, version]) => `${name} ${installed[name]} (written for ${version})`);
 }
 
 /**

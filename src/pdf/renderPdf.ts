@@ -39,7 +39,11 @@ interface LaidOutPage {
   items: PageItem[];
 }
 type PdfKitDocumentClass = new (...args: unknown[]) => PdfKitDocument;
-type LayoutBuilderClass = new (pageSize: unknown, margins: unknown, svgMeasure: unknown) => {
+type LayoutBuilderClass = new (
+  pageSize: unknown,
+  margins: unknown,
+  svgMeasure: unknown,
+) => {
   registerTableLayouts(layouts: object): void;
   layoutDocument(...args: unknown[]): LaidOutPage[];
 };
@@ -50,15 +54,21 @@ type LayoutBuilderClass = new (pageSize: unknown, margins: unknown, svgMeasure: 
 const fastPaths = installPdfmakeFastPaths();
 const PDFDocument = requireOwn<{ default: PdfKitDocumentClass }>('pdfmake/js/PDFDocument.js').default;
 const LayoutBuilder = requireOwn<{ default: LayoutBuilderClass }>('pdfmake/js/LayoutBuilder.js').default;
-const Renderer = requireOwn<{ default: new (document: PdfKitDocument) => { renderPages(pages: LaidOutPage[]): void } }>('pdfmake/js/Renderer.js').default;
+const Renderer = requireOwn<{ default: new (document: PdfKitDocument) => { renderPages(pages: LaidOutPage[]): void } }>(
+  'pdfmake/js/Renderer.js',
+).default;
 const { normalizePageSize, normalizePageMargin } = requireOwn('pdfmake/js/PageSize.js') as {
   normalizePageSize(size: unknown, orientation: unknown): { width: number; height: number };
   normalizePageMargin(margin: unknown): { left: number; top: number; right: number; bottom: number };
 };
 const { tableLayouts: PDFMAKE_TABLE_LAYOUTS } = requireOwn('pdfmake/js/tableLayouts.js') as { tableLayouts: object };
-const { convertToDynamicContent } = requireOwn('pdfmake/js/helpers/tools.js') as { convertToDynamicContent(content: unknown): () => unknown };
+const { convertToDynamicContent } = requireOwn('pdfmake/js/helpers/tools.js') as {
+  convertToDynamicContent(content: unknown): () => unknown;
+};
 const SVGMeasure = requireOwn<{ default: new () => object }>('pdfmake/js/SVGMeasure.js').default;
-const virtualfs = requireOwn<{ default: { writeFileSync(name: string, data: Buffer): void; existsSync(name: string): boolean } }>('pdfmake/js/virtual-fs.js').default;
+const virtualfs = requireOwn<{
+  default: { writeFileSync(name: string, data: Buffer): void; existsSync(name: string): boolean };
+}>('pdfmake/js/virtual-fs.js').default;
 
 /** What one document may read besides the fonts. */
 export interface LayoutAccess {
@@ -103,12 +113,24 @@ function provideFonts(familyNames: readonly string[]): void {
  * `fonts`: the families the document uses (from its template's manifest); they are loaded on first use. `access`: what
  * else the document may read (its template's folder).
  */
-export async function layOutPdf(definition: DocDefinition, fonts: readonly string[], access: LayoutAccess = {}): Promise<LaidOutPdf> {
+export async function layOutPdf(
+  definition: DocDefinition,
+  fonts: readonly string[],
+  access: LayoutAccess = {},
+): Promise<LaidOutPdf> {
   provideFonts(fonts);
   try {
     const pageSize = normalizePageSize(definition.pageSize, definition.pageOrientation);
     const margins = normalizePageMargin(definition.pageMargins ?? 40);
-    const document = new PDFDocument(pdfmakeFontDescriptors(), definition.images ?? {}, definition.patterns ?? {}, {}, pdfKitOptions(definition, pageSize), virtualfs, readableTo(access));
+    const document = new PDFDocument(
+      pdfmakeFontDescriptors(),
+      definition.images ?? {},
+      definition.patterns ?? {},
+      {},
+      pdfKitOptions(definition, pageSize),
+      virtualfs,
+      readableTo(access),
+    );
     const builder = new LayoutBuilder(pageSize, margins, fastPaths ? svgMeasure : new SVGMeasure());
     builder.registerTableLayouts(PDFMAKE_TABLE_LAYOUTS);
     builder.registerTableLayouts(TABLE_LAYOUTS);
@@ -160,7 +182,10 @@ function drawAndEnd(document: PdfKitDocument, pages: LaidOutPage[]): Promise<Buf
 }
 
 /** pdfkit options as pdfmake's Printer sets them, from the document definition. */
-function pdfKitOptions(definition: DocDefinition, pageSize: { width: number; height: number }): Record<string, unknown> {
+function pdfKitOptions(
+  definition: DocDefinition,
+  pageSize: { width: number; height: number },
+): Record<string, unknown> {
   return {
     size: [pageSize.width, pageSize.height],
     pdfVersion: definition.version ?? '1.3',
@@ -180,7 +205,8 @@ function pdfKitOptions(definition: DocDefinition, pageSize: { width: number; hei
 /** pdfmake's lower-case `info` keys to the PDF's Title, Author … */
 function metadataOf(info: Record<string, unknown> = {}): Record<string, unknown> {
   const metadata: Record<string, unknown> = { Producer: 'pdfmake', Creator: 'pdfmake' };
-  for (const [key, value] of Object.entries(info)) if (value) metadata[key.charAt(0).toUpperCase() + key.slice(1)] = value;
+  for (const [key, value] of Object.entries(info))
+    if (value) metadata[key.charAt(0).toUpperCase() + key.slice(1)] = value;
   return metadata;
 }
 

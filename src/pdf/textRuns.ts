@@ -54,7 +54,17 @@ export interface PdfKitWriter {
 }
 
 /** Inline properties that need pdfmake's own drawing. */
-const SPECIAL_INLINE = ['link', 'linkToPage', 'linkToDestination', '_pageNodeRef', 'fontFeatures', 'sup', 'sub', 'decoration', 'background'];
+const SPECIAL_INLINE = [
+  'link',
+  'linkToPage',
+  'linkToDestination',
+  '_pageNodeRef',
+  'fontFeatures',
+  'sup',
+  'sub',
+  'decoration',
+  'background',
+];
 /** Line properties that need pdfmake's own drawing. */
 const SPECIAL_LINE = ['_outline', '_pageNodeRef', 'id'];
 
@@ -64,12 +74,16 @@ const SPECIAL_LINE = ['_outline', '_pageNodeRef', 'id'];
  */
 export function drawLineInRuns(writer: PdfKitWriter, line: Line, x: number, y: number): boolean {
   const { inlines } = line;
-  if (SPECIAL_LINE.some((property) => line[property]) || inlines.some((inline) => SPECIAL_INLINE.some((property) => inline[property]))) return false;
+  if (
+    SPECIAL_LINE.some((property) => line[property]) ||
+    inlines.some((inline) => SPECIAL_INLINE.some((property) => inline[property]))
+  )
+    return false;
   const glyphs = inlines.map((inline) => inline.font.encode(inline.text.replace(/\n/g, '')));
   if (glyphs.some(([, positions]) => positions.some((position) => position.xOffset || position.yOffset))) return false;
   const lineHeight = line.getHeight();
   const descent = lineHeight - line.getAscenderHeight();
-  for (let start = 0; start < inlines.length; ) {
+  for (let start = 0; start < inlines.length;) {
     let end = start + 1;
     while (end < inlines.length && looksTheSame(inlines[start]!, inlines[end]!)) end += 1;
     drawRun(writer, inlines.slice(start, end), glyphs.slice(start, end), x, y, lineHeight - descent);
@@ -79,11 +93,24 @@ export function drawLineInRuns(writer: PdfKitWriter, line: Line, x: number, y: n
 }
 
 function looksTheSame(a: Inline, b: Inline): boolean {
-  return a.font === b.font && a.fontSize === b.fontSize && a.color === b.color && a.opacity === b.opacity && (a.characterSpacing ?? 0) === (b.characterSpacing ?? 0);
+  return (
+    a.font === b.font &&
+    a.fontSize === b.fontSize &&
+    a.color === b.color &&
+    a.opacity === b.opacity &&
+    (a.characterSpacing ?? 0) === (b.characterSpacing ?? 0)
+  );
 }
 
 /** One text object: the run's glyphs, each inline starting at its own x. `ascent`: baseline below the line's top. */
-function drawRun(writer: PdfKitWriter, run: Inline[], glyphs: ReturnType<EmbeddedFont['encode']>[], x: number, y: number, ascent: number): void {
+function drawRun(
+  writer: PdfKitWriter,
+  run: Inline[],
+  glyphs: ReturnType<EmbeddedFont['encode']>[],
+  x: number,
+  y: number,
+  ascent: number,
+): void {
   if (glyphs.every(([hex]) => hex.length === 0)) return;
   const { font, fontSize } = run[0]!;
   const characterSpacing = run[0]!.characterSpacing ?? 0;

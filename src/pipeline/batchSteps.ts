@@ -53,7 +53,13 @@ export type BatchTask =
  */
 export function prepared(summary: BriefingSummary, extracted: boolean): PreparedSummary {
   const json = extracted ? `${JSON.stringify(withFingerprint(summary), null, 2)}\n` : JSON.stringify(summary);
-  return { id: summary.id, regionName: summary.region.name, regionCode: summary.region.code, warnings: summary.warnings, json };
+  return {
+    id: summary.id,
+    regionName: summary.region.name,
+    regionCode: summary.region.code,
+    warnings: summary.warnings,
+    json,
+  };
 }
 
 /** The same summary under another id (two inputs had the same one). Rare: the only place the main thread parses one. */
@@ -67,13 +73,26 @@ export async function runStep(task: BatchTask): Promise<Outcome<PreparedSummary 
     if (task.step === 'prepare') {
       // Each stage is loaded where it is first needed: the main thread of a pooled batch loads neither, and a worker
       // that only renders never loads the extraction dictionaries (memory is counted for all workers together).
-      const value = task.readsSummary ? await readSummaryFile(task.input) : await extract(task.input, task.extractOptions);
+      const value = task.readsSummary
+        ? await readSummaryFile(task.input)
+        : await extract(task.input, task.extractOptions);
       return { ok: true, value: prepared(value, !task.readsSummary) };
     }
     const { renderBriefing } = await import('./renderBriefing.js');
-    const rendered = await renderBriefing(JSON.parse(task.summaryJson) as BriefingSummary, { template: task.template, issuer: task.issuer });
+    const rendered = await renderBriefing(JSON.parse(task.summaryJson) as BriefingSummary, {
+      template: task.template,
+      issuer: task.issuer,
+    });
     await writeFileAtomic(task.pdfPath, rendered.pdf);
-    return { ok: true, value: { pages: rendered.pages, bytes: rendered.pdf.length, trimmed: rendered.trimmed, warnings: rendered.warnings } };
+    return {
+      ok: true,
+      value: {
+        pages: rendered.pages,
+        bytes: rendered.pdf.length,
+        trimmed: rendered.trimmed,
+        warnings: rendered.warnings,
+      },
+    };
   } catch (error) {
     return failedOutcome(task, error);
   }
@@ -85,17 +104,33 @@ export function failedOutcome(task: BatchTask, error: unknown): { ok: false; err
   const failure = toBriefingError(error, { code: 'RENDER_FAILED', file: task.input });
   return {
     ok: false,
-    error: { code: failure.code, message: failure.message, file: failure.file, field: failure.field, hint: failure.hint, ...(failure.candidates ? { candidates: failure.candidates } : {}), stack: stackOf(failure) },
+    error: {
+      code: failure.code,
+      message: failure.message,
+      file: failure.file,
+      field: failure.field,
+      hint: failure.hint,
+      ...(failure.candidates ? { candidates: failure.candidates } : {}),
+      stack: stackOf(failure),
+    },
   };
 }
 
 async function extract(input: string, options: ExtractOptions = {}): Promise<BriefingSummary> {
-  const [{ extractSummary }, { readReport }] = await Promise.all([import('../extract/extractSummary.js'), import('../ingest/readReport.js')]);
+  const [{ extractSummary }, { readReport }] = await Promise.all([
+    import('../extract/extractSummary.js'),
+    import('../ingest/readReport.js'),
+  ]);
   return extractSummary(await readReport(input), options);
 }
 
 export function toError(serialized: SerializedError): BriefingError {
-  const error = new BriefingError(serialized.code, serialized.message, { file: serialized.file, field: serialized.field, hint: serialized.hint, ...(serialized.candidates ? { candidates: serialized.candidates } : {}) });
+  const error = new BriefingError(serialized.code, serialized.message, {
+    file: serialized.file,
+    field: serialized.field,
+    hint: serialized.hint,
+    ...(serialized.candidates ? { candidates: serialized.candidates } : {}),
+  });
   if (serialized.stack) error.stack = serialized.stack;
   return error;
 }

@@ -25,7 +25,8 @@ export function summariesWithChosenRegion(folder: string): Map<string, ChosenReg
   for (const name of names) {
     try {
       const data = JSON.parse(readFileSync(join(folder, name), 'utf8')) as Partial<BriefingSummary>;
-      if (data.region?.source === 'user' && typeof data.source?.sha256 === 'string') found.set(data.source.sha256, { summaryFile: join(folder, name), code: data.region.code });
+      if (data.region?.source === 'user' && typeof data.source?.sha256 === 'string')
+        found.set(data.source.sha256, { summaryFile: join(folder, name), code: data.region.code });
     } catch {
       // Not a summary this tool wrote: the build-named file of the report is still looked at as before.
     }

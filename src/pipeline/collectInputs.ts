@@ -28,7 +28,10 @@ export function collectInputs(inputs: string[], accepts: (name: string) => boole
       .sort()
       .map((name) => join(input, name));
     if (found.length === 0) {
-      throw new BriefingError('INPUT_NOT_FOUND', 'the folder holds no input files', { file: input, hint: `give report files (${REPORT_EXTENSIONS.join(', ')}) or a folder that holds them` });
+      throw new BriefingError('INPUT_NOT_FOUND', 'the folder holds no input files', {
+        file: input,
+        hint: `give report files (${REPORT_EXTENSIONS.join(', ')}) or a folder that holds them`,
+      });
     }
     files.push(...found);
   }

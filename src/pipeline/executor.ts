@@ -42,7 +42,8 @@ const TASK_BUDGET_MS = Number(process.env.BRIEFING_TASK_BUDGET_MS) || 120_000;
 
 /** A report that may be a scan (a PDF, an image) also has the OCR budget, which its OCR enforces with its own error. */
 function budgetOf(task: BatchTask): number {
-  const mayNeedOcr = task.step === 'prepare' && ['.pdf', ...IMAGE_EXTENSIONS].includes(extname(task.input).toLowerCase());
+  const mayNeedOcr =
+    task.step === 'prepare' && ['.pdf', ...IMAGE_EXTENSIONS].includes(extname(task.input).toLowerCase());
   return mayNeedOcr ? TASK_BUDGET_MS + OCR_BUDGET_MS : TASK_BUDGET_MS;
 }
 
@@ -61,17 +62,34 @@ const WORKER = fileURLToPath(new URL('../../dist/pipeline/batchWorker.js', impor
  */
 export const LARGE_INPUT_BYTES = 2 * 1024 * 1024;
 
-export async function createExecutor(inputs: number, workers = defaultWorkers(), largestInputBytes = 0): Promise<Executor> {
+export async function createExecutor(
+  inputs: number,
+  workers = defaultWorkers(),
+  largestInputBytes = 0,
+): Promise<Executor> {
   const pooled = workers > 1 && (inputs >= MIN_INPUTS_FOR_POOL || largestInputBytes >= LARGE_INPUT_BYTES);
   workers = Math.min(workers, Math.max(inputs, 1));
   if (!pooled) {
-    return { concurrency: 1, onMainThread: true, run: <T>(task: BatchTask) => runStep(task) as Promise<Outcome<T>>, close: async () => undefined };
+    return {
+      concurrency: 1,
+      onMainThread: true,
+      run: <T>(task: BatchTask) => runStep(task) as Promise<Outcome<T>>,
+      close: async () => undefined,
+    };
   }
   // Checked here, before the workers start, which are told so: a warning about untested pdfkit/fontkit versions is
   // shown once per batch, not once per worker.
   fastPathsUsable();
   const { Tinypool } = await import('tinypool');
-  const pool = new Tinypool({ filename: WORKER, runtime: 'child_process', minThreads: workers, maxThreads: workers, serialization: 'advanced', execArgv: WORKER_HEAP_FLAGS, env: VERSIONS_CHECKED_ENV });
+  const pool = new Tinypool({
+    filename: WORKER,
+    runtime: 'child_process',
+    minThreads: workers,
+    maxThreads: workers,
+    serialization: 'advanced',
+    execArgv: WORKER_HEAP_FLAGS,
+    env: VERSIONS_CHECKED_ENV,
+  });
   // A worker that dies while idle is replaced by the pool and took no task with it: nothing to report. (Unhandled,
   // the pool's 'error' event would end the whole batch.)
   pool.on('error', () => undefined);
@@ -83,11 +101,18 @@ export async function createExecutor(inputs: number, workers = defaultWorkers(),
     // A worker that dies fails its task, not the batch. Tasks cut short by an interrupt never settle: the command is
     // exiting, and they are not failures to report.
     run: <T>(task: BatchTask) =>
-      (pool.run(task, { signal: AbortSignal.timeout(budgetOf(task)) }) as Promise<Outcome<T>>).catch((error: unknown) => {
-        if (isInterrupted()) return untilExit();
-        const overBudget = (error as { name?: string }).name === 'AbortError';
-        return failedOutcome(task, overBudget ? new Error(`took longer than ${budgetOf(task) / 1000} s, the budget of one input, and was stopped`) : error);
-      }),
+      (pool.run(task, { signal: AbortSignal.timeout(budgetOf(task)) }) as Promise<Outcome<T>>).catch(
+        (error: unknown) => {
+          if (isInterrupted()) return untilExit();
+          const overBudget = (error as { name?: string }).name === 'AbortError';
+          return failedOutcome(
+            task,
+            overBudget
+              ? new Error(`took longer than ${budgetOf(task) / 1000} s, the budget of one input, and was stopped`)
+              : error,
+          );
+        },
+      ),
     close: () => {
       stopOnInterrupt();
       return pool.destroy();

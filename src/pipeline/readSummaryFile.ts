@@ -18,6 +18,10 @@ export async function readSummaryFile(file: string): Promise<BriefingSummary> {
 /** A summary file's text, already read, as a valid summary (or an error naming the file and the path). */
 export function parseSummaryText(text: string, file: string): BriefingSummary {
   const parsed = parseJsonText(text);
-  if (!parsed.ok) throw new BriefingError('SUMMARY_INVALID', `not valid JSON: ${parsed.message}`, { file, hint: 'fix the JSON syntax, or re-run briefing extract' });
+  if (!parsed.ok)
+    throw new BriefingError('SUMMARY_INVALID', `not valid JSON: ${parsed.message}`, {
+      file,
+      hint: 'fix the JSON syntax, or re-run briefing extract',
+    });
   return validateSummary(parsed.value, file);
 }

@@ -44,17 +44,28 @@ export function extractOptionsFor(settings: RegionSettings, reports: string[]): 
     }
   };
   if (settings.region !== undefined) check(settings.region, '--region');
-  if (settings.scope !== undefined) check(settings.scope, settings.scopeFromConfig ? 'scope' : '--scope', settings.scopeFromConfig ? settings.configFile : undefined);
+  if (settings.scope !== undefined)
+    check(
+      settings.scope,
+      settings.scopeFromConfig ? 'scope' : '--scope',
+      settings.scopeFromConfig ? settings.configFile : undefined,
+    );
   const patterns = Object.entries(settings.regions ?? {}).map(([pattern, region]) => {
     check(region, `regions.${pattern}`, settings.configFile);
-    return { matches: picomatch(pattern.split(sep).join('/'), { basename: !pattern.includes('/'), dot: true }), region };
+    return {
+      matches: picomatch(pattern.split(sep).join('/'), { basename: !pattern.includes('/'), dot: true }),
+      region,
+    };
   });
   const base = settings.base ?? process.cwd();
   return (input) => {
     const path = relative(base, input).split(sep).join('/');
     const mapped = patterns.find((pattern) => pattern.matches(path) || pattern.matches(basename(input)))?.region;
     const region = settings.region ?? mapped;
-    return { ...(region !== undefined ? { region } : {}), ...(settings.scope !== undefined ? { scope: settings.scope } : {}) };
+    return {
+      ...(region !== undefined ? { region } : {}),
+      ...(settings.scope !== undefined ? { scope: settings.scope } : {}),
+    };
   };
 }
 

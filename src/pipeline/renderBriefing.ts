@@ -44,12 +44,42 @@ export async function renderBriefing(given: BriefingSummary, options: RenderOpti
   const pdfa = options.pdfa ?? false;
   // chart.js and node-canvas are loaded only by templates that draw a chart; the chart is drawn once, at full size,
   // and shrinks with the type when the fitter scales the page.
-  const drawnChart = chartSpec && chart ? (await import('../charts/renderChart.js')).renderChart(chartSpec, { width: template.contentBox.width, height: chart.height }) : undefined;
+  const drawnChart =
+    chartSpec && chart
+      ? (await import('../charts/renderChart.js')).renderChart(chartSpec, {
+          width: template.contentBox.width,
+          height: chart.height,
+        })
+      : undefined;
   const fitted = await fitToPage(summary, template, async (choice) => {
-    const laidOut = await layOutPdf(buildDocDefinition({ summary, template, choice, chart: drawnChart, creationDate, pdfa, pageNumber: options.pageNumber, issuer: options.issuer }), fonts, { templateFolder: template.folder });
-    return { pages: laidOut.pages, contentHeight: laidOut.contentHeight, pageContentHeight: laidOut.pageContentHeight, laidOut };
+    const laidOut = await layOutPdf(
+      buildDocDefinition({
+        summary,
+        template,
+        choice,
+        chart: drawnChart,
+        creationDate,
+        pdfa,
+        pageNumber: options.pageNumber,
+        issuer: options.issuer,
+      }),
+      fonts,
+      { templateFolder: template.folder },
+    );
+    return {
+      pages: laidOut.pages,
+      contentHeight: laidOut.contentHeight,
+      pageContentHeight: laidOut.pageContentHeight,
+      laidOut,
+    };
   });
-  return { pdf: await fitted.laidOut.toBuffer(), pages: fitted.laidOut.pages, shown: fitted.choice, trimmed: fitted.trimmed, warnings };
+  return {
+    pdf: await fitted.laidOut.toBuffer(),
+    pages: fitted.laidOut.pages,
+    shown: fitted.choice,
+    trimmed: fitted.trimmed,
+    warnings,
+  };
 }
 
 /** What the page prints: figures a person hid stay in the summary, not on the page. */
@@ -61,15 +91,31 @@ function printedPart(summary: BriefingSummary): BriefingSummary {
 /** A character no embedded font has would print as an empty box, silently: it is printed as □ and named instead. */
 const MISSING_GLYPH = '□';
 
-function withGlyphsOf(summary: BriefingSummary, fonts: readonly string[]): { summary: BriefingSummary; warnings: string[] } {
+function withGlyphsOf(
+  summary: BriefingSummary,
+  fonts: readonly string[],
+): { summary: BriefingSummary; warnings: string[] } {
   const json = JSON.stringify(summary);
   const missing = missingCharacters(json, fonts).filter((character) => character !== MISSING_GLYPH);
   if (missing.length === 0) return { summary, warnings: [] };
-  const names = missing.map((character) => `${character} (U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`);
+  const names = missing.map(
+    (character) => `${character} (U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`,
+  );
   const pattern = new RegExp(`[${missing.map((character) => character.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'gu');
   const replace = (value: unknown): unknown =>
-    typeof value === 'string' ? value.replace(pattern, MISSING_GLYPH) : Array.isArray(value) ? value.map(replace) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([key, item]) => [key, key === 'quote' ? item : replace(item)])) : value;
-  return { summary: replace(summary) as BriefingSummary, warnings: [`characters the font does not have are printed as ${MISSING_GLYPH}: ${names.join(', ')}`] };
+    typeof value === 'string'
+      ? value.replace(pattern, MISSING_GLYPH)
+      : Array.isArray(value)
+        ? value.map(replace)
+        : value && typeof value === 'object'
+          ? Object.fromEntries(
+              Object.entries(value).map(([key, item]) => [key, key === 'quote' ? item : replace(item)]),
+            )
+          : value;
+  return {
+    summary: replace(summary) as BriefingSummary,
+    warnings: [`characters the font does not have are printed as ${MISSING_GLYPH}: ${names.join(', ')}`],
+  };
 }
 
 /**
@@ -80,10 +126,23 @@ export async function prepareRenderer(templateName = 'handout'): Promise<void> {
   const template = loadTemplate(templateName);
   const { chart, fonts } = template.manifest;
   // Laying out a word in each font makes pdfkit open, and so parse, the font files.
-  for (const font of fonts) await layOutPdf({ content: [{ text: '简报', font }, { text: '简报', font, bold: true }], defaultStyle: { font } }, fonts);
+  for (const font of fonts)
+    await layOutPdf(
+      {
+        content: [
+          { text: '简报', font },
+          { text: '简报', font, bold: true },
+        ],
+        defaultStyle: { font },
+      },
+      fonts,
+    );
   if (chart) {
     const { renderChart } = await import('../charts/renderChart.js');
-    renderChart({ kind: 'amounts', title: '', unit: '', labels: ['一', '二', '三'], values: [1, 2, 3] }, { width: template.contentBox.width, height: chart.height });
+    renderChart(
+      { kind: 'amounts', title: '', unit: '', labels: ['一', '二', '三'], values: [1, 2, 3] },
+      { width: template.contentBox.width, height: chart.height },
+    );
   }
 }
 

@@ -69,7 +69,17 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult[]> {
     // A template that does not load is reported by every render, naming it; here it only means nothing to prepare.
     await (await import('./renderBriefing.js')).prepareRenderer(options.template).catch(() => undefined);
   }
-  const results: BatchResult[] = files.map((input) => ({ input, id: null, region: null, summary: null, pdf: null, pages: null, warnings: [], trimmed: [], error: null }));
+  const results: BatchResult[] = files.map((input) => ({
+    input,
+    id: null,
+    region: null,
+    summary: null,
+    pdf: null,
+    pages: null,
+    warnings: [],
+    trimmed: [],
+    error: null,
+  }));
   let done = 0;
   const finish = (result: BatchResult): void => onResult?.(result, (done += 1), files.length);
   // Work is submitted a little ahead of the in-order loop below, enough to keep every worker busy.
@@ -80,7 +90,17 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult[]> {
     for (; submitted <= Math.min(last, files.length - 1); submitted += 1) {
       const input = files[submitted]!;
       const inputOptions = extractOptions?.(input);
-      preparing.set(submitted, executor.run<PreparedSummary>({ step: 'prepare', input, readsSummary, ...(inputOptions ? { extractOptions: inputOptions } : {}) }).then(prepareOutcome));
+      preparing.set(
+        submitted,
+        executor
+          .run<PreparedSummary>({
+            step: 'prepare',
+            input,
+            readsSummary,
+            ...(inputOptions ? { extractOptions: inputOptions } : {}),
+          })
+          .then(prepareOutcome),
+      );
     }
   };
   const inFlight = new Set<Promise<void>>();
@@ -98,27 +118,45 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult[]> {
         continue;
       }
       try {
-        const { summary, stem } = await settleSummary(outcome, result, options, { ids: usedIds, stems: usedStems }, readsSummary);
+        const { summary, stem } = await settleSummary(
+          outcome,
+          result,
+          options,
+          { ids: usedIds, stems: usedStems },
+          readsSummary,
+        );
         if (!renders) {
           finish(result);
           continue;
         }
         const pdfPath = join(options.outDir, `${stem}.pdf`);
-        const render = executor.run<RenderedFile>({ step: 'render', input: result.input, summaryJson: summary.json, pdfPath, template: options.template, issuer: options.issuer }).then((rendered) => {
-          if (rendered.ok) {
-            Object.assign(result, { pdf: pdfPath, pages: rendered.value.pages });
-            result.warnings.push(...rendered.value.warnings);
-            result.trimmed.push(...rendered.value.trimmed);
-          } else {
-            result.error = toError(rendered.error);
-          }
-          finish(result);
-        });
+        const render = executor
+          .run<RenderedFile>({
+            step: 'render',
+            input: result.input,
+            summaryJson: summary.json,
+            pdfPath,
+            template: options.template,
+            issuer: options.issuer,
+          })
+          .then((rendered) => {
+            if (rendered.ok) {
+              Object.assign(result, { pdf: pdfPath, pages: rendered.value.pages });
+              result.warnings.push(...rendered.value.warnings);
+              result.trimmed.push(...rendered.value.trimmed);
+            } else {
+              result.error = toError(rendered.error);
+            }
+            finish(result);
+          });
         inFlight.add(render);
         void render.finally(() => inFlight.delete(render));
         if (inFlight.size >= window) await Promise.race(inFlight);
       } catch (error) {
-        result.error = error instanceof BriefingError ? error : new BriefingError('OUTPUT_UNWRITABLE', (error as Error).message, { file: result.input, cause: error });
+        result.error =
+          error instanceof BriefingError
+            ? error
+            : new BriefingError('OUTPUT_UNWRITABLE', (error as Error).message, { file: result.input, cause: error });
         finish(result);
       }
     }
@@ -162,13 +200,18 @@ async function settleSummary(
   let summary = id === extracted.id ? extracted : withId(extracted, id, !readsSummary);
   const regionStem = `${summary.regionCode}-${summary.regionName}`;
   const stem = uniqueId(regionStem, used.stems);
-  if (stem !== regionStem) result.warnings.push(`another input of this batch is also about ${summary.regionName}: this one is written as ${stem}`);
+  if (stem !== regionStem)
+    result.warnings.push(
+      `another input of this batch is also about ${summary.regionName}: this one is written as ${stem}`,
+    );
   if (!readsSummary) {
     result.summary = join(outDir, `${stem}${SUMMARY_SUFFIX}`);
     const edited = force ? undefined : await readEditedSummary(result.summary);
     if (edited) {
       // Review work is never lost: the person's version is kept, and it is what gets rendered.
-      result.warnings.push(`kept ${result.summary}: edited by hand since it was extracted (use --force to overwrite it)`);
+      result.warnings.push(
+        `kept ${result.summary}: edited by hand since it was extracted (use --force to overwrite it)`,
+      );
       summary = prepared(previousYear ? pairedWithLastYear(edited, previousYear, result) : edited, false);
     } else {
       if (previousYear) summary = prepared(pairedWithLastYear(parsedSummary(summary), previousYear, result), true);
@@ -182,7 +225,11 @@ async function settleSummary(
 }
 
 /** withLastYearTargets, its warning added to the input's result. */
-function pairedWithLastYear(summary: BriefingSummary, previousYear: Map<string, BriefingSummary>, result: BatchResult): BriefingSummary {
+function pairedWithLastYear(
+  summary: BriefingSummary,
+  previousYear: Map<string, BriefingSummary>,
+  result: BatchResult,
+): BriefingSummary {
   const paired = withLastYearTargets(summary, previousYear);
   if (paired.warning) result.warnings.push(paired.warning);
   return paired.summary;
@@ -204,10 +251,14 @@ async function readEditedSummary(path: string): Promise<BriefingSummary | undefi
   }
   const parsed = parseJsonText(text);
   if (!parsed.ok) {
-    throw new BriefingError('SUMMARY_INVALID', `an edited summary is in the way and is not valid JSON: ${parsed.message}`, {
-      file: path,
-      hint: 'fix the file, or re-run with --force to replace it with a fresh extraction',
-    });
+    throw new BriefingError(
+      'SUMMARY_INVALID',
+      `an edited summary is in the way and is not valid JSON: ${parsed.message}`,
+      {
+        file: path,
+        hint: 'fix the file, or re-run with --force to replace it with a fresh extraction',
+      },
+    );
   }
   const data = parsed.value;
   if (!data || typeof data !== 'object' || !isEditedByHand(data)) return undefined;

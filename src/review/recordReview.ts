@@ -11,10 +11,28 @@
  */
 import { BriefingError } from '../errors.js';
 import { lookUpDivision } from '../extract/gazetteer.js';
-import { attainmentVerdictSchema, type BriefingSummary, type Figure, type LastYearTargets, type Region, type TargetPair } from '../summary/schema.js';
+import {
+  attainmentVerdictSchema,
+  type BriefingSummary,
+  type Figure,
+  type LastYearTargets,
+  type Region,
+  type TargetPair,
+} from '../summary/schema.js';
 
 /** What a person may correct in a figure; the rest (quote, offset) is the report's. */
-const READING: readonly (keyof Figure)[] = ['label', 'value', 'valueTo', 'unit', 'qualifier', 'growthPct', 'growthPoints', 'year', 'kind', 'indicator'];
+const READING: readonly (keyof Figure)[] = [
+  'label',
+  'value',
+  'valueTo',
+  'unit',
+  'qualifier',
+  'growthPct',
+  'growthPoints',
+  'year',
+  'kind',
+  'indicator',
+];
 
 export interface ReviewEdit {
   /** The summary as the page edited it (not yet validated). */
@@ -27,15 +45,25 @@ export function recordReview(loaded: BriefingSummary, edit: ReviewEdit, at: stri
   const { summary, origins } = edit;
   const figures = Array.isArray(summary.figures) ? summary.figures : [];
   const sorted = [...origins].sort((a, b) => a - b);
-  if (origins.length !== figures.length || sorted.length !== loaded.figures.length || sorted.some((origin, index) => origin !== index)) {
-    throw new BriefingError('SUMMARY_INVALID', 'the figures sent are not the figures loaded (each loaded figure must be sent once, hidden or shown)', {
-      field: '$.figures',
-      hint: 'reload the page',
-    });
+  if (
+    origins.length !== figures.length ||
+    sorted.length !== loaded.figures.length ||
+    sorted.some((origin, index) => origin !== index)
+  ) {
+    throw new BriefingError(
+      'SUMMARY_INVALID',
+      'the figures sent are not the figures loaded (each loaded figure must be sent once, hidden or shown)',
+      {
+        field: '$.figures',
+        hint: 'reload the page',
+      },
+    );
   }
   const reviewedFigures = figures.map((figure, index) => corrected(loaded.figures[origins[index]!]!, figure, at, by));
   const { lastYearTargets: sentTargets, statedAttainment: _stated, ...sent } = summary;
-  const lastYearTargets = loaded.lastYearTargets ? reviewedTargets(loaded.lastYearTargets, sentTargets, at, by) : undefined;
+  const lastYearTargets = loaded.lastYearTargets
+    ? reviewedTargets(loaded.lastYearTargets, sentTargets, at, by)
+    : undefined;
   return {
     ...sent,
     // What identifies the report and its reading is not the page's to change.
@@ -59,12 +87,19 @@ export function recordReview(loaded: BriefingSummary, edit: ReviewEdit, at: stri
 export function reviewedTargets(loaded: LastYearTargets, sent: unknown, at: string, by?: string): LastYearTargets {
   const sentPairs = (sent as { pairs?: unknown } | undefined)?.pairs;
   if (!Array.isArray(sentPairs) || sentPairs.length !== loaded.pairs.length) {
-    throw new BriefingError('SUMMARY_INVALID', "the pairs of last year's targets sent are not the pairs loaded", { field: '$.lastYearTargets.pairs', hint: 'reload the page' });
+    throw new BriefingError('SUMMARY_INVALID', "the pairs of last year's targets sent are not the pairs loaded", {
+      field: '$.lastYearTargets.pairs',
+      hint: 'reload the page',
+    });
   }
   const pairs = loaded.pairs.map((pair, index) => {
     const verdict = attainmentVerdictSchema.safeParse((sentPairs[index] as { verdict?: unknown } | null)?.verdict);
     if (!verdict.success) {
-      throw new BriefingError('SUMMARY_INVALID', `a verdict must be one of ${attainmentVerdictSchema.options.join(', ')}`, { field: `$.lastYearTargets.pairs[${index}].verdict`, hint: 'choose the verdict from the list' });
+      throw new BriefingError(
+        'SUMMARY_INVALID',
+        `a verdict must be one of ${attainmentVerdictSchema.options.join(', ')}`,
+        { field: `$.lastYearTargets.pairs[${index}].verdict`, hint: 'choose the verdict from the list' },
+      );
     }
     return judged(pair, verdict.data, at, by);
   });

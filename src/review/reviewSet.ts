@@ -96,9 +96,12 @@ export async function loadReviewSet(options: ReviewSetOptions): Promise<ReviewSe
     try {
       // A session folder an archive run was killed while replacing is put back (or the swap finished) first; while
       // it is put back, the folder does not exist.
-      if (!existsSync(input) || isFolder(input)) for (const note of await recoverInterruptedSwap(input)) options.onProgress?.(note);
+      if (!existsSync(input) || isFolder(input))
+        for (const note of await recoverInterruptedSwap(input)) options.onProgress?.(note);
       if (isFolder(input) && existsSync(join(input, MANIFEST_FILE))) documents.push(...(await sessionDocuments(input)));
-      else for (const file of collectInputs([input], (name) => isReportFile(name) || isSummaryFile(name))) (isSummaryFile(file) ? summaryFiles : reports).push(file);
+      else
+        for (const file of collectInputs([input], (name) => isReportFile(name) || isSummaryFile(name)))
+          (isSummaryFile(file) ? summaryFiles : reports).push(file);
     } catch (error) {
       failures.push({ input, error: toBriefingError(error, { code: 'INPUT_UNREADABLE', file: input }) });
     }
@@ -112,7 +115,8 @@ export async function loadReviewSet(options: ReviewSetOptions): Promise<ReviewSe
   }
   // Reports: the source of a summary given, else a region of their own. Each is read and extracted once.
   const sources = new Map<string, NonNullable<ReviewDocument['report']>>();
-  const withChosenRegion = reports.length > 0 ? summariesWithChosenRegion(options.outDir) : new Map<string, ChosenRegion>();
+  const withChosenRegion =
+    reports.length > 0 ? summariesWithChosenRegion(options.outDir) : new Map<string, ChosenRegion>();
   for (const file of reports) {
     try {
       options.onProgress?.(`reading ${file}`);
@@ -125,7 +129,15 @@ export async function loadReviewSet(options: ReviewSetOptions): Promise<ReviewSe
       const chosen = withChosenRegion.get(read.sha256);
       if (chosen) documents.push({ id: '', ...loadSummary(chosen.summaryFile), summaryFile: chosen.summaryFile });
       else if (read.extracted) documents.push(reportDocument(read.extracted, read.sha256, options.outDir));
-      else if (isRegionRefusal(read.failure)) unsettled.push({ id: `unsettled-${read.sha256.slice(0, 12)}`, input: file, error: read.failure, report: read.report, source: read.source, outDir: options.outDir });
+      else if (isRegionRefusal(read.failure))
+        unsettled.push({
+          id: `unsettled-${read.sha256.slice(0, 12)}`,
+          input: file,
+          error: read.failure,
+          report: read.report,
+          source: read.source,
+          outDir: options.outDir,
+        });
       else throw read.failure;
     } catch (error) {
       failures.push({ input: file, error: toBriefingError(error, { code: 'INPUT_UNREADABLE', file }) });
@@ -136,7 +148,8 @@ export async function loadReviewSet(options: ReviewSetOptions): Promise<ReviewSe
     document.id = uniqueId(document.summary.region.code, used);
     const found = sources.get(document.summary.source.sha256);
     const reportFile = found ? undefined : findReport(document, options.reportFolders ?? []);
-    document.report = found ?? (reportFile ? (await readSource(reportFile, options.extractOptions?.(reportFile))).source : undefined);
+    document.report =
+      found ?? (reportFile ? (await readSource(reportFile, options.extractOptions?.(reportFile))).source : undefined);
   }
   return { documents, unsettled, failures };
 }
@@ -145,7 +158,9 @@ export async function loadReviewSet(options: ReviewSetOptions): Promise<ReviewSe
 function reportDocument(extracted: BriefingSummary, reportSha: string, outDir: string): ReviewDocument {
   const summaryFile = join(outDir, `${regionStem(extracted.region)}${SUMMARY_SUFFIX}`);
   const onDisk = summaryOnDisk(summaryFile, reportSha);
-  return onDisk ? { id: '', ...onDisk, summaryFile } : { id: '', summary: withFingerprint(extracted), version: NOT_ON_DISK, summaryFile };
+  return onDisk
+    ? { id: '', ...onDisk, summaryFile }
+    : { id: '', summary: withFingerprint(extracted), version: NOT_ON_DISK, summaryFile };
 }
 
 /** Files are named as `build` names them: `<code>-<region>`. */
@@ -162,18 +177,35 @@ function isRegionRefusal(error: unknown): error is BriefingError {
  * the review page, with no extracted reading, as the extractor had none) and becomes a document like the others,
  * saved when the person saves it. If this extraction fails too, the report stays unsettled.
  */
-export async function settleRegion(set: ReviewSet, id: string, code: string, by?: string, at = new Date()): Promise<ReviewDocument> {
+export async function settleRegion(
+  set: ReviewSet,
+  id: string,
+  code: string,
+  by?: string,
+  at = new Date(),
+): Promise<ReviewDocument> {
   const unsettled = set.unsettled.find((report) => report.id === id);
   if (!unsettled) throw new BriefingError('INPUT_NOT_FOUND', `no unsettled report ${id}`);
   const division = /^\d{6}$/.test(code) ? lookUpDivision(code)[0] : undefined;
-  if (!division) throw new BriefingError('USAGE', `no division of the GB/T 2260 gazetteer has the code ${code}`, { field: 'region', hint: 'choose the region from the list', reason: { code: 'unknown_region_code', args: { code } } });
+  if (!division)
+    throw new BriefingError('USAGE', `no division of the GB/T 2260 gazetteer has the code ${code}`, {
+      field: 'region',
+      hint: 'choose the region from the list',
+      reason: { code: 'unknown_region_code', args: { code } },
+    });
   const extracted = await extractSummary(unsettled.report, { region: division.code });
   const document = reportDocument(extracted, unsettled.report.sha256, unsettled.outDir);
   if (document.version === NOT_ON_DISK) {
-    document.summary = { ...document.summary, region: { ...document.summary.region, reviewed: { at: at.toISOString(), ...(by ? { by } : {}) } } };
+    document.summary = {
+      ...document.summary,
+      region: { ...document.summary.region, reviewed: { at: at.toISOString(), ...(by ? { by } : {}) } },
+    };
   }
   document.id = uniqueId(division.code, new Set(set.documents.map((other) => other.id)));
-  document.report = { ...unsettled.source, candidates: { highlights: extracted.highlights, targets: extracted.targets } };
+  document.report = {
+    ...unsettled.source,
+    candidates: { highlights: extracted.highlights, targets: extracted.targets },
+  };
   set.documents.push(document);
   set.unsettled.splice(set.unsettled.indexOf(unsettled), 1);
   return document;
@@ -184,12 +216,20 @@ async function sessionDocuments(folder: string): Promise<ReviewDocument[]> {
   try {
     manifest = JSON.parse(readFileSync(join(folder, MANIFEST_FILE), 'utf8')) as Manifest;
   } catch (error) {
-    throw new BriefingError('INPUT_UNREADABLE', `${MANIFEST_FILE} is not readable JSON: ${(error as Error).message}`, { file: folder });
+    throw new BriefingError('INPUT_UNREADABLE', `${MANIFEST_FILE} is not readable JSON: ${(error as Error).message}`, {
+      file: folder,
+    });
   }
   const documents: ReviewDocument[] = [];
   for (const region of manifest.regions) {
     const summaryFile = containedFile(folder, region.summary.path);
-    documents.push({ id: '', ...loadSummary(summaryFile), summaryFile, sessionFolder: folder, sessionTemplate: manifest.template });
+    documents.push({
+      id: '',
+      ...loadSummary(summaryFile),
+      summaryFile,
+      sessionFolder: folder,
+      sessionTemplate: manifest.template,
+    });
   }
   return documents;
 }
@@ -198,7 +238,8 @@ async function sessionDocuments(folder: string): Promise<ReviewDocument[]> {
 function containedFile(folder: string, name: string): string {
   const file = join(folder, name);
   const inside = relative(realpathSync(folder), realpathSync(file));
-  if (inside.startsWith('..') || isAbsolute(inside)) throw new BriefingError('INPUT_UNREADABLE', `${name} leads out of the session folder`, { file });
+  if (inside.startsWith('..') || isAbsolute(inside))
+    throw new BriefingError('INPUT_UNREADABLE', `${name} leads out of the session folder`, { file });
   return file;
 }
 
@@ -234,7 +275,16 @@ function findReport(document: ReviewDocument, folders: string[]): string | undef
  * A report read once: its text for the source pane, and its extraction (a region's summary, and the candidate theme
  * sentences offered beside it), or why the extractor could not read it.
  */
-async function readSource(file: string, extractOptions?: ExtractOptions): Promise<{ sha256: string; report: ReportText; source: NonNullable<ReviewDocument['report']>; extracted?: BriefingSummary; failure?: unknown }> {
+async function readSource(
+  file: string,
+  extractOptions?: ExtractOptions,
+): Promise<{
+  sha256: string;
+  report: ReportText;
+  source: NonNullable<ReviewDocument['report']>;
+  extracted?: BriefingSummary;
+  failure?: unknown;
+}> {
   const report = await readReport(file);
   let extracted: BriefingSummary | undefined;
   let failure: unknown;
@@ -269,20 +319,32 @@ function isFolder(path: string): boolean {
 export function sourceViewOf(document: ReviewDocument): SourceView & { fromQuotes: boolean } {
   if (document.report) return { ...sourceView(document.report.original, document.summary), fromQuotes: false };
   const quotes = [...new Set(document.summary.figures.map((figure) => figure.quote))].join('\n\n');
-  return { ...sourceView(quotes, { figures: document.summary.figures.map(({ offset: _offset, ...figure }) => figure) }), fromQuotes: true };
+  return {
+    ...sourceView(quotes, { figures: document.summary.figures.map(({ offset: _offset, ...figure }) => figure) }),
+    fromQuotes: true,
+  };
 }
 
 /** A person's edit, recorded (recordReview) and checked: the summary, or what is wrong with it field by field. */
-export function reviewedSummary(document: ReviewDocument, edit: ReviewEdit, by?: string, at = new Date()): { summary: BriefingSummary; issues: [] } | { summary: null; issues: SummaryIssue[] } {
+export function reviewedSummary(
+  document: ReviewDocument,
+  edit: ReviewEdit,
+  by?: string,
+  at = new Date(),
+): { summary: BriefingSummary; issues: [] } | { summary: null; issues: SummaryIssue[] } {
   const recorded = recordReview(document.summary, edit, at.toISOString(), by);
   if (document.sessionFolder && recorded.region.code !== document.summary.region.code) {
     // The archive names each region's files and orders the book by region, and reviseArchive revises a region in
     // place: it cannot move a briefing to another region.
-    throw new BriefingError('USAGE', 'the region of a briefing in a session folder cannot be changed on the review page', {
-      field: '$.region',
-      hint: 'archive the session again with the region given for this report (--region, or regions: in the project file)',
-      reason: { code: 'region_locked' },
-    });
+    throw new BriefingError(
+      'USAGE',
+      'the region of a briefing in a session folder cannot be changed on the review page',
+      {
+        field: '$.region',
+        hint: 'archive the session again with the region given for this report (--region, or regions: in the project file)',
+        reason: { code: 'region_locked' },
+      },
+    );
   }
   const issues = summaryIssues(recorded);
   return issues.length > 0 ? { summary: null, issues } : { summary: validateSummary(recorded), issues: [] };
@@ -301,7 +363,11 @@ export interface SaveResult {
  * the summary file and its PDF. A summary file changed on disk since it was loaded is not overwritten
  * (SUMMARY_CONFLICT).
  */
-export async function saveReview(document: ReviewDocument, summary: BriefingSummary, options: { template?: string; loadedVersion: string }): Promise<SaveResult> {
+export async function saveReview(
+  document: ReviewDocument,
+  summary: BriefingSummary,
+  options: { template?: string; loadedVersion: string },
+): Promise<SaveResult> {
   if (document.sessionFolder) {
     const result = await reviseArchive(document.sessionFolder, { summary, loadedSha256: options.loadedVersion });
     // The archive layer returns its failures; this layer throws them, as it does its own.
@@ -309,7 +375,14 @@ export async function saveReview(document: ReviewDocument, summary: BriefingSumm
     const region = result.manifest!.regions.find((entry) => entry.code === summary.region.code)!;
     const version = region.summary.sha256;
     Object.assign(document, { summary, version });
-    return { summary, version, written: [region.summary.path, region.pdf.path, 'book.pdf', MANIFEST_FILE].map((name) => join(document.sessionFolder!, name)), warnings: result.warnings };
+    return {
+      summary,
+      version,
+      written: [region.summary.path, region.pdf.path, 'book.pdf', MANIFEST_FILE].map((name) =>
+        join(document.sessionFolder!, name),
+      ),
+      warnings: result.warnings,
+    };
   }
   await makeDirectory(dirname(document.summaryFile));
   const summaryFile = fileFollowingRegion(document.summaryFile, document.summary.region, summary.region);
@@ -323,11 +396,15 @@ export async function saveReview(document: ReviewDocument, summary: BriefingSumm
       throw summaryConflict(document.summaryFile);
     }
     if (moves && existsSync(summaryFile)) {
-      throw new BriefingError('OUTPUT_UNWRITABLE', `${basename(summaryFile)} already exists: another summary is about ${summary.region.name}`, {
-        file: summaryFile,
-        hint: 'review that summary instead, or move it out of the folder first',
-        reason: { code: 'summary_exists', args: { file: basename(summaryFile), region: summary.region.name } },
-      });
+      throw new BriefingError(
+        'OUTPUT_UNWRITABLE',
+        `${basename(summaryFile)} already exists: another summary is about ${summary.region.name}`,
+        {
+          file: summaryFile,
+          hint: 'review that summary instead, or move it out of the folder first',
+          reason: { code: 'summary_exists', args: { file: basename(summaryFile), region: summary.region.name } },
+        },
+      );
     }
     const rendered = await renderBriefing(summary, { template: options.template });
     const text = `${JSON.stringify(summary, null, 2)}\n`;
@@ -364,7 +441,12 @@ function pdfFileOf(summaryFile: string): string {
 
 /** Whether a summary differs from what the extractor wrote: a figure corrected or hidden, or the file edited. */
 export function isEdited(summary: BriefingSummary): boolean {
-  return Boolean(summary.reviewed || summary.region.reviewed) || summary.figures.some((figure) => figure.reviewed || figure.hidden) || Boolean(summary.lastYearTargets?.pairs.some((pair) => pair.reviewed)) || (summary.fingerprint !== undefined && isEditedByHand(summary));
+  return (
+    Boolean(summary.reviewed || summary.region.reviewed) ||
+    summary.figures.some((figure) => figure.reviewed || figure.hidden) ||
+    Boolean(summary.lastYearTargets?.pairs.some((pair) => pair.reviewed)) ||
+    (summary.fingerprint !== undefined && isEditedByHand(summary))
+  );
 }
 
 /**

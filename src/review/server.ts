@@ -28,7 +28,18 @@ import { listTemplates } from '../layout/templates.js';
 import { FONTS_DIR } from '../pdf/fonts.js';
 import { renderBriefing } from '../pipeline/renderBriefing.js';
 import type { ReviewEdit } from './recordReview.js';
-import { isEdited, NOT_ON_DISK, reloadDocument, type ReviewDocument, reviewedSummary, type ReviewSet, saveReview, settleRegion, sourceViewOf, type UnsettledReport } from './reviewSet.js';
+import {
+  isEdited,
+  NOT_ON_DISK,
+  reloadDocument,
+  type ReviewDocument,
+  reviewedSummary,
+  type ReviewSet,
+  saveReview,
+  settleRegion,
+  sourceViewOf,
+  type UnsettledReport,
+} from './reviewSet.js';
 
 export interface ReviewServerOptions {
   set: ReviewSet;
@@ -65,7 +76,10 @@ const ASSETS: Record<string, { file: () => string; type: string }> = {
   'app.js': { file: () => fileURLToPath(new URL('app.js', SCRIPT_DIR)), type: 'text/javascript; charset=utf-8' },
   'review.css': { file: () => fileURLToPath(new URL('review.css', PAGE_DIR)), type: 'text/css; charset=utf-8' },
   'pdf.mjs': { file: () => require.resolve('pdfjs-dist/build/pdf.min.mjs'), type: 'text/javascript; charset=utf-8' },
-  'pdf.worker.mjs': { file: () => require.resolve('pdfjs-dist/build/pdf.worker.min.mjs'), type: 'text/javascript; charset=utf-8' },
+  'pdf.worker.mjs': {
+    file: () => require.resolve('pdfjs-dist/build/pdf.worker.min.mjs'),
+    type: 'text/javascript; charset=utf-8',
+  },
   'sans.ttf': { file: () => `${FONTS_DIR}NotoSansSC/NotoSansSC-Regular.ttf`, type: 'font/ttf' },
 };
 const assetCache = new Map<string, Buffer>();
@@ -112,17 +126,24 @@ export function reviewApp(options: ReviewServerOptions & { token: string; allowe
   app.use('*', async (c, next) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
     const host = c.req.header('host') ?? '';
-    if (!options.allowedHosts().includes(host.toLowerCase())) return refuse(c, 'this server only answers requests addressed to it (Host header)');
-    const given = c.req.method === 'GET' ? (c.req.query('token') ?? c.req.header(TOKEN_HEADER)) : c.req.header(TOKEN_HEADER);
-    if (!given || !sameToken(given, token)) return refuse(c, 'a valid token is required (open the URL briefing serve printed)');
+    if (!options.allowedHosts().includes(host.toLowerCase()))
+      return refuse(c, 'this server only answers requests addressed to it (Host header)');
+    const given =
+      c.req.method === 'GET' ? (c.req.query('token') ?? c.req.header(TOKEN_HEADER)) : c.req.header(TOKEN_HEADER);
+    if (!given || !sameToken(given, token))
+      return refuse(c, 'a valid token is required (open the URL briefing serve printed)');
     if (c.req.method !== 'GET') {
       const origin = c.req.header('origin');
       if (origin !== undefined && origin !== `http://${host}`) return refuse(c, 'cross-site requests are refused');
-      if (!(c.req.header('content-type') ?? '').startsWith('application/json')) return apiError(c, 415, 'USAGE', 'expected a JSON body');
+      if (!(c.req.header('content-type') ?? '').startsWith('application/json'))
+        return apiError(c, 415, 'USAGE', 'expected a JSON body');
     }
     await next();
   });
-  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => apiError(c, 413, 'USAGE', 'request too large') }));
+  app.use(
+    '/api/*',
+    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => apiError(c, 413, 'USAGE', 'request too large') }),
+  );
 
   app.get('/', (c) => c.html(pageHtml(token)));
   app.get('/assets/:name', (c) => {
@@ -149,7 +170,10 @@ export function reviewApp(options: ReviewServerOptions & { token: string; allowe
   app.get('/api/regions/:id/pages/:page', async (c) => {
     const document = documentOf(c.req.param('id'));
     const page = Number(c.req.param('page'));
-    const image = document?.report && document.summary.source.ocr && Number.isInteger(page) && page >= 1 ? await pageImage(document.report.file, page).catch(() => undefined) : undefined;
+    const image =
+      document?.report && document.summary.source.ocr && Number.isInteger(page) && page >= 1
+        ? await pageImage(document.report.file, page).catch(() => undefined)
+        : undefined;
     if (!image) return apiError(c, 404, 'INPUT_NOT_FOUND', 'no such page image');
     return c.body(image.bytes, 200, { 'Content-Type': image.type, 'Cache-Control': 'no-store' });
   });
@@ -161,11 +185,22 @@ export function reviewApp(options: ReviewServerOptions & { token: string; allowe
     const checked = check(document, body.value, reviewer);
     if (checked.response) return checked.response(c);
     const template = templateFor(document, body.value.template);
-    if (waitingPreviews >= MAX_WAITING_PREVIEWS) return apiError(c, 503, 'BUSY', `${MAX_WAITING_PREVIEWS} previews are already waiting; ask again when they are done`);
+    if (waitingPreviews >= MAX_WAITING_PREVIEWS)
+      return apiError(
+        c,
+        503,
+        'BUSY',
+        `${MAX_WAITING_PREVIEWS} previews are already waiting; ask again when they are done`,
+      );
     waitingPreviews += 1;
     try {
       const rendered = await serially(() => renderBriefing(checked.summary, { template }));
-      return c.json({ pdf: rendered.pdf.toString('base64'), pages: rendered.pages, trimmed: rendered.trimmed, warnings: rendered.warnings });
+      return c.json({
+        pdf: rendered.pdf.toString('base64'),
+        pages: rendered.pages,
+        trimmed: rendered.trimmed,
+        warnings: rendered.warnings,
+      });
     } catch (error) {
       return errorResponse(c, toBriefingError(error, { code: 'RENDER_FAILED', file: document.summaryFile }));
     } finally {
@@ -177,11 +212,17 @@ export function reviewApp(options: ReviewServerOptions & { token: string; allowe
     if (!document) return notFound(c);
     const body = await jsonBody(c);
     if (!body.ok) return body.response;
-    if (typeof body.value.version !== 'string') return apiError(c, 400, 'USAGE', 'the version of the summary loaded is missing');
+    if (typeof body.value.version !== 'string')
+      return apiError(c, 400, 'USAGE', 'the version of the summary loaded is missing');
     const checked = check(document, body.value, reviewer);
     if (checked.response) return checked.response(c);
     try {
-      const saved = await serially(() => saveReview(document, checked.summary, { template: templateFor(document, body.value.template), loadedVersion: body.value.version as string }));
+      const saved = await serially(() =>
+        saveReview(document, checked.summary, {
+          template: templateFor(document, body.value.template),
+          loadedVersion: body.value.version as string,
+        }),
+      );
       return c.json({ ...documentView(document, defaultTemplate), written: saved.written, warnings: saved.warnings });
     } catch (error) {
       const failure = toBriefingError(error, { code: 'OUTPUT_UNWRITABLE', file: document.summaryFile });
@@ -202,7 +243,11 @@ export function reviewApp(options: ReviewServerOptions & { token: string; allowe
   app.get('/api/unsettled/:id', (c) => {
     const report = unsettledOf(c.req.param('id'));
     if (!report) return notFound(c);
-    return c.json({ status: unsettledStatusOf(report), source: { text: report.source.original, marks: [], unplaced: [], fromQuotes: false }, sourceFile: report.source.file });
+    return c.json({
+      status: unsettledStatusOf(report),
+      source: { text: report.source.original, marks: [], unplaced: [], fromQuotes: false },
+      sourceFile: report.source.file,
+    });
   });
   app.post('/api/unsettled/:id/region', async (c) => {
     const report = unsettledOf(c.req.param('id'));
@@ -223,7 +268,13 @@ export function reviewApp(options: ReviewServerOptions & { token: string; allowe
   // means is decided by the very lookUpDivision behind --region, and a local request answers in milliseconds.
   app.get('/api/divisions', (c) => {
     const query = (c.req.query('q') ?? '').slice(0, 40);
-    const divisions = searchDivisions(query, DIVISIONS_LISTED).map(({ code, name, parent, level, province }) => ({ code, name, parent, level, province }));
+    const divisions = searchDivisions(query, DIVISIONS_LISTED).map(({ code, name, parent, level, province }) => ({
+      code,
+      name,
+      parent,
+      level,
+      province,
+    }));
     return c.json({ divisions });
   });
   app.notFound((c) => notFound(c));
@@ -241,18 +292,37 @@ interface EditBody extends ReviewEdit {
   template?: unknown;
 }
 
-function check(document: ReviewDocument, body: EditBody, reviewer?: string): { summary: NonNullable<ReturnType<typeof reviewedSummary>['summary']>; response?: undefined } | { summary?: undefined; response: (c: Context) => Response } {
-  if (!body.summary || typeof body.summary !== 'object' || !Array.isArray(body.origins) || !body.origins.every((origin) => Number.isInteger(origin))) {
+function check(
+  document: ReviewDocument,
+  body: EditBody,
+  reviewer?: string,
+):
+  | { summary: NonNullable<ReturnType<typeof reviewedSummary>['summary']>; response?: undefined }
+  | { summary?: undefined; response: (c: Context) => Response } {
+  if (
+    !body.summary ||
+    typeof body.summary !== 'object' ||
+    !Array.isArray(body.origins) ||
+    !body.origins.every((origin) => Number.isInteger(origin))
+  ) {
     return { response: (c) => apiError(c, 400, 'USAGE', 'expected { summary, origins }') };
   }
   try {
     const result = reviewedSummary(document, { summary: body.summary, origins: body.origins }, reviewer);
     if (result.summary) return { summary: result.summary };
     const { issues } = result;
-    return { response: (c) => apiError(c, 422, 'SUMMARY_INVALID', issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '), { issues }) };
+    return {
+      response: (c) =>
+        apiError(c, 422, 'SUMMARY_INVALID', issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '), {
+          issues,
+        }),
+    };
   } catch (error) {
     const failure = toBriefingError(error, { code: 'SUMMARY_INVALID' });
-    return { response: (c) => c.json({ error: failure.toJSON(), issues: [{ path: failure.field ?? '$', message: failure.message }] }, 422) };
+    return {
+      response: (c) =>
+        c.json({ error: failure.toJSON(), issues: [{ path: failure.field ?? '$', message: failure.message }] }, 422),
+    };
   }
 }
 
@@ -277,7 +347,13 @@ function statusOf(document: ReviewDocument): Record<string, unknown> {
 }
 
 function unsettledStatusOf(report: UnsettledReport): Record<string, unknown> {
-  return { id: report.id, input: report.input, file: basename(report.input), reason: report.error.code, candidates: report.error.candidates ?? [] };
+  return {
+    id: report.id,
+    input: report.input,
+    file: basename(report.input),
+    reason: report.error.code,
+    candidates: report.error.candidates ?? [],
+  };
 }
 
 function documentView(document: ReviewDocument, defaultTemplate: string): Record<string, unknown> {
@@ -291,7 +367,9 @@ function documentView(document: ReviewDocument, defaultTemplate: string): Record
     candidates: document.report?.candidates ?? { highlights: [], targets: [] },
     template: document.sessionTemplate ?? defaultTemplate,
     templateFixed: Boolean(document.sessionTemplate),
-    ocr: document.summary.source.ocr ? { pages: document.summary.source.ocrPages ?? [], lowConfidence: LOW_OCR_CONFIDENCE } : null,
+    ocr: document.summary.source.ocr
+      ? { pages: document.summary.source.ocrPages ?? [], lowConfidence: LOW_OCR_CONFIDENCE }
+      : null,
   };
 }
 
@@ -314,7 +392,13 @@ function notFound(c: Context): Response {
 }
 
 /** An error answer in the one shape every error has (BriefingError's JSON, a code from ErrorCode), as `--json` prints it. */
-function apiError(c: Context, status: ContentfulStatusCode, code: ErrorCode, message: string, extra: Record<string, unknown> = {}): Response {
+function apiError(
+  c: Context,
+  status: ContentfulStatusCode,
+  code: ErrorCode,
+  message: string,
+  extra: Record<string, unknown> = {},
+): Response {
   return c.json({ error: new BriefingError(code, message).toJSON(), ...extra }, status);
 }
 
@@ -339,13 +423,24 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
   const token = randomBytes(24).toString('base64url');
   let port = options.port ?? 0;
   // Listening on every interface, the page is reached by any of this machine's addresses.
-  const names = ['0.0.0.0', '::'].includes(host) ? Object.values(networkInterfaces()).flatMap((addresses) => (addresses ?? []).map((address) => address.address)) : [host];
-  const allowedHosts = (): string[] => [...new Set([...names, '127.0.0.1', 'localhost', '::1'])].map((name) => `${name.includes(':') ? `[${name}]` : name}:${port}`.toLowerCase());
+  const names = ['0.0.0.0', '::'].includes(host)
+    ? Object.values(networkInterfaces()).flatMap((addresses) => (addresses ?? []).map((address) => address.address))
+    : [host];
+  const allowedHosts = (): string[] =>
+    [...new Set([...names, '127.0.0.1', 'localhost', '::1'])].map((name) =>
+      `${name.includes(':') ? `[${name}]` : name}:${port}`.toLowerCase(),
+    );
   const app = reviewApp({ ...options, token, allowedHosts });
   const server: ServerType = await new Promise((resolve, reject) => {
     const started = serve({ fetch: app.fetch, hostname: host, port }, () => resolve(started));
     started.once('error', (error: NodeJS.ErrnoException) =>
-      reject(new BriefingError('USAGE', `cannot listen on ${host}:${port}: ${error.code ?? error.message}`, { field: '--port', hint: 'choose another port with --port, or 0 for a free one', cause: error })),
+      reject(
+        new BriefingError('USAGE', `cannot listen on ${host}:${port}: ${error.code ?? error.message}`, {
+          field: '--port',
+          hint: 'choose another port with --port, or 0 for a free one',
+          cause: error,
+        }),
+      ),
     );
   });
   port = (server.address() as AddressInfo).port;

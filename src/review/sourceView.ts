@@ -35,7 +35,13 @@ export function sourceView(original: string, summary: Pick<BriefingSummary, 'fig
     }
     const quoteEnd = quoteStart + figure.quote.length;
     const number = numberWithin(figure.quote, figure.reviewed?.extracted.valueText ?? figure.valueText);
-    marks.push({ figure: index, quoteStart, quoteEnd, numberStart: quoteStart + (number?.start ?? 0), numberEnd: quoteStart + (number?.end ?? figure.quote.length) });
+    marks.push({
+      figure: index,
+      quoteStart,
+      quoteEnd,
+      numberStart: quoteStart + (number?.start ?? 0),
+      numberEnd: quoteStart + (number?.end ?? figure.quote.length),
+    });
   });
   return { text: original, marks, unplaced };
 }

@@ -9,6 +9,9 @@ export function parseJsonText(text: string): { ok: true; value: unknown } | { ok
     const before = text.slice(0, Number(position[1]));
     const line = before.split('\n').length;
     const column = before.length - before.lastIndexOf('\n');
-    return { ok: false, message: `${message.replace(/ in JSON at position \d+.*$/s, '').replace(/ at position \d+.*$/s, '')} at line ${line}, column ${column}` };
+    return {
+      ok: false,
+      message: `${message.replace(/ in JSON at position \d+.*$/s, '').replace(/ at position \d+.*$/s, '')} at line ${line}, column ${column}`,
+    };
   }
 }

@@ -10,11 +10,15 @@ export function validateSummary(data: unknown, file?: string): BriefingSummary {
   const result = summarySchema.safeParse(data);
   if (result.success) return result.data;
   const problems = issuesOf(result.error.issues);
-  throw new BriefingError('SUMMARY_INVALID', `invalid summary: ${problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ')}`, {
-    file,
-    field: problems[0]?.path,
-    hint: 'fix the listed fields (see src/summary/briefing-summary.schema.json), or re-run briefing extract',
-  });
+  throw new BriefingError(
+    'SUMMARY_INVALID',
+    `invalid summary: ${problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ')}`,
+    {
+      file,
+      field: problems[0]?.path,
+      hint: 'fix the listed fields (see src/summary/briefing-summary.schema.json), or re-run briefing extract',
+    },
+  );
 }
 
 export type SummaryIssue = FieldIssue;
@@ -47,14 +51,21 @@ function issuesOf(issues: readonly ZodIssue[]): SummaryIssue[] {
 /** The code of an issue: the schema's own rules carry theirs (params.reason); zod's are read from its issue codes. */
 function reasonOf(issue: ZodIssue): Reason | undefined {
   if (issue.params?.reason) return issue.params.reason;
-  if (issue.code === 'too_small') return issue.origin === 'string' && issue.minimum === 1 ? { code: 'empty' } : { code: 'too_small', args: { minimum: Number(issue.minimum) } };
+  if (issue.code === 'too_small')
+    return issue.origin === 'string' && issue.minimum === 1
+      ? { code: 'empty' }
+      : { code: 'too_small', args: { minimum: Number(issue.minimum) } };
   if (issue.code === 'too_big') return { code: 'too_big', args: { maximum: Number(issue.maximum) } };
   if (issue.code === 'invalid_type' && issue.expected === 'int') return { code: 'not_integer' };
-  if (issue.code === 'invalid_format' && issue.format === 'regex' && issue.message === DATE_FORMAT_MESSAGE) return { code: 'date_format' };
+  if (issue.code === 'invalid_format' && issue.format === 'regex' && issue.message === DATE_FORMAT_MESSAGE)
+    return { code: 'date_format' };
   return undefined;
 }
 
 /** A JSON path as a person writes it: $.figures[3].quote */
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : `${text}.${String(key)}`), '$');
+  return path.reduce<string>(
+    (text, key) => (typeof key === 'number' ? `${text}[${key}]` : `${text}.${String(key)}`),
+    '$',
+  );
 }

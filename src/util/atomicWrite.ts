@@ -50,9 +50,14 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
  */
 export async function makeDirectory(path: string): Promise<void> {
   const missing: string[] = [];
-  for (let current = resolve(path); ; ) {
+  for (let current = resolve(path); ;) {
     try {
-      if (!(await stat(current)).isDirectory()) throw Object.assign(new Error(`${current} is a file, not a folder`), { code: 'ENOTDIR', syscall: 'mkdir', path: current });
+      if (!(await stat(current)).isDirectory())
+        throw Object.assign(new Error(`${current} is a file, not a folder`), {
+          code: 'ENOTDIR',
+          syscall: 'mkdir',
+          path: current,
+        });
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
@@ -114,7 +119,11 @@ export function untilExit(): Promise<never> {
 export function removeTemporaryFilesOnInterrupt(): void {
   if (cleanupInstalled) return;
   cleanupInstalled = true;
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) process.on(signal, () => (interrupted ? process.exit(code) : void stopInterrupted(code)));
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)
+    process.on(signal, () => (interrupted ? process.exit(code) : void stopInterrupted(code)));
 }
 
 /**

@@ -25,7 +25,9 @@ export function parseDataFile<T extends z.ZodType>(name: string, raw: unknown, s
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const entry = issue.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('');
-  throw new Error(`data/${name}: $${entry}: ${issue.message} (a broken entry of the package's own data: reinstall briefing, or fix the file)`);
+  throw new Error(
+    `data/${name}: $${entry}: ${issue.message} (a broken entry of the package's own data: reinstall briefing, or fix the file)`,
+  );
 }
 
 /**

@@ -22,11 +22,15 @@ export async function lockSession(folder: string, purpose: string): Promise<() =
   // One try first: proper-lockfile retries on any error, and only a lock held by another run is worth waiting for
   // (a lock that cannot be made at all, in a folder that is a file, say, is said at once).
   const unlockable = (error: unknown): BriefingError =>
-    new BriefingError('OUTPUT_UNWRITABLE', `cannot take the lock of this session folder (${target}.lock): ${(error as Error).message}`, {
-      file: folder,
-      hint: 'check that the folder that holds it exists and can be written',
-      cause: error,
-    });
+    new BriefingError(
+      'OUTPUT_UNWRITABLE',
+      `cannot take the lock of this session folder (${target}.lock): ${(error as Error).message}`,
+      {
+        file: folder,
+        hint: 'check that the folder that holds it exists and can be written',
+        cause: error,
+      },
+    );
   try {
     return await lockfile.lock(target, options);
   } catch (error) {

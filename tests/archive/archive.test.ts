@@ -17,7 +17,13 @@ const SESSION = '长治两会';
 const DATE = '2026-01-17';
 
 async function archiveInto(files: string[], options: { pdfa?: boolean } = {}): Promise<ArchiveResult> {
-  return buildArchive({ files, session: SESSION, date: DATE, outDir: mkdtempSync(join(tmpdir(), 'briefing-archive-')), ...options });
+  return buildArchive({
+    files,
+    session: SESSION,
+    date: DATE,
+    outDir: mkdtempSync(join(tmpdir(), 'briefing-archive-')),
+    ...options,
+  });
 }
 
 function qpdfCheck(pdf: string): string {
@@ -42,14 +48,33 @@ describe('archive', () => {
     expect(first.status).toBe('created');
     expect(first.folder).toMatch(/2026-01-17-长治两会$/);
     expect(readdirSync(first.folder!).sort()).toEqual(
-      [...first.manifest!.regions.flatMap((region) => [region.pdf.path, region.summary.path]), 'book.pdf', 'manifest.json'].sort(),
+      [
+        ...first.manifest!.regions.flatMap((region) => [region.pdf.path, region.summary.path]),
+        'book.pdf',
+        'manifest.json',
+      ].sort(),
     );
-    expect(first.manifest!.regions.map((region) => region.code)).toEqual(['140404', '140405', '140423', '140431', '140521']);
-    expect(first.manifest!.regions.map((region) => region.name)).toEqual(['上党区', '屯留区', '襄垣县', '沁源县', '沁水县']);
+    expect(first.manifest!.regions.map((region) => region.code)).toEqual([
+      '140404',
+      '140405',
+      '140423',
+      '140431',
+      '140521',
+    ]);
+    expect(first.manifest!.regions.map((region) => region.name)).toEqual([
+      '上党区',
+      '屯留区',
+      '襄垣县',
+      '沁源县',
+      '沁水县',
+    ]);
   });
 
   it('gives byte-identical PDFs and book in two runs with different folders and clocks', () => {
-    const hashes = (result: ArchiveResult) => [...result.manifest!.regions.map((region) => region.pdf.sha256), result.manifest!.book.sha256];
+    const hashes = (result: ArchiveResult) => [
+      ...result.manifest!.regions.map((region) => region.pdf.sha256),
+      result.manifest!.book.sha256,
+    ];
     expect(hashes(second)).toEqual(hashes(first));
     expect(second.manifest).toEqual(first.manifest);
   });
@@ -62,7 +87,12 @@ describe('archive', () => {
     bytes[middle] = bytes[middle]! ^ 0x01;
     writeFileSync(victim, bytes);
     writeFileSync(join(first.folder!, 'stray.txt'), 'x');
-    expect(verifyArchive(first.folder!)).toMatchObject({ ok: false, altered: [first.manifest!.regions[2]!.pdf.path], extra: ['stray.txt'], missing: [] });
+    expect(verifyArchive(first.folder!)).toMatchObject({
+      ok: false,
+      altered: [first.manifest!.regions[2]!.pdf.path],
+      extra: ['stray.txt'],
+      missing: [],
+    });
   });
 
   it('binds cover, contents, the regions side by side and one page per region, with one bookmark for each', async () => {
@@ -70,13 +100,31 @@ describe('archive', () => {
     const document = await getDocument({ data: new Uint8Array(readFileSync(book)), useSystemFonts: false }).promise;
     expect(document.numPages).toBe(2 + 1 + 5);
     const outline = await document.getOutline();
-    expect(outline.map((item) => item.title)).toEqual(['各地区主要指标对照', '上党区', '屯留区', '襄垣县', '沁源县', '沁水县']);
+    expect(outline.map((item) => item.title)).toEqual([
+      '各地区主要指标对照',
+      '上党区',
+      '屯留区',
+      '襄垣县',
+      '沁源县',
+      '沁水县',
+    ]);
     for (const [index, item] of outline.entries()) {
       const destination = typeof item.dest === 'string' ? await document.getDestination(item.dest) : item.dest;
       expect(await document.getPageIndex(destination![0] as never)).toBe(2 + index);
     }
-    expect(await document.getPageLabels()).toEqual(['封面', '目录', '对照', '上党区', '屯留区', '襄垣县', '沁源县', '沁水县']);
-    const comparison = execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', '3', '-l', '3', book, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(await document.getPageLabels()).toEqual([
+      '封面',
+      '目录',
+      '对照',
+      '上党区',
+      '屯留区',
+      '襄垣县',
+      '沁源县',
+      '沁水县',
+    ]);
+    const comparison = execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', '3', '-l', '3', book, '-'], {
+      encoding: 'utf8',
+    }).replace(/\s+/g, '');
     // 沁水县 is of 晋城市: no common parent names the page.
     expect(comparison).toMatch(/^各地区主要指标对照5个地区/);
     for (const name of ['上党区', '屯留区', '襄垣县', '沁源县', '沁水县']) expect(comparison).toContain(name);
@@ -86,7 +134,8 @@ describe('archive', () => {
 
   it('writes metadata in every briefing: title, issuing body, subject, keywords, creator, language', async () => {
     const region = second.manifest!.regions.find((entry) => entry.name === '沁水县')!;
-    const document = await getDocument({ data: new Uint8Array(readFileSync(join(second.folder!, region.pdf.path))) }).promise;
+    const document = await getDocument({ data: new Uint8Array(readFileSync(join(second.folder!, region.pdf.path))) })
+      .promise;
     const info = (await document.getMetadata()).info as unknown as Record<string, string>;
     expect(info).toMatchObject({ Author: '沁水县人民政府', Creator: 'briefing', Language: 'zh-CN' });
     expect(info.Title).toContain('沁水县');
@@ -143,14 +192,21 @@ describe('archive re-runs', () => {
     writeFileSync(reviewedFile, JSON.stringify({ ...summary, title: '沁水县政府工作报告（审定稿）' }));
     const result = await archiveInto([SAMPLES[4]!.path, reviewedFile]);
     const region = result.manifest!.regions[0]!;
-    expect(JSON.parse(readFileSync(join(result.folder!, region.summary.path), 'utf8')).title).toBe('沁水县政府工作报告（审定稿）');
+    expect(JSON.parse(readFileSync(join(result.folder!, region.summary.path), 'utf8')).title).toBe(
+      '沁水县政府工作报告（审定稿）',
+    );
   });
 
   it('writes no archive at all when an input fails', async () => {
     const badDir = mkdtempSync(join(tmpdir(), 'briefing-bad-'));
     writeFileSync(join(badDir, 'nothing.txt'), '没有地名的文字。');
     const outDir = mkdtempSync(join(tmpdir(), 'briefing-archive-bad-'));
-    const result = await buildArchive({ files: [SAMPLES[0]!.path, join(badDir, 'nothing.txt')], session: SESSION, date: DATE, outDir });
+    const result = await buildArchive({
+      files: [SAMPLES[0]!.path, join(badDir, 'nothing.txt')],
+      session: SESSION,
+      date: DATE,
+      outDir,
+    });
     expect(result.status).toBe('failed');
     expect(result.failures[0]!.error).toMatchObject({ code: 'REGION_NOT_FOUND', file: join(badDir, 'nothing.txt') });
     expect(readdirSync(outDir)).toEqual([]);

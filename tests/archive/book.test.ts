@@ -11,31 +11,60 @@ import { pageCount } from '../helpers/pdfTools.js';
 import { ROOT, SAMPLES } from '../helpers/samples.js';
 
 const CLI = join(ROOT, 'bin/briefing.js');
-const pageText = (pdf: string, page: number): string => execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', String(page), '-l', String(page), pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+const pageText = (pdf: string, page: number): string =>
+  execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', String(page), '-l', String(page), pdf, '-'], {
+    encoding: 'utf8',
+  }).replace(/\s+/g, '');
 
 function build(args: string[], samples = SAMPLES.slice(0, 3)): string {
   const out = mkdtempSync(join(tmpdir(), 'briefing-book-'));
-  execFileSync(process.execPath, [CLI, 'build', ...samples.map((sample) => sample.path), '-o', out, ...args], { stdio: 'pipe' });
+  execFileSync(process.execPath, [CLI, 'build', ...samples.map((sample) => sample.path), '-o', out, ...args], {
+    stdio: 'pipe',
+  });
   return out;
 }
 
 describe('build --book', () => {
-  it.each(['handout', 'official', 'compact'])('numbers the pages of the %s template by their place in the book, and its own PDFs 1', async (template) => {
-    const out = build(['--book', '--duplex', '-t', template]);
-    const book = join(out, 'book.pdf');
-    // Cover and contents, the comparison and its blank back, then each briefing followed by its blank back.
-    expect(pageCount(book)).toBe(2 + 2 + 3 * 2);
-    const numbered = template === 'official' ? (page: number) => `—${page}—` : template === 'handout' ? (page: number) => `第${page}页` : (page: number) => `${page}`;
-    for (const page of [5, 7, 9]) expect(pageText(book, page)).toContain(numbered(page));
-    for (const page of [4, 6, 8, 10]) expect(pageText(book, page)).toBe('');
-    expect(pageText(book, 2)).toMatch(/各地区主要指标对照(?:页码)?3/);
-    expect(pageText(book, 2)).toMatch(/上党区长治市1404045屯留区长治市1404057沁源县长治市1404319/);
-    expect(pageText(book, 3)).toMatch(/^长治市各地区主要指标对照3个地区.*上党区.*屯留区.*沁源县/);
-    const document = await getDocument({ data: new Uint8Array(readFileSync(book)), verbosity: 0 }).promise;
-    expect((await document.getOutline()).map((item) => item.title)).toEqual(['各地区主要指标对照', '上党区', '屯留区', '沁源县']);
-    expect(await document.getPageLabels()).toEqual(['封面', '目录', '对照', '空白', '上党区', '空白', '屯留区', '空白', '沁源县', '空白']);
-    expect(pageText(join(out, '140431-沁源县.pdf'), 1)).toContain(numbered(1));
-  });
+  it.each(['handout', 'official', 'compact'])(
+    'numbers the pages of the %s template by their place in the book, and its own PDFs 1',
+    async (template) => {
+      const out = build(['--book', '--duplex', '-t', template]);
+      const book = join(out, 'book.pdf');
+      // Cover and contents, the comparison and its blank back, then each briefing followed by its blank back.
+      expect(pageCount(book)).toBe(2 + 2 + 3 * 2);
+      const numbered =
+        template === 'official'
+          ? (page: number) => `—${page}—`
+          : template === 'handout'
+            ? (page: number) => `第${page}页`
+            : (page: number) => `${page}`;
+      for (const page of [5, 7, 9]) expect(pageText(book, page)).toContain(numbered(page));
+      for (const page of [4, 6, 8, 10]) expect(pageText(book, page)).toBe('');
+      expect(pageText(book, 2)).toMatch(/各地区主要指标对照(?:页码)?3/);
+      expect(pageText(book, 2)).toMatch(/上党区长治市1404045屯留区长治市1404057沁源县长治市1404319/);
+      expect(pageText(book, 3)).toMatch(/^长治市各地区主要指标对照3个地区.*上党区.*屯留区.*沁源县/);
+      const document = await getDocument({ data: new Uint8Array(readFileSync(book)), verbosity: 0 }).promise;
+      expect((await document.getOutline()).map((item) => item.title)).toEqual([
+        '各地区主要指标对照',
+        '上党区',
+        '屯留区',
+        '沁源县',
+      ]);
+      expect(await document.getPageLabels()).toEqual([
+        '封面',
+        '目录',
+        '对照',
+        '空白',
+        '上党区',
+        '空白',
+        '屯留区',
+        '空白',
+        '沁源县',
+        '空白',
+      ]);
+      expect(pageText(join(out, '140431-沁源县.pdf'), 1)).toContain(numbered(1));
+    },
+  );
 
   it('prints the issuer given with --issuer on the official template, in the book and the briefings', () => {
     const print = join(mkdtempSync(join(tmpdir(), 'briefing-print-')), '印刷.pdf');

@@ -2,7 +2,16 @@
 // its swap is recovered by the next archive, verify, mail or serve (ledger and corrections kept, nobody mailed
 // twice), and a folder whose manifest cannot be read or checked is refused until --force, which keeps a copy.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,7 +38,10 @@ interface Run {
 
 function briefing(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += String(chunk)));
     child.on('error', reject);
@@ -53,19 +65,26 @@ describe('an archive run killed between the renames of its swap', () => {
     const folder = created.folder!;
     // A person's correction in the folder, kept (and marked reviewed) by the next run.
     const corrected = join(folder, created.manifest!.regions[0]!.summary.path);
-    writeFileSync(corrected, JSON.stringify({ ...JSON.parse(readFileSync(corrected, 'utf8')), title: '审定稿' }, null, 2));
-    expect((await buildArchive({ files: [A.path, B.path], session: SESSION, date: DATE, outDir })).status).toBe('updated');
+    writeFileSync(
+      corrected,
+      JSON.stringify({ ...JSON.parse(readFileSync(corrected, 'utf8')), title: '审定稿' }, null, 2),
+    );
+    expect((await buildArchive({ files: [A.path, B.path], session: SESSION, date: DATE, outDir })).status).toBe(
+      'updated',
+    );
 
     const delegates = join(outDir, 'delegates.csv');
     const regions = created.manifest!.regions.map((region) => region.name);
     writeFileSync(delegates, `name,email,regions\n甲,a@example.org,${regions[0]}\n乙,b@example.org,${regions[1]}\n`);
-    const mail = () => briefing(['mail', folder, '--delegates', delegates, '--smtp', server.url(), '--from', 'renda@example.org']);
+    const mail = () =>
+      briefing(['mail', folder, '--delegates', delegates, '--smtp', server.url(), '--from', 'renda@example.org']);
     expect((await mail()).code).toBe(0);
     expect(server.received).toHaveLength(2);
     const ledger = readFileSync(join(folder, LEDGER_FILE), 'utf8');
 
     // A third region makes the next run replace the folder; it is killed between the two renames.
-    const archive = (env: Record<string, string> = {}) => briefing(['archive', A.path, B.path, C.path, '--session', SESSION, '--date', DATE, '-o', outDir], env);
+    const archive = (env: Record<string, string> = {}) =>
+      briefing(['archive', A.path, B.path, C.path, '--session', SESSION, '--date', DATE, '-o', outDir], env);
     const killed = await archive({ BRIEFING_TEST_KILL_AT: 'archive-swap' });
     expect(killed.signal).toBe('SIGKILL');
     expect(existsSync(folder)).toBe(false);
@@ -83,9 +102,14 @@ describe('an archive run killed between the renames of its swap', () => {
     expect(JSON.parse(readFileSync(corrected, 'utf8')).title).toBe('审定稿');
     expect(readFileSync(join(folder, LEDGER_FILE), 'utf8')).toBe(ledger);
 
-    writeFileSync(delegates, `name,email,regions\n甲,a@example.org,${regions[0]}\n乙,b@example.org,${regions[1]}\n丙,c@example.org,${C.golden.region.name}\n`);
+    writeFileSync(
+      delegates,
+      `name,email,regions\n甲,a@example.org,${regions[0]}\n乙,b@example.org,${regions[1]}\n丙,c@example.org,${C.golden.region.name}\n`,
+    );
     expect((await mail()).code).toBe(0);
-    expect(['a@example.org', 'b@example.org', 'c@example.org'].map((address) => server.countFor(address))).toEqual([1, 1, 1]);
+    expect(['a@example.org', 'b@example.org', 'c@example.org'].map((address) => server.countFor(address))).toEqual([
+      1, 1, 1,
+    ]);
   }, 60_000);
 
   it('is finished when the new folder was already in place: the old one goes only once the new one verifies', async () => {
@@ -122,33 +146,55 @@ describe('serve on a session folder whose swap was interrupted', () => {
 });
 
 describe('a session folder that cannot be checked', () => {
-  const options = (outDir: string, force = false) => ({ files: [A.path, B.path], session: SESSION, date: DATE, outDir, force });
+  const options = (outDir: string, force = false) => ({
+    files: [A.path, B.path],
+    session: SESSION,
+    date: DATE,
+    outDir,
+    force,
+  });
 
   it.each([
-    ['a manifest that is not JSON', (folder: string) => writeFileSync(join(folder, 'manifest.json'), '{"regions": ['), 'no readable manifest.json'],
-    ['a manifest of another shape', (folder: string) => writeFileSync(join(folder, 'manifest.json'), '{"regions": 3}'), 'is not a session manifest'],
-  ])('is refused with %s, naming the folder and --force; --force rebuilds it and keeps a copy', async (_name, damage, message) => {
-    const outDir = mkdtempSync(join(tmpdir(), 'briefing-unverified-'));
-    const created = await buildArchive(options(outDir));
-    const folder = created.folder!;
-    const corrected = join(folder, created.manifest!.regions[0]!.summary.path);
-    writeFileSync(corrected, JSON.stringify({ ...JSON.parse(readFileSync(corrected, 'utf8')), title: '审定稿' }, null, 2));
-    damage(folder);
-    const before = sha256(readFileSync(corrected));
+    [
+      'a manifest that is not JSON',
+      (folder: string) => writeFileSync(join(folder, 'manifest.json'), '{"regions": ['),
+      'no readable manifest.json',
+    ],
+    [
+      'a manifest of another shape',
+      (folder: string) => writeFileSync(join(folder, 'manifest.json'), '{"regions": 3}'),
+      'is not a session manifest',
+    ],
+  ])(
+    'is refused with %s, naming the folder and --force; --force rebuilds it and keeps a copy',
+    async (_name, damage, message) => {
+      const outDir = mkdtempSync(join(tmpdir(), 'briefing-unverified-'));
+      const created = await buildArchive(options(outDir));
+      const folder = created.folder!;
+      const corrected = join(folder, created.manifest!.regions[0]!.summary.path);
+      writeFileSync(
+        corrected,
+        JSON.stringify({ ...JSON.parse(readFileSync(corrected, 'utf8')), title: '审定稿' }, null, 2),
+      );
+      damage(folder);
+      const before = sha256(readFileSync(corrected));
 
-    const refused = await buildArchive(options(outDir));
-    expect(refused.status).toBe('failed');
-    expect(refused.failures).toEqual([{ input: null, error: expect.objectContaining({ code: 'ARCHIVE_UNVERIFIED', file: folder }) }]);
-    expect(refused.failures[0]!.error.message).toContain(message);
-    expect(refused.failures[0]!.error.toLine()).toContain('--force');
-    expect(sha256(readFileSync(corrected))).toBe(before);
+      const refused = await buildArchive(options(outDir));
+      expect(refused.status).toBe('failed');
+      expect(refused.failures).toEqual([
+        { input: null, error: expect.objectContaining({ code: 'ARCHIVE_UNVERIFIED', file: folder }) },
+      ]);
+      expect(refused.failures[0]!.error.message).toContain(message);
+      expect(refused.failures[0]!.error.toLine()).toContain('--force');
+      expect(sha256(readFileSync(corrected))).toBe(before);
 
-    const forced = await buildArchive(options(outDir, true));
-    expect(forced.status).toBe('updated');
-    expect(forced.keptCopy).toBe(`${folder}.replaced-1`);
-    expect(verifyArchive(folder).ok).toBe(true);
-    expect(JSON.parse(readFileSync(join(forced.keptCopy!, basename(corrected)), 'utf8')).title).toBe('审定稿');
-  });
+      const forced = await buildArchive(options(outDir, true));
+      expect(forced.status).toBe('updated');
+      expect(forced.keptCopy).toBe(`${folder}.replaced-1`);
+      expect(verifyArchive(folder).ok).toBe(true);
+      expect(JSON.parse(readFileSync(join(forced.keptCopy!, basename(corrected)), 'utf8')).title).toBe('审定稿');
+    },
+  );
 
   it('refuses a folder with files but no manifest, and an edited summary that is no longer valid (not rewritten)', async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'briefing-unverified-'));
@@ -184,7 +230,11 @@ describe('one error channel in the archive layer', () => {
   it('turns a session lock that cannot be made into a BriefingError naming the folder', async () => {
     const folder = join(mkdtempSync(join(tmpdir(), 'briefing-lock-')), 'a-file');
     writeFileSync(folder, '');
-    await expect(lockSession(join(folder, 'session'), 'this test')).rejects.toMatchObject({ name: 'BriefingError', code: 'OUTPUT_UNWRITABLE', file: join(folder, 'session') });
+    await expect(lockSession(join(folder, 'session'), 'this test')).rejects.toMatchObject({
+      name: 'BriefingError',
+      code: 'OUTPUT_UNWRITABLE',
+      file: join(folder, 'session'),
+    });
   });
 
   it('returns a refusal of the whole run as a failure with input null, never throws', async () => {
@@ -193,7 +243,9 @@ describe('one error channel in the archive layer', () => {
       failures: [{ input: null, error: { code: 'USAGE' } }],
     });
     const missing = join(mkdtempSync(join(tmpdir(), 'briefing-revise-')), 'no-session');
-    await expect(reviseArchive(missing, { summary: JSON.parse('{"region":{"code":"1"}}'), loadedSha256: 'x' })).resolves.toMatchObject({
+    await expect(
+      reviseArchive(missing, { summary: JSON.parse('{"region":{"code":"1"}}'), loadedSha256: 'x' }),
+    ).resolves.toMatchObject({
       status: 'failed',
       failures: [{ input: null, error: { code: 'INPUT_NOT_FOUND', file: missing } }],
     });

@@ -19,7 +19,9 @@ it('draws the pages the real pipeline draws, one each, with the chart as a pictu
     jobs.push({ summary, shown: rendered.shown });
   }
   const baseline = startNaiveBaseline();
-  const { msPerDoc, meanPdfBytes } = await baseline.time(jobs, { warmUp: jobs.slice(0, 1), outDir: out }).finally(() => baseline.close());
+  const { msPerDoc, meanPdfBytes } = await baseline
+    .time(jobs, { warmUp: jobs.slice(0, 1), outDir: out })
+    .finally(() => baseline.close());
   expect(msPerDoc).toBeGreaterThan(0);
   expect(meanPdfBytes).toBeGreaterThan(10_000);
   for (const summary of summaries) {
@@ -28,11 +30,19 @@ it('draws the pages the real pipeline draws, one each, with the chart as a pictu
     expect(pageCount(naive)).toBe(1);
     expect(rasterImageCount(naive)).toBeGreaterThan(0); // the chart (and its alpha mask)
     expect(rasterImageCount(ours)).toBe(0);
-    const words = (pdf: string): string[] => text(pdf).split(/\s+/).filter((word) => /\p{Script=Han}{4,}/u.test(word));
+    const words = (pdf: string): string[] =>
+      text(pdf)
+        .split(/\s+/)
+        .filter((word) => /\p{Script=Han}{4,}/u.test(word));
     // Every run of text of our page but the chart's labels (drawn into the naive chart's picture) is on the naive page.
     const naiveText = text(naive).replace(/\s+/g, '');
-    const missing = words(ours).filter((word) => !naiveText.includes(word) && !summary.figures.some((figure) => figure.label === word));
-    expect(missing.filter((word) => !word.startsWith('主要指标（')), summary.id).toEqual([]);
+    const missing = words(ours).filter(
+      (word) => !naiveText.includes(word) && !summary.figures.some((figure) => figure.label === word),
+    );
+    expect(
+      missing.filter((word) => !word.startsWith('主要指标（')),
+      summary.id,
+    ).toEqual([]);
     expect(naiveText).toContain(summary.highlights[0]!.title);
   }
 });

@@ -24,7 +24,13 @@ describe('chooseChart', () => {
       figure('一般公共预算收入', 40, '亿元'),
       figure('电煤保供', 420, '万吨'),
     ]);
-    expect(spec).toEqual({ kind: 'amounts', title: '主要指标（亿元）', unit: '亿元', labels: ['地区生产总值', '固定资产投资', '一般公共预算收入'], values: [426.8, 102.9, 40] });
+    expect(spec).toEqual({
+      kind: 'amounts',
+      title: '主要指标（亿元）',
+      unit: '亿元',
+      labels: ['地区生产总值', '固定资产投资', '一般公共预算收入'],
+      values: [426.8, 102.9, 40],
+    });
   });
 
   it('falls back to growth rates (a diverging chart: declines are negative bars) when no unit has enough amounts', () => {
@@ -42,7 +48,11 @@ describe('chooseChart', () => {
 });
 
 describe('renderChart', () => {
-  const spec = chooseChart([figure('地区生产总值', 426.8, '亿元'), figure('固定资产投资', 102.9, '亿元'), figure('一般公共预算收入', 40, '亿元')])!;
+  const spec = chooseChart([
+    figure('地区生产总值', 426.8, '亿元'),
+    figure('固定资产投资', 102.9, '亿元'),
+    figure('一般公共预算收入', 40, '亿元'),
+  ])!;
   const chart = renderChart(spec, { width: 500, height: 180 });
 
   it('draws bars, axes and grid as small SVG vector graphics, with no raster and no glyph outlines', () => {
@@ -55,21 +65,31 @@ describe('renderChart', () => {
 
   it('hands back every text of the chart as a label placed inside the chart', () => {
     const texts = chart.labels.map((label) => label.text);
-    expect(texts).toEqual(expect.arrayContaining(['主要指标（亿元）', '地区生产总值', '固定资产投资', '一般公共预算收入', '0', '400']));
+    expect(texts).toEqual(
+      expect.arrayContaining(['主要指标（亿元）', '地区生产总值', '固定资产投资', '一般公共预算收入', '0', '400']),
+    );
     for (const label of chart.labels) {
       expect(label.x).toBeGreaterThanOrEqual(0);
       expect(label.x + label.width).toBeLessThanOrEqual(500 + 30);
       expect(label.y).toBeGreaterThanOrEqual(0);
       expect(label.y).toBeLessThan(180);
     }
-    const [first, second] = ['地区生产总值', '固定资产投资'].map((text) => chart.labels.find((label) => label.text === text)!);
+    const [first, second] = ['地区生产总值', '固定资产投资'].map((text) =>
+      chart.labels.find((label) => label.text === text)!,
+    );
     expect(first!.alignment).toBe('right');
     expect(second!.y).toBeGreaterThan(first!.y);
   });
 
   it('draws a chart the same whatever it drew before (one chart per size is reused)', () => {
     const normalise = (svg: string): string => svg.replace(/surface\d+/g, 'surface'); // cairo numbers surfaces per process
-    const other = { kind: 'growth' as const, title: '增长率（%）', unit: '%', labels: ['甲', '乙', '丙', '丁'], values: [11.3, -2.5, 4, -0.8] };
+    const other = {
+      kind: 'growth' as const,
+      title: '增长率（%）',
+      unit: '%',
+      labels: ['甲', '乙', '丙', '丁'],
+      values: [11.3, -2.5, 4, -0.8],
+    };
     const otherChart = renderChart(other, { width: 500, height: 180 });
     expect(otherChart.svg).toContain('69.019608%,22.745098%,18.039216%'); // the negative bars are red
     renderChart(other, { width: 420, height: 120 });

@@ -19,7 +19,11 @@ const notReport = join(folder, 'letter.txt');
 writeFileSync(notReport, '来信收悉，谢谢。');
 
 function run(args: string[]): { status: number | null; signal: NodeJS.Signals | null; stderr: string } {
-  const { status, signal, stderr } = spawnSync(process.execPath, [CLI, ...args], { cwd: folder, timeout: LIMIT_MS, encoding: 'utf8' });
+  const { status, signal, stderr } = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: folder,
+    timeout: LIMIT_MS,
+    encoding: 'utf8',
+  });
   return { status, signal, stderr };
 }
 
@@ -36,7 +40,11 @@ describe('commands exit when their work is done', () => {
     ['archive of a mistyped path', ['archive', 'nope.txt', '--session', '测试', '-o', join(folder, 'session')], 1],
     ['verify of a folder that is no session', ['verify', empty], 2],
     ['compare of a mistyped path', ['compare', 'nope.txt', '-o', join(folder, 'compare.pdf')], 2],
-    ['mail of a folder that is no session', ['mail', empty, '--delegates', 'nope.csv', '--outbox', join(folder, 'outbox')], 2],
+    [
+      'mail of a folder that is no session',
+      ['mail', empty, '--delegates', 'nope.csv', '--outbox', join(folder, 'outbox')],
+      2,
+    ],
   ])('%s', (_name, args, expected) => {
     const { status, signal, stderr } = run(args as string[]);
     expect(signal, `still running after ${LIMIT_MS} ms: ${stderr}`).toBeNull();
@@ -50,13 +58,17 @@ describe('the time budget of one input', () => {
     const inputs = join(folder, 'many');
     mkdirSync(inputs);
     for (let copy = 0; copy < 8; copy += 1) copyFileSync(SAMPLES[0]!.path, join(inputs, `r${copy}.txt`));
-    const { status, stderr, signal } = spawnSync(process.execPath, [CLI, 'build', inputs, '-o', join(folder, 'budget-out')], {
-      cwd: folder,
-      timeout: LIMIT_MS,
-      encoding: 'utf8',
-      // A budget no input can meet here: every one is stopped, and the command still ends.
-      env: { ...process.env, BRIEFING_TASK_BUDGET_MS: '1' },
-    });
+    const { status, stderr, signal } = spawnSync(
+      process.execPath,
+      [CLI, 'build', inputs, '-o', join(folder, 'budget-out')],
+      {
+        cwd: folder,
+        timeout: LIMIT_MS,
+        encoding: 'utf8',
+        // A budget no input can meet here: every one is stopped, and the command still ends.
+        env: { ...process.env, BRIEFING_TASK_BUDGET_MS: '1' },
+      },
+    );
     expect(signal).toBeNull();
     expect(status).toBe(1);
     expect(stderr).toContain('took longer than 0.001 s, the budget of one input, and was stopped');

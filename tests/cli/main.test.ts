@@ -26,8 +26,18 @@ describe('briefing CLI', () => {
     const { results } = JSON.parse(output.stdout);
     expect(results).toHaveLength(2);
     const [bad, good] = results;
-    expect(bad).toMatchObject({ input: join(folder, 'nothing.txt'), pdf: null, error: { code: 'REGION_NOT_FOUND', file: join(folder, 'nothing.txt') } });
-    expect(good).toMatchObject({ id: 'tunliu', region: '屯留区', pdf: join(out, '140405-屯留区.pdf'), pages: 1, error: null });
+    expect(bad).toMatchObject({
+      input: join(folder, 'nothing.txt'),
+      pdf: null,
+      error: { code: 'REGION_NOT_FOUND', file: join(folder, 'nothing.txt') },
+    });
+    expect(good).toMatchObject({
+      id: 'tunliu',
+      region: '屯留区',
+      pdf: join(out, '140405-屯留区.pdf'),
+      pages: 1,
+      error: null,
+    });
     expect(readdirSync(out).sort()).toEqual(['140405-屯留区.pdf', '140405-屯留区.summary.json']);
   });
 
@@ -86,7 +96,10 @@ describe('review work is never lost', () => {
     output.stdout = '';
     expect(await main(['check', folder, '--json'])).toBe(1);
     const { results } = JSON.parse(output.stdout);
-    expect(results.map((result: { error: { field: string } | null }) => result.error?.field ?? null)).toEqual([null, '$.region.code']);
+    expect(results.map((result: { error: { field: string } | null }) => result.error?.field ?? null)).toEqual([
+      null,
+      '$.region.code',
+    ]);
     expect(results[1].error.file).toBe(join(folder, 'broken.summary.json'));
   });
 });
@@ -94,7 +107,20 @@ describe('review work is never lost', () => {
 describe('archive and verify commands', () => {
   it('archive --json then verify exit 0; verify exits 1 after tampering; a bad --date is a usage error', async () => {
     const out = mkdtempSync(join(tmpdir(), 'briefing-cli-archive-'));
-    expect(await main(['archive', SAMPLES[0]!.path, SAMPLES[1]!.path, '--session', '长治两会', '--date', '2026-01-17', '-o', out, '--json'])).toBe(0);
+    expect(
+      await main([
+        'archive',
+        SAMPLES[0]!.path,
+        SAMPLES[1]!.path,
+        '--session',
+        '长治两会',
+        '--date',
+        '2026-01-17',
+        '-o',
+        out,
+        '--json',
+      ]),
+    ).toBe(0);
     const { folder, status } = JSON.parse(output.stdout);
     expect(status).toBe('created');
     expect(await main(['verify', folder])).toBe(0);
@@ -110,7 +136,9 @@ describe('archive and verify commands', () => {
 it('stops quietly when its reader closes the pipe early (briefing … | head)', async () => {
   const { spawn } = await import('node:child_process');
   const { ROOT } = await import('../helpers/samples.js');
-  const child = spawn(process.execPath, [join(ROOT, 'bin/briefing.js'), 'schema'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, 'bin/briefing.js'), 'schema'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let childStderr = '';
   child.stderr.on('data', (chunk: Buffer) => (childStderr += chunk.toString()));
   child.stdout.destroy(); // the reader is gone before the first line is written
@@ -132,9 +160,22 @@ describe('messages that help', () => {
   });
 
   it('says "did you mean" for a misspelled template, and gives every command --debug and an example', async () => {
-    expect(await main(['build', SAMPLES[0]!.path, '-o', mkdtempSync(join(tmpdir(), 'briefing-typo-')), '-t', 'handuot'])).toBe(2);
+    expect(
+      await main(['build', SAMPLES[0]!.path, '-o', mkdtempSync(join(tmpdir(), 'briefing-typo-')), '-t', 'handuot']),
+    ).toBe(2);
     expect(output.stderr).toContain('did you mean handout?');
-    for (const command of ['build', 'extract', 'render', 'check', 'archive', 'verify', 'mail', 'templates', 'schema', 'bench']) {
+    for (const command of [
+      'build',
+      'extract',
+      'render',
+      'check',
+      'archive',
+      'verify',
+      'mail',
+      'templates',
+      'schema',
+      'bench',
+    ]) {
       output.stdout = '';
       expect(await main([command, '--help'])).toBe(0);
       expect(output.stdout, command).toContain('--debug');
@@ -151,7 +192,19 @@ describe('messages that help', () => {
 
   it('archive warns of a report that does not fit the session, by place or year', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'briefing-fit-'));
-    expect(await main(['archive', SAMPLES[0]!.path, SAMPLES[4]!.path, '--session', '长治两会', '--date', '2026-01-17', '-o', folder])).toBe(0);
+    expect(
+      await main([
+        'archive',
+        SAMPLES[0]!.path,
+        SAMPLES[4]!.path,
+        '--session',
+        '长治两会',
+        '--date',
+        '2026-01-17',
+        '-o',
+        folder,
+      ]),
+    ).toBe(0);
     expect(output.stderr).toContain('沁水县 (晋城市) is not a region of the session 长治两会');
     expect(output.stderr).toContain('沁水县: the report is of the 2023 session');
     expect(output.stderr).not.toContain('沁源县 (长治市) is not');
@@ -163,7 +216,9 @@ describe('archive output errors', () => {
     const folder = mkdtempSync(join(tmpdir(), 'briefing-archive-out-'));
     const file = join(folder, 'a-file');
     writeFileSync(file, 'x');
-    expect(await main(['archive', SAMPLES[0]!.path, '--session', '长治两会', '--date', '2026-01-17', '-o', file, '--json'])).toBe(2);
+    expect(
+      await main(['archive', SAMPLES[0]!.path, '--session', '长治两会', '--date', '2026-01-17', '-o', file, '--json']),
+    ).toBe(2);
     expect(output.stderr).toMatch(/^briefing: .*a-file/m);
     expect(output.stderr).not.toContain('    at ');
     expect(JSON.parse(output.stdout)).toMatchObject({ results: [], error: { code: 'OUTPUT_UNWRITABLE' } });
@@ -175,7 +230,9 @@ describe('archive output errors', () => {
     const abandoned = join(folder, '.2026-01-17-长治两会.999999999.0a1b2c3d.tmp');
     mkdirSync(abandoned);
     writeFileSync(join(abandoned, 'half.pdf'), 'x');
-    expect(await main(['archive', SAMPLES[0]!.path, '--session', '长治两会', '--date', '2026-01-17', '-o', folder])).toBe(0);
+    expect(
+      await main(['archive', SAMPLES[0]!.path, '--session', '长治两会', '--date', '2026-01-17', '-o', folder]),
+    ).toBe(0);
     expect(readdirSync(folder).sort()).toEqual(['2026-01-17-长治两会']);
   });
 });
@@ -185,7 +242,15 @@ describe('render errors', () => {
     const folder = mkdtempSync(join(tmpdir(), 'briefing-render-error-'));
     expect(await main(['extract', SAMPLES[4]!.path, '-o', folder])).toBe(0);
     const template = mkdtempSync(join(tmpdir(), 'briefing-broken-template-'));
-    writeFileSync(join(template, 'template.json'), JSON.stringify({ name: 'b', description: 'b', pageSize: 'A4', limits: { figures: 1, highlights: 1, targets: 0 } }));
+    writeFileSync(
+      join(template, 'template.json'),
+      JSON.stringify({
+        name: 'b',
+        description: 'b',
+        pageSize: 'A4',
+        limits: { figures: 1, highlights: 1, targets: 0 },
+      }),
+    );
     writeFileSync(join(template, 'document.hbs'), '{ "content": [ { "image": "missing.png" } ] }');
     const summary = join(folder, '140521-沁水县.summary.json');
     output.stdout = '';

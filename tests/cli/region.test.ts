@@ -9,13 +9,23 @@ import { ROOT } from '../helpers/samples.js';
 
 const BIN = join(ROOT, 'bin/briefing.js');
 /** A report that names no region: a county's figures, 全县 and nothing else. */
-const NAMELESS = '全县经济运行平稳，稳中有进。全县地区生产总值完成126亿元，增长5.1%。一般公共预算收入完成8.2亿元，增长6%。\n';
+const NAMELESS =
+  '全县经济运行平稳，稳中有进。全县地区生产总值完成126亿元，增长5.1%。一般公共预算收入完成8.2亿元，增长6%。\n';
 /** A report that could be either of two counties. */
 const TWO_COUNTIES = '沁源县与襄垣县签署合作协议。沁源县、襄垣县共建园区，地区生产总值完成126亿元，增长5.1%。\n';
 
 function run(folder: string, args: string[]): { status: number; json: { results: Array<Record<string, any>> } } {
   try {
-    return { status: 0, json: JSON.parse(execFileSync(process.execPath, [BIN, ...args, '--json'], { cwd: folder, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) };
+    return {
+      status: 0,
+      json: JSON.parse(
+        execFileSync(process.execPath, [BIN, ...args, '--json'], {
+          cwd: folder,
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe'],
+        }),
+      ),
+    };
   } catch (error) {
     const failed = error as { status: number; stdout: string };
     return { status: failed.status, json: JSON.parse(failed.stdout || '{"results":[]}') };
@@ -45,7 +55,13 @@ describe('the region a person gives', () => {
 
     const settled = run(folder, ['extract', 'report.txt', '-o', 'out', '--region', '沁源']);
     expect(settled.status).toBe(0);
-    expect(summaryOf(folder, settled.json.results[0]!.summary).region).toEqual({ name: '沁源县', code: '140431', parent: '长治市', level: 'county', source: 'user' });
+    expect(summaryOf(folder, settled.json.results[0]!.summary).region).toEqual({
+      name: '沁源县',
+      code: '140431',
+      parent: '长治市',
+      level: 'county',
+      source: 'user',
+    });
   });
 
   it('keeps a region a person gave on later runs without the flag (build finds the summary by its report)', () => {
@@ -78,7 +94,11 @@ describe('the region a person gives', () => {
   });
 
   it('limits candidates to the scope: of the project file, and stops at once on a scope the gazetteer lacks', () => {
-    const folder = office({ 'briefing.config.yaml': 'scope: 长治市\n', 'report.txt': '全县学习宁远的经验，沁源生产总值增长5%，完成126亿元，沁源煤层气产业壮大，沁源旅游提质，宁远的经验好，宁远经济平稳。\n' });
+    const folder = office({
+      'briefing.config.yaml': 'scope: 长治市\n',
+      'report.txt':
+        '全县学习宁远的经验，沁源生产总值增长5%，完成126亿元，沁源煤层气产业壮大，沁源旅游提质，宁远的经验好，宁远经济平稳。\n',
+    });
     const { json } = run(folder, ['extract', 'report.txt', '-o', 'out']);
     expect(summaryOf(folder, json.results[0]!.summary).region).toMatchObject({ name: '沁源县', source: 'scope' });
     const typo = office({ 'briefing.config.yaml': 'scope: 长治州\n', 'report.txt': NAMELESS });

@@ -30,11 +30,32 @@ function figure(fields: Partial<Figure> & Pick<Figure, 'label' | 'value' | 'unit
 }
 
 const gdpGrowthTarget = (qualifier?: string) =>
-  figure({ label: '地区生产总值增速', value: 6, unit: '%', kind: 'target', indicator: 'gdp', quote: `地区生产总值增长6%${qualifier ?? ''}`, ...(qualifier ? { qualifier } : {}) });
+  figure({
+    label: '地区生产总值增速',
+    value: 6,
+    unit: '%',
+    kind: 'target',
+    indicator: 'gdp',
+    quote: `地区生产总值增长6%${qualifier ?? ''}`,
+    ...(qualifier ? { qualifier } : {}),
+  });
 const gdpResult = (growthPct: number) =>
-  figure({ label: '地区生产总值', value: 192.3, unit: '亿元', growthPct, kind: 'actual', indicator: 'gdp', quote: `地区生产总值完成192.3亿元，同比增长${growthPct}%` });
+  figure({
+    label: '地区生产总值',
+    value: 192.3,
+    unit: '亿元',
+    growthPct,
+    kind: 'actual',
+    indicator: 'gdp',
+    quote: `地区生产总值完成192.3亿元，同比增长${growthPct}%`,
+  });
 
-const verdictsOf = (previous: Figure[], current: Figure[]) => pairTargets({ previous: summary(previous), current: summary(current) }).pairs.map((pair) => [pair.indicator, pair.measure, pair.verdict]);
+const verdictsOf = (previous: Figure[], current: Figure[]) =>
+  pairTargets({ previous: summary(previous), current: summary(current) }).pairs.map((pair) => [
+    pair.indicator,
+    pair.measure,
+    pair.verdict,
+  ]);
 
 describe('pairTargets: growth against growth', () => {
   it('reads 左右 as at most 0.5 point short', () => {
@@ -50,7 +71,10 @@ describe('pairTargets: growth against growth', () => {
   });
 
   it('keeps both quotes and says the comparison with its numbers', () => {
-    const [pair] = pairTargets({ previous: summary([gdpGrowthTarget('左右')]), current: summary([gdpResult(6.0)]) }).pairs;
+    const [pair] = pairTargets({
+      previous: summary([gdpGrowthTarget('左右')]),
+      current: summary([gdpResult(6.0)]),
+    }).pairs;
     expect(pair).toMatchObject({
       year: 2018,
       target: { value: 6, unit: '%', qualifier: '左右', quote: '地区生产总值增长6%左右' },
@@ -61,32 +85,98 @@ describe('pairTargets: growth against growth', () => {
 
   it('reads 以内 and an indicator where lower is better as a ceiling, and a fall (降幅) with its sign', () => {
     const unemployment = (value: number, qualifier?: string) =>
-      figure({ label: '城镇调查失业率', value, unit: '%', kind: qualifier !== undefined ? 'target' : 'actual', indicator: 'unemployment_rate', quote: `城镇调查失业率${value}%${qualifier ?? ''}`, ...(qualifier ? { qualifier } : {}) });
-    expect(verdictsOf([unemployment(4.5, '以内')], [unemployment(3.5)])).toEqual([['unemployment_rate', 'level', '完成']]);
-    expect(verdictsOf([unemployment(4.5, '以内')], [unemployment(4.6)])).toEqual([['unemployment_rate', 'level', '未完成']]);
-    expect(verdictsOf([unemployment(4.5, '左右')], [unemployment(4.9)])).toEqual([['unemployment_rate', 'level', '完成']]);
-    const energy = (value: number, kind: Figure['kind']) => figure({ label: '单位地区生产总值能耗降幅', value, unit: '%', kind, indicator: 'energy_intensity', quote: `单位地区生产总值能耗下降${value}%` });
-    expect(verdictsOf([energy(3, 'target')], [energy(3.2, 'actual')])).toEqual([['energy_intensity', 'growth', '完成']]);
-    expect(verdictsOf([energy(3, 'target')], [energy(2.5, 'actual')])).toEqual([['energy_intensity', 'growth', '未完成']]);
+      figure({
+        label: '城镇调查失业率',
+        value,
+        unit: '%',
+        kind: qualifier !== undefined ? 'target' : 'actual',
+        indicator: 'unemployment_rate',
+        quote: `城镇调查失业率${value}%${qualifier ?? ''}`,
+        ...(qualifier ? { qualifier } : {}),
+      });
+    expect(verdictsOf([unemployment(4.5, '以内')], [unemployment(3.5)])).toEqual([
+      ['unemployment_rate', 'level', '完成'],
+    ]);
+    expect(verdictsOf([unemployment(4.5, '以内')], [unemployment(4.6)])).toEqual([
+      ['unemployment_rate', 'level', '未完成'],
+    ]);
+    expect(verdictsOf([unemployment(4.5, '左右')], [unemployment(4.9)])).toEqual([
+      ['unemployment_rate', 'level', '完成'],
+    ]);
+    const energy = (value: number, kind: Figure['kind']) =>
+      figure({
+        label: '单位地区生产总值能耗降幅',
+        value,
+        unit: '%',
+        kind,
+        indicator: 'energy_intensity',
+        quote: `单位地区生产总值能耗下降${value}%`,
+      });
+    expect(verdictsOf([energy(3, 'target')], [energy(3.2, 'actual')])).toEqual([
+      ['energy_intensity', 'growth', '完成'],
+    ]);
+    expect(verdictsOf([energy(3, 'target')], [energy(2.5, 'actual')])).toEqual([
+      ['energy_intensity', 'growth', '未完成'],
+    ]);
   });
 });
 
 describe('pairTargets: amount against amount', () => {
-  const revenueTarget = figure({ label: '一般公共预算收入', value: 10, unit: '亿元', kind: 'target', indicator: 'general_budget_revenue', quote: '一般公共预算收入达到10亿元' });
-  const revenue = (value: number, unit: string) => figure({ label: '一般公共预算收入', value, unit, kind: 'actual', indicator: 'general_budget_revenue', quote: `一般公共预算收入完成${value}${unit}` });
+  const revenueTarget = figure({
+    label: '一般公共预算收入',
+    value: 10,
+    unit: '亿元',
+    kind: 'target',
+    indicator: 'general_budget_revenue',
+    quote: '一般公共预算收入达到10亿元',
+  });
+  const revenue = (value: number, unit: string) =>
+    figure({
+      label: '一般公共预算收入',
+      value,
+      unit,
+      kind: 'actual',
+      indicator: 'general_budget_revenue',
+      quote: `一般公共预算收入完成${value}${unit}`,
+    });
 
   it('converts 万元 to 亿元 within the money family', () => {
-    expect(verdictsOf([revenueTarget], [revenue(104000, '万元')])).toEqual([['general_budget_revenue', 'amount', '完成']]);
-    expect(verdictsOf([revenueTarget], [revenue(99000, '万元')])).toEqual([['general_budget_revenue', 'amount', '未完成']]);
-    const [pair] = pairTargets({ previous: summary([revenueTarget]), current: summary([revenue(99000, '万元')]) }).pairs;
+    expect(verdictsOf([revenueTarget], [revenue(104000, '万元')])).toEqual([
+      ['general_budget_revenue', 'amount', '完成'],
+    ]);
+    expect(verdictsOf([revenueTarget], [revenue(99000, '万元')])).toEqual([
+      ['general_budget_revenue', 'amount', '未完成'],
+    ]);
+    const [pair] = pairTargets({
+      previous: summary([revenueTarget]),
+      current: summary([revenue(99000, '万元')]),
+    }).pairs;
     expect(pair!.reason).toBe('实际9.9亿元，目标10亿元：不低于10亿元');
   });
 
   it('does not compare 元 with 美元', () => {
-    const tradeTarget = figure({ label: '进出口总额', value: 5, unit: '亿元', kind: 'target', indicator: 'foreign_trade', quote: '进出口总额达到5亿元' });
-    const trade = figure({ label: '进出口总额', value: 242, unit: '万美元', kind: 'actual', indicator: 'foreign_trade', quote: '进出口总额达242万美元' });
+    const tradeTarget = figure({
+      label: '进出口总额',
+      value: 5,
+      unit: '亿元',
+      kind: 'target',
+      indicator: 'foreign_trade',
+      quote: '进出口总额达到5亿元',
+    });
+    const trade = figure({
+      label: '进出口总额',
+      value: 242,
+      unit: '万美元',
+      kind: 'actual',
+      indicator: 'foreign_trade',
+      quote: '进出口总额达242万美元',
+    });
     const [pair] = pairTargets({ previous: summary([tradeTarget]), current: summary([trade]) }).pairs;
-    expect(pair).toMatchObject({ verdict: '无可比数据', reason: '单位不可比：目标亿元，实际万美元', result: { quote: '进出口总额达242万美元' } });
+    expect(pair).toMatchObject({
+      verdict: '无可比数据',
+      reason: '单位不可比：目标亿元，实际万美元',
+      result: { quote: '进出口总额达242万美元' },
+    });
   });
 
   it('splits units into magnitude and base by data/units.json', () => {
@@ -100,32 +190,84 @@ describe('pairTargets: amount against amount', () => {
 describe('pairTargets: what is not paired, or not comparable', () => {
   it('gives 无可比数据 when this year has no result of the indicator for that year', () => {
     const lastYearsResult = { ...gdpResult(6.0), year: 2017 };
-    const [pair, ...rest] = pairTargets({ previous: summary([gdpGrowthTarget('左右')]), current: summary([lastYearsResult]) }).pairs;
+    const [pair, ...rest] = pairTargets({
+      previous: summary([gdpGrowthTarget('左右')]),
+      current: summary([lastYearsResult]),
+    }).pairs;
     expect(rest).toEqual([]);
-    expect(pair).toMatchObject({ verdict: '无可比数据', reason: '本年报告未给出2018年的增速', target: { quote: '地区生产总值增长6%左右' } });
+    expect(pair).toMatchObject({
+      verdict: '无可比数据',
+      reason: '本年报告未给出2018年的增速',
+      target: { quote: '地区生产总值增长6%左右' },
+    });
     expect(pair!.result).toBeUndefined();
   });
 
-  it('pairs only targets with a catalogue indicator for the year this year\'s report reviews, and never actuals of last year', () => {
-    const projects = figure({ label: '建成水冲式公厕', value: 30, unit: '座', kind: 'target', quote: '年内力争建成水冲式公厕30座' });
+  it("pairs only targets with a catalogue indicator for the year this year's report reviews, and never actuals of last year", () => {
+    const projects = figure({
+      label: '建成水冲式公厕',
+      value: 30,
+      unit: '座',
+      kind: 'target',
+      quote: '年内力争建成水冲式公厕30座',
+    });
     const lastYearsActual = { ...gdpResult(7), year: 2017 };
     const laterTarget = { ...gdpGrowthTarget('以上'), year: 2020, quote: '到2020年地区生产总值增长6%以上' };
-    const pairs = pairTargets({ previous: summary([projects, lastYearsActual, laterTarget, gdpGrowthTarget('左右')]), current: summary([gdpResult(6)], { reviewYear: 2018 }) }).pairs;
+    const pairs = pairTargets({
+      previous: summary([projects, lastYearsActual, laterTarget, gdpGrowthTarget('左右')]),
+      current: summary([gdpResult(6)], { reviewYear: 2018 }),
+    }).pairs;
     expect(pairs.map((pair) => pair.target.quote)).toEqual(['地区生产总值增长6%左右']);
   });
 
   it('answers a target set for each part (城乡…分别) with each part, and a whole target without 分别 with nothing', () => {
-    const incomeTarget = (quote: string) => figure({ label: '居民人均可支配收入增速', value: 7.5, unit: '%', kind: 'target', indicator: 'disposable_income', quote });
-    const urban = figure({ label: '城镇居民人均可支配收入', value: 37820, unit: '元', growthPct: 6.5, kind: 'actual', indicator: 'urban_income', quote: '城镇居民人均可支配收入37820元，增长6.5%' });
-    const rural = figure({ label: '农村居民人均可支配收入', value: 28104, unit: '元', growthPct: 9.4, kind: 'actual', indicator: 'rural_income', quote: '农村居民人均可支配收入28104元，增长9.4%' });
-    const each = pairTargets({ previous: summary([incomeTarget('城乡居民人均可支配收入分别增长7.5%')]), current: summary([urban, rural]) }).pairs;
-    expect(each.map((pair) => [pair.resultIndicator, pair.verdict])).toEqual([['urban_income', '未完成'], ['rural_income', '完成']]);
-    const whole = pairTargets({ previous: summary([incomeTarget('全体居民人均可支配收入增长7.5%')]), current: summary([urban, rural]) }).pairs;
+    const incomeTarget = (quote: string) =>
+      figure({
+        label: '居民人均可支配收入增速',
+        value: 7.5,
+        unit: '%',
+        kind: 'target',
+        indicator: 'disposable_income',
+        quote,
+      });
+    const urban = figure({
+      label: '城镇居民人均可支配收入',
+      value: 37820,
+      unit: '元',
+      growthPct: 6.5,
+      kind: 'actual',
+      indicator: 'urban_income',
+      quote: '城镇居民人均可支配收入37820元，增长6.5%',
+    });
+    const rural = figure({
+      label: '农村居民人均可支配收入',
+      value: 28104,
+      unit: '元',
+      growthPct: 9.4,
+      kind: 'actual',
+      indicator: 'rural_income',
+      quote: '农村居民人均可支配收入28104元，增长9.4%',
+    });
+    const each = pairTargets({
+      previous: summary([incomeTarget('城乡居民人均可支配收入分别增长7.5%')]),
+      current: summary([urban, rural]),
+    }).pairs;
+    expect(each.map((pair) => [pair.resultIndicator, pair.verdict])).toEqual([
+      ['urban_income', '未完成'],
+      ['rural_income', '完成'],
+    ]);
+    const whole = pairTargets({
+      previous: summary([incomeTarget('全体居民人均可支配收入增长7.5%')]),
+      current: summary([urban, rural]),
+    }).pairs;
     expect(whole.map((pair) => pair.verdict)).toEqual(['无可比数据']);
   });
 
   it('refuses two summaries of different regions, naming the file and the field', () => {
-    const other = summary([], { region: { name: '满洲里市', code: '150781', parent: '呼伦贝尔市', level: 'county_city' }, source: { file: 'manzhouli-2018.txt', sha256: 'b'.repeat(64), encoding: 'utf-8', kind: 'work_report' } });
+    const other = summary([], {
+      region: { name: '满洲里市', code: '150781', parent: '呼伦贝尔市', level: 'county_city' },
+      source: { file: 'manzhouli-2018.txt', sha256: 'b'.repeat(64), encoding: 'utf-8', kind: 'work_report' },
+    });
     let thrown: unknown;
     try {
       pairTargets({ previous: other, current: summary([]) });
@@ -133,19 +275,34 @@ describe('pairTargets: what is not paired, or not comparable', () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(BriefingError);
-    expect(thrown).toMatchObject({ message: "last year's report is about 满洲里市 (150781), this year's about 海拉尔区 (150702)", file: 'manzhouli-2018.txt', field: 'region.code' });
+    expect(thrown).toMatchObject({
+      message: "last year's report is about 满洲里市 (150781), this year's about 海拉尔区 (150702)",
+      file: 'manzhouli-2018.txt',
+      field: 'region.code',
+    });
   });
 });
 
-describe('pairTargets: a person\'s verdict', () => {
+describe("pairTargets: a person's verdict", () => {
   it('wins over the rule, which stays beside it, and the summary with the pairs passes the schema', () => {
     const previous = summary([gdpGrowthTarget('左右')]);
     const first = pairTargets({ previous, current: summary([gdpResult(5.4)]) });
     expect(first.pairs[0]!.verdict).toBe('未完成');
-    const reviewedPair = { ...first.pairs[0]!, verdict: '完成' as const, reviewed: { at: '2026-01-10T09:00:00Z', by: '张三', extracted: { verdict: first.pairs[0]!.verdict, reason: first.pairs[0]!.reason } } };
+    const reviewedPair = {
+      ...first.pairs[0]!,
+      verdict: '完成' as const,
+      reviewed: {
+        at: '2026-01-10T09:00:00Z',
+        by: '张三',
+        extracted: { verdict: first.pairs[0]!.verdict, reason: first.pairs[0]!.reason },
+      },
+    };
     const current = summary([gdpResult(5.4)], { lastYearTargets: { ...first, pairs: [reviewedPair] } });
     const again = pairTargets({ previous, current });
-    expect(again.pairs[0]).toMatchObject({ verdict: '完成', reviewed: { by: '张三', extracted: { verdict: '未完成', reason: '实际5.4%，目标6%左右：不低于5.5%' } } });
+    expect(again.pairs[0]).toMatchObject({
+      verdict: '完成',
+      reviewed: { by: '张三', extracted: { verdict: '未完成', reason: '实际5.4%，目标6%左右：不低于5.5%' } },
+    });
     expect(summarySchema.safeParse({ ...current, lastYearTargets: again }).success).toBe(true);
   });
 });

@@ -19,7 +19,10 @@ import { ROOT } from '../helpers/samples.js';
 const TARGETS_2023 = join(ROOT, 'tests/corpus/reports/targets-changsha-2023.txt');
 const REPORT_2024 = join(ROOT, '../shared/corpus/cities/reports/city-002.txt');
 const present = existsSync(REPORT_2024);
-if (!present) process.stderr.write(`tests/compare/pairTargetsGathered.test.ts: ${REPORT_2024} is absent; 长沙's 2023 targets are not paired\n`);
+if (!present)
+  process.stderr.write(
+    `tests/compare/pairTargetsGathered.test.ts: ${REPORT_2024} is absent; 长沙's 2023 targets are not paired\n`,
+  );
 
 describe.skipIf(!present)("长沙市: the 2023 targets against the 2024 report's results", () => {
   let pairs: ReturnType<typeof pairTargets>['pairs'] = [];
@@ -30,7 +33,17 @@ describe.skipIf(!present)("长沙市: the 2023 targets against the 2024 report's
   });
 
   it('pairs every target for 2023, with the verdicts checked by hand', () => {
-    expect(pairs.map((pair) => [pair.indicator, pair.measure, pair.year, pair.target.value, pair.target.qualifier ?? null, pair.result?.value, pair.verdict])).toEqual([
+    expect(
+      pairs.map((pair) => [
+        pair.indicator,
+        pair.measure,
+        pair.year,
+        pair.target.value,
+        pair.target.qualifier ?? null,
+        pair.result?.value,
+        pair.verdict,
+      ]),
+    ).toEqual([
       ['gdp', 'growth', 2023, 7, '左右', 5, '未完成'],
       ['industrial_value_added', 'growth', 2023, 8, '以上', 6.5, '未完成'],
       ['retail_sales', 'growth', 2023, 7, null, 6, '未完成'],
@@ -39,7 +52,11 @@ describe.skipIf(!present)("长沙市: the 2023 targets against the 2024 report's
 
   it("quotes the 2024 report's own sentences for the results", () => {
     const text2024 = readFileSync(REPORT_2024, 'utf8');
-    expect(pairs.map((pair) => pair.result!.quote)).toEqual([expect.stringContaining('全市地区生产总值增长5%左右'), expect.stringContaining('规模以上工业增加值增长6.5%左右'), '社会消费品零售总额增长6%左右']);
+    expect(pairs.map((pair) => pair.result!.quote)).toEqual([
+      expect.stringContaining('全市地区生产总值增长5%左右'),
+      expect.stringContaining('规模以上工业增加值增长6.5%左右'),
+      '社会消费品零售总额增长6%左右',
+    ]);
     for (const pair of pairs) expect(text2024).toContain(pair.result!.quote);
   });
 });

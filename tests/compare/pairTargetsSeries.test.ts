@@ -21,18 +21,24 @@ const SHARED = join(ROOT, '../shared/corpus');
 const REPORT_2018 = join(SHARED, 'series/hailaer-2018.txt');
 const REPORT_2019 = join(SHARED, 'full/reports/01_hailaer.txt');
 const present = existsSync(REPORT_2018) && existsSync(REPORT_2019);
-if (!present) process.stderr.write(`tests/compare/pairTargetsSeries.test.ts: ${REPORT_2018} or ${REPORT_2019} is absent; the real series is not paired\n`);
+if (!present)
+  process.stderr.write(
+    `tests/compare/pairTargetsSeries.test.ts: ${REPORT_2018} or ${REPORT_2019} is absent; the real series is not paired\n`,
+  );
 
-const extract = async (path: string): Promise<BriefingSummary> => extractSummary(decodeReport(path, readFileSync(path)));
+const extract = async (path: string): Promise<BriefingSummary> =>
+  extractSummary(decodeReport(path, readFileSync(path)));
 
-describe.skipIf(!present)('海拉尔区: the 2018 report\'s targets against the 2019 report\'s results', () => {
+describe.skipIf(!present)("海拉尔区: the 2018 report's targets against the 2019 report's results", () => {
   let pairs: ReturnType<typeof pairTargets>['pairs'] = [];
   beforeAll(async () => {
     pairs = pairTargets({ previous: await extract(REPORT_2018), current: await extract(REPORT_2019) }).pairs;
   });
 
   it('pairs every target for 2018, with the verdicts checked by hand', () => {
-    expect(pairs.map((pair) => [pair.indicator, pair.resultIndicator ?? null, pair.measure, pair.year, pair.verdict])).toEqual([
+    expect(
+      pairs.map((pair) => [pair.indicator, pair.resultIndicator ?? null, pair.measure, pair.year, pair.verdict]),
+    ).toEqual([
       ['gdp', null, 'growth', 2018, '完成'],
       ['general_budget_revenue', null, 'growth', 2018, '无可比数据'],
       ['disposable_income', 'urban_income', 'growth', 2018, '未完成'],
@@ -45,7 +51,10 @@ describe.skipIf(!present)('海拉尔区: the 2018 report\'s targets against the 
       target: { value: 6, qualifier: '左右', quote: '地区生产总值增长6%左右' },
       result: { value: 6, quote: '全年地区生产总值完成192.3亿元，按可比价计算，同比增长6.0%' },
     });
-    expect(pairs[2]).toMatchObject({ target: { value: 7.5, quote: '城乡居民人均可支配收入分别增长7.5%' }, result: { value: 6.5 } });
+    expect(pairs[2]).toMatchObject({
+      target: { value: 7.5, quote: '城乡居民人均可支配收入分别增长7.5%' },
+      result: { value: 6.5 },
+    });
     expect(pairs[3]!.result).toMatchObject({ value: 9.4 });
     const text2019 = readFileSync(REPORT_2019, 'utf8');
     for (const pair of pairs) if (pair.result) expect(text2019).toContain(pair.result.quote);

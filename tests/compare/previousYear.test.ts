@@ -19,7 +19,9 @@ const output = captureOutput();
 // here with two targets for 2022, one met and one not.
 const QINSHUI = SAMPLES[4]!;
 let thisYear: BriefingSummary;
-const target = (fields: Partial<Figure> & Pick<Figure, 'label' | 'value' | 'unit' | 'quote' | 'indicator'>): Figure => ({ valueText: String(fields.value), kind: 'target', year: 2022, ...fields });
+const target = (
+  fields: Partial<Figure> & Pick<Figure, 'label' | 'value' | 'unit' | 'quote' | 'indicator'>,
+): Figure => ({ valueText: String(fields.value), kind: 'target', year: 2022, ...fields });
 
 function lastYearFolder(): string {
   const folder = mkdtempSync(join(tmpdir(), 'briefing-previous-'));
@@ -29,8 +31,21 @@ function lastYearFolder(): string {
     reviewYear: 2021,
     planYear: 2022,
     figures: [
-      target({ label: '地区生产总值增速', value: 8, unit: '%', qualifier: '以上', indicator: 'gdp', quote: '地区生产总值增长8%以上' }),
-      target({ label: '一般公共预算收入', value: 45, unit: '亿元', indicator: 'general_budget_revenue', quote: '一般公共预算收入达到45亿元' }),
+      target({
+        label: '地区生产总值增速',
+        value: 8,
+        unit: '%',
+        qualifier: '以上',
+        indicator: 'gdp',
+        quote: '地区生产总值增长8%以上',
+      }),
+      target({
+        label: '一般公共预算收入',
+        value: 45,
+        unit: '亿元',
+        indicator: 'general_budget_revenue',
+        quote: '一般公共预算收入达到45亿元',
+      }),
     ],
   };
   writeFileSync(join(folder, '140521-沁水县.summary.json'), JSON.stringify(lastYear));
@@ -47,7 +62,15 @@ describe('build --previous', () => {
     expect(await main(['build', QINSHUI.path, '--previous', lastYearFolder(), '-o', out, '--json'])).toBe(0);
     const [result] = JSON.parse(output.stdout).results;
     const summary = JSON.parse(readFileSync(result.summary, 'utf8')) as BriefingSummary;
-    expect(summary.lastYearTargets!.pairs.map((pair) => [pair.indicator, pair.measure, pair.target.quote, pair.result?.value, pair.verdict])).toEqual([
+    expect(
+      summary.lastYearTargets!.pairs.map((pair) => [
+        pair.indicator,
+        pair.measure,
+        pair.target.quote,
+        pair.result?.value,
+        pair.verdict,
+      ]),
+    ).toEqual([
       ['gdp', 'growth', '地区生产总值增长8%以上', 11.3, '完成'],
       ['general_budget_revenue', 'amount', '一般公共预算收入达到45亿元', 40, '未完成'],
     ]);
@@ -60,11 +83,16 @@ describe('build --previous', () => {
   it('says so when last year has no report of the region', async () => {
     const folder = lastYearFolder();
     const other = JSON.parse(readFileSync(join(folder, '140521-沁水县.summary.json'), 'utf8')) as BriefingSummary;
-    writeFileSync(join(folder, '140521-沁水县.summary.json'), JSON.stringify({ ...other, region: { name: '屯留区', code: '140405', parent: '长治市', level: 'district' } }));
+    writeFileSync(
+      join(folder, '140521-沁水县.summary.json'),
+      JSON.stringify({ ...other, region: { name: '屯留区', code: '140405', parent: '长治市', level: 'district' } }),
+    );
     const out = mkdtempSync(join(tmpdir(), 'briefing-previous-out-'));
     expect(await main(['build', QINSHUI.path, '--previous', folder, '-o', out, '--json'])).toBe(0);
     const [result] = JSON.parse(output.stdout).results;
-    expect(result.warnings).toContain("no report of last year about 沁水县 (140521) in --previous: last year's targets are not checked");
+    expect(result.warnings).toContain(
+      "no report of last year about 沁水县 (140521) in --previous: last year's targets are not checked",
+    );
     expect(JSON.parse(readFileSync(result.summary, 'utf8')).lastYearTargets).toBeUndefined();
   });
 
@@ -78,12 +106,28 @@ describe('build --previous', () => {
     const twice = lastYearFolder();
     writeFileSync(join(twice, 'copy.summary.json'), readFileSync(join(twice, '140521-沁水县.summary.json')));
     expect(await main(['build', QINSHUI.path, '--previous', twice, '-o', join(tmpdir(), 'unused')])).toBe(2);
-    expect(output.stderr).toContain("two of last year's files are about 沁水县 (140521): 140521-沁水县.summary.json and copy.summary.json");
+    expect(output.stderr).toContain(
+      "two of last year's files are about 沁水县 (140521): 140521-沁水县.summary.json and copy.summary.json",
+    );
   });
 
-  it('archive --previous: the session folder\'s summary and PDF carry the pairs, and verify stays green', async () => {
+  it("archive --previous: the session folder's summary and PDF carry the pairs, and verify stays green", async () => {
     const out = mkdtempSync(join(tmpdir(), 'briefing-previous-archive-'));
-    expect(await main(['archive', QINSHUI.path, '--session', '沁水两会', '--date', '2023-01-10', '-o', out, '--previous', lastYearFolder(), '--json'])).toBe(0);
+    expect(
+      await main([
+        'archive',
+        QINSHUI.path,
+        '--session',
+        '沁水两会',
+        '--date',
+        '2023-01-10',
+        '-o',
+        out,
+        '--previous',
+        lastYearFolder(),
+        '--json',
+      ]),
+    ).toBe(0);
     const folder = join(out, '2023-01-10-沁水两会');
     const summary = JSON.parse(readFileSync(join(folder, '140521-沁水县.summary.json'), 'utf8')) as BriefingSummary;
     expect(summary.lastYearTargets!.pairs.map((pair) => pair.verdict)).toEqual(['完成', '未完成']);
@@ -96,7 +140,10 @@ describe('build --previous', () => {
     const project = mkdtempSync(join(tmpdir(), 'briefing-previous-project-'));
     const lastYear = lastYearFolder();
     mkdirSync(join(project, 'out'));
-    writeFileSync(join(project, 'briefing.config.json'), JSON.stringify({ previous: join('..', lastYear.split('/').pop()!), out: 'out' }));
+    writeFileSync(
+      join(project, 'briefing.config.json'),
+      JSON.stringify({ previous: join('..', lastYear.split('/').pop()!), out: 'out' }),
+    );
     const cwd = process.cwd();
     try {
       process.chdir(project);
@@ -114,7 +161,13 @@ describe('the block 去年目标完成情况 on one page', () => {
     indicator: 'gdp',
     year: 2022,
     measure: 'growth',
-    target: { value: index, unit: '%', qualifier: '左右', label: `指标${index}增速`, quote: `指标${index}增长${index}%左右` },
+    target: {
+      value: index,
+      unit: '%',
+      qualifier: '左右',
+      label: `指标${index}增速`,
+      quote: `指标${index}增长${index}%左右`,
+    },
     result: { value: index, unit: '%', label: `指标${index}`, quote: `指标${index}增长${index}%` },
     verdict: '完成',
     reason: `实际${index}%，目标${index}%左右：不低于${index - 0.5}%`,
@@ -122,14 +175,24 @@ describe('the block 去年目标完成情况 on one page', () => {
 
   for (const template of ['handout', 'official', 'compact']) {
     it(`${template}: shows the pairs up to its limit and names every pair it leaves off`, async () => {
-      const many = { ...thisYear, lastYearTargets: { previous: { file: 'last.txt', sha256: 'c'.repeat(64) }, pairs: Array.from({ length: 12 }, (_, index) => pair(index + 1)) } };
+      const many = {
+        ...thisYear,
+        lastYearTargets: {
+          previous: { file: 'last.txt', sha256: 'c'.repeat(64) },
+          pairs: Array.from({ length: 12 }, (_, index) => pair(index + 1)),
+        },
+      };
       const rendered = await renderBriefing(many, { template });
       expect(rendered.pages).toBe(1);
       const shown = rendered.shown.attainment!;
       expect(shown).toBeGreaterThanOrEqual(1);
       const leftOff = rendered.trimmed.filter((line) => line.includes("last year's target"));
       expect(leftOff).toHaveLength(12 - shown);
-      for (let index = shown + 1; index <= 12; index += 1) expect(leftOff.some((line) => line.includes(`“指标${index}增速 增长${index}%左右：完成”`)), `pair ${index}`).toBe(true);
+      for (let index = shown + 1; index <= 12; index += 1)
+        expect(
+          leftOff.some((line) => line.includes(`“指标${index}增速 增长${index}%左右：完成”`)),
+          `pair ${index}`,
+        ).toBe(true);
       const folder = mkdtempSync(join(tmpdir(), 'briefing-previous-pdf-'));
       const file = join(folder, 'page.pdf');
       writeFileSync(file, rendered.pdf);
@@ -142,18 +205,35 @@ describe('the block 去年目标完成情况 on one page', () => {
   }
 
   const statedAttainment = [
-    { says: '完成' as const, statement: '圆满完成年初确定的目标任务', quote: '过去一年，我们圆满完成年初确定的目标任务。' },
-    { says: '未完成' as const, statement: '部分经济指标完成情况不及预期', quote: '主要是：部分经济指标完成情况不及预期。' },
+    {
+      says: '完成' as const,
+      statement: '圆满完成年初确定的目标任务',
+      quote: '过去一年，我们圆满完成年初确定的目标任务。',
+    },
+    {
+      says: '未完成' as const,
+      statement: '部分经济指标完成情况不及预期',
+      quote: '主要是：部分经济指标完成情况不及预期。',
+    },
   ];
 
   for (const template of ['handout', 'official', 'compact']) {
     it(`${template}: quotes what the report says itself about the targets under the pairs, still on one page`, async () => {
-      const said = { ...thisYear, statedAttainment, lastYearTargets: { previous: { file: 'last.txt', sha256: 'c'.repeat(64) }, pairs: Array.from({ length: 12 }, (_, index) => pair(index + 1)) } };
+      const said = {
+        ...thisYear,
+        statedAttainment,
+        lastYearTargets: {
+          previous: { file: 'last.txt', sha256: 'c'.repeat(64) },
+          pairs: Array.from({ length: 12 }, (_, index) => pair(index + 1)),
+        },
+      };
       const rendered = await renderBriefing(said, { template });
       const folder = mkdtempSync(join(tmpdir(), 'briefing-previous-said-'));
       writeFileSync(join(folder, 'page.pdf'), rendered.pdf);
       expect(pageCount(join(folder, 'page.pdf'))).toBe(1);
-      expect(text(join(folder, 'page.pdf')).replace(/\s+/g, '')).toContain('报告自述：“圆满完成年初确定的目标任务”；“部分经济指标完成情况不及预期”');
+      expect(text(join(folder, 'page.pdf')).replace(/\s+/g, '')).toContain(
+        '报告自述：“圆满完成年初确定的目标任务”；“部分经济指标完成情况不及预期”',
+      );
     });
   }
 

@@ -15,11 +15,14 @@ const project = (files: Record<string, string>): string => {
   for (const [name, content] of Object.entries(files)) writeFileSync(join(folder, name), content);
   return folder;
 };
-const run = (cwd: string, args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+const run = (cwd: string, args: string[]) =>
+  spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
 
 describe('loadProjectConfig', () => {
   it('finds briefing.config.yaml in a folder above, with paths relative to it', () => {
-    const folder = project({ 'briefing.config.yaml': 'session: 长治两会\nout: handouts\ndelegates: 代表名单.xlsx\ntemplate: official\n' });
+    const folder = project({
+      'briefing.config.yaml': 'session: 长治两会\nout: handouts\ndelegates: 代表名单.xlsx\ntemplate: official\n',
+    });
     const below = join(folder, 'reports', '2026');
     mkdirSync(below, { recursive: true });
     expect(loadProjectConfig(below)).toEqual({
@@ -32,20 +35,36 @@ describe('loadProjectConfig', () => {
   });
 
   it('reads briefing.config.json too, and gives {} where there is none', () => {
-    expect(loadProjectConfig(project({ 'briefing.config.json': '{ "issuer": "长治市人大常委会办公室" }' }))).toMatchObject({ issuer: '长治市人大常委会办公室' });
+    expect(
+      loadProjectConfig(project({ 'briefing.config.json': '{ "issuer": "长治市人大常委会办公室" }' })),
+    ).toMatchObject({ issuer: '长治市人大常委会办公室' });
     expect(loadProjectConfig(mkdtempSync(join(tmpdir(), 'briefing-none-')))).toEqual({});
   });
 
   it('refuses a mistyped key, a bad date and a password, naming the file and the key', () => {
     const mistyped = project({ 'briefing.config.yaml': 'sesion: 长治两会\n' });
-    expect(() => loadProjectConfig(mistyped)).toThrowError(expect.objectContaining({ code: 'CONFIG_INVALID', file: join(mistyped, 'briefing.config.yaml'), message: expect.stringContaining('sesion') }));
-    expect(() => loadProjectConfig(project({ 'briefing.config.yaml': 'date: 2026/01/17\n' }))).toThrowError(expect.objectContaining({ field: 'date' }));
-    expect(() => loadProjectConfig(project({ 'briefing.config.yaml': 'smtp: smtp://renda:secret@mail.example.org:587\n' }))).toThrowError(expect.objectContaining({ message: expect.stringContaining('BRIEFING_SMTP_PASSWORD') }));
-    expect(() => loadProjectConfig(project({ 'briefing.config.yaml': 'session: [unclosed\n' }))).toThrowError(expect.objectContaining({ code: 'CONFIG_INVALID' }));
+    expect(() => loadProjectConfig(mistyped)).toThrowError(
+      expect.objectContaining({
+        code: 'CONFIG_INVALID',
+        file: join(mistyped, 'briefing.config.yaml'),
+        message: expect.stringContaining('sesion'),
+      }),
+    );
+    expect(() => loadProjectConfig(project({ 'briefing.config.yaml': 'date: 2026/01/17\n' }))).toThrowError(
+      expect.objectContaining({ field: 'date' }),
+    );
+    expect(() =>
+      loadProjectConfig(project({ 'briefing.config.yaml': 'smtp: smtp://renda:secret@mail.example.org:587\n' })),
+    ).toThrowError(expect.objectContaining({ message: expect.stringContaining('BRIEFING_SMTP_PASSWORD') }));
+    expect(() => loadProjectConfig(project({ 'briefing.config.yaml': 'session: [unclosed\n' }))).toThrowError(
+      expect.objectContaining({ code: 'CONFIG_INVALID' }),
+    );
   });
 
   it('adds the password from the environment to an SMTP URL with a user and no password', () => {
-    expect(withPassword('smtp://renda%40example.org@mail.example.org:587', 's3cret/+')).toBe('smtp://renda%40example.org:s3cret%2F%2B@mail.example.org:587');
+    expect(withPassword('smtp://renda%40example.org@mail.example.org:587', 's3cret/+')).toBe(
+      'smtp://renda%40example.org:s3cret%2F%2B@mail.example.org:587',
+    );
     expect(withPassword('smtp://mail.example.org:25', 's3cret')).toBe('smtp://mail.example.org:25');
     expect(withPassword('smtp://a:b@mail.example.org', 'other')).toBe('smtp://a:b@mail.example.org');
   });
@@ -53,7 +72,9 @@ describe('loadProjectConfig', () => {
 
 describe('the project file on the command line', () => {
   it('sets the defaults of build, and flags override them', () => {
-    const folder = project({ 'briefing.config.yaml': 'out: handouts\ntemplate: official\nissuer: 长治市人大常委会办公室\n' });
+    const folder = project({
+      'briefing.config.yaml': 'out: handouts\ntemplate: official\nissuer: 长治市人大常委会办公室\n',
+    });
     copyFileSync(SAMPLES[4]!.path, join(folder, 'report.txt'));
     expect(run(folder, ['build', 'report.txt']).status).toBe(0);
     expect(readdirSync(join(folder, 'handouts'))).toContain('140521-沁水县.pdf');
@@ -74,7 +95,8 @@ describe('the project file on the command line', () => {
     const folder = mkdtempSync(join(tmpdir(), 'briefing-init-'));
     expect(run(folder, ['init']).status).toBe(0);
     const written = readFileSync(join(folder, 'briefing.config.yaml'), 'utf8');
-    for (const key of ['session', 'date', 'issuer', 'template', 'out', 'archive', 'delegates', 'smtp', 'from']) expect(written).toContain(`# ${key}:`);
+    for (const key of ['session', 'date', 'issuer', 'template', 'out', 'archive', 'delegates', 'smtp', 'from'])
+      expect(written).toContain(`# ${key}:`);
     expect(loadProjectConfig(folder)).toEqual({ file: join(folder, 'briefing.config.yaml') });
     expect(run(folder, ['init']).status).toBe(2);
     await expect(writeProjectConfigTemplate(folder, true)).resolves.toBe(join(folder, 'briefing.config.yaml'));

@@ -29,12 +29,17 @@ describe('the labelled corpus', () => {
   });
 
   it('never gives a report a wrong region without an error', () => {
-    expect(scores.filter((score) => !score.regionRight && !score.regionRefused).map((score) => `${score.id}: ${score.error ?? score.regionGot}`)).toEqual([]);
+    expect(
+      scores
+        .filter((score) => !score.regionRight && !score.regionRefused)
+        .map((score) => `${score.id}: ${score.error ?? score.regionGot}`),
+    ).toEqual([]);
   });
 
   it('gets the region right on at least 95% of the reports, and refuses the others with the --region that settles them', () => {
     expect(total.regionRight / total.reports).toBeGreaterThanOrEqual(RATCHET.region);
-    for (const score of scores.filter((each) => each.regionRefused)) expect(score.refusalHint, score.id).toMatch(/--region/);
+    for (const score of scores.filter((each) => each.regionRefused))
+      expect(score.refusalHint, score.id).toMatch(/--region/);
   });
 
   it('finds at least 92% of the labelled figures at their quote (signed), with a label that names them', () => {

@@ -11,7 +11,8 @@ import { ROOT } from '../helpers/samples.js';
 
 const SHARED = join(ROOT, '../shared/corpus');
 const present = existsSync(join(SHARED, 'cities/regions.json'));
-if (!present) process.stderr.write(`tests/corpus/regions.test.ts: ${SHARED} is absent; the shared corpus is not scored\n`);
+if (!present)
+  process.stderr.write(`tests/corpus/regions.test.ts: ${SHARED} is absent; the shared corpus is not scored\n`);
 
 interface Case {
   corpus: string;
@@ -28,14 +29,31 @@ interface Correction {
   quotes: string[];
 }
 
-const corrections = (JSON.parse(readFileSync(join(ROOT, 'tests/corpus/label-corrections.json'), 'utf8')) as { corrections: Correction[] }).corrections;
+const corrections = (
+  JSON.parse(readFileSync(join(ROOT, 'tests/corpus/label-corrections.json'), 'utf8')) as { corrections: Correction[] }
+).corrections;
 
 function cases(): Case[] {
   const read = (path: string) => JSON.parse(readFileSync(join(SHARED, path), 'utf8')) as Array<Record<string, any>>;
   const all: Case[] = [
-    ...read('cities/regions.json').map((entry) => ({ corpus: 'cities', file: `cities/${entry.file}`, code: entry.expect === 'error' ? null : entry.code, name: entry.name ?? 'national (refuse)' })),
-    ...read('full/labels.json').map((entry) => ({ corpus: 'full', file: `full/${entry.file}`, code: entry.gb2260, name: entry.region_canonical })),
-    ...read('full/labels_wrapped.json').map((entry) => ({ corpus: 'full, hard-wrapped', file: `full/${entry.file}`, code: entry.gb2260, name: entry.region_canonical })),
+    ...read('cities/regions.json').map((entry) => ({
+      corpus: 'cities',
+      file: `cities/${entry.file}`,
+      code: entry.expect === 'error' ? null : entry.code,
+      name: entry.name ?? 'national (refuse)',
+    })),
+    ...read('full/labels.json').map((entry) => ({
+      corpus: 'full',
+      file: `full/${entry.file}`,
+      code: entry.gb2260,
+      name: entry.region_canonical,
+    })),
+    ...read('full/labels_wrapped.json').map((entry) => ({
+      corpus: 'full, hard-wrapped',
+      file: `full/${entry.file}`,
+      code: entry.gb2260,
+      name: entry.region_canonical,
+    })),
   ];
   return all.map((entry) => {
     const correction = corrections.find((candidate) => candidate.file === entry.file);
@@ -52,22 +70,35 @@ describe.skipIf(!present)('regions of the shared corpus', () => {
       const path = join(SHARED, entry.file);
       try {
         const { region } = await extractSummary(decodeReport(path, readFileSync(path)));
-        outcomes.push({ case: entry, got: `${region.name} ${region.code}`, outcome: region.code === entry.code ? 'right' : 'wrong' });
+        outcomes.push({
+          case: entry,
+          got: `${region.name} ${region.code}`,
+          outcome: region.code === entry.code ? 'right' : 'wrong',
+        });
       } catch (error) {
         if (!(error instanceof BriefingError) || !error.code.startsWith('REGION_')) throw error;
-        outcomes.push({ case: entry, got: `refused: ${error.message}`, outcome: entry.code === null ? 'right' : 'refused' });
+        outcomes.push({
+          case: entry,
+          got: `refused: ${error.message}`,
+          outcome: entry.code === null ? 'right' : 'refused',
+        });
       }
     }
   }, 300_000);
 
   afterAll(() => {
-    const lines = ['', '| corpus | reports | region right | refused (candidates, --region) | wrong without an error |', '|---|---|---|---|---|'];
+    const lines = [
+      '',
+      '| corpus | reports | region right | refused (candidates, --region) | wrong without an error |',
+      '|---|---|---|---|---|',
+    ];
     for (const corpus of [...new Set(outcomes.map((outcome) => outcome.case.corpus))]) {
       const of = outcomes.filter((outcome) => outcome.case.corpus === corpus);
       const count = (kind: Outcome['outcome']) => of.filter((outcome) => outcome.outcome === kind).length;
       lines.push(`| ${corpus} | ${of.length} | ${count('right')} | ${count('refused')} | ${count('wrong')} |`);
     }
-    for (const outcome of outcomes.filter((each) => each.outcome !== 'right')) lines.push(`  ${outcome.outcome}: ${outcome.case.file} ${outcome.case.name} → ${outcome.got}`);
+    for (const outcome of outcomes.filter((each) => each.outcome !== 'right'))
+      lines.push(`  ${outcome.outcome}: ${outcome.case.file} ${outcome.case.name} → ${outcome.got}`);
     lines.push(`  (${corrections.length} label corrected: tests/corpus/label-corrections.json)`);
     process.stdout.write(`${lines.join('\n')}\n`);
   });
@@ -80,11 +111,19 @@ describe.skipIf(!present)('regions of the shared corpus', () => {
   });
 
   it('never gives a report a wrong region without an error', () => {
-    expect(outcomes.filter((outcome) => outcome.outcome === 'wrong').map((outcome) => `${outcome.case.file}: ${outcome.case.name} → ${outcome.got}`)).toEqual([]);
+    expect(
+      outcomes
+        .filter((outcome) => outcome.outcome === 'wrong')
+        .map((outcome) => `${outcome.case.file}: ${outcome.case.name} → ${outcome.got}`),
+    ).toEqual([]);
   });
 
   it('gets the region right on at least 99% of the reports, and refuses the national government', () => {
-    expect(outcomes.filter((outcome) => outcome.outcome === 'right').length / outcomes.length).toBeGreaterThanOrEqual(0.99);
-    expect(outcomes.filter((outcome) => outcome.case.code === null).every((outcome) => outcome.outcome === 'right')).toBe(true);
+    expect(outcomes.filter((outcome) => outcome.outcome === 'right').length / outcomes.length).toBeGreaterThanOrEqual(
+      0.99,
+    );
+    expect(
+      outcomes.filter((outcome) => outcome.case.code === null).every((outcome) => outcome.outcome === 'right'),
+    ).toBe(true);
   });
 });

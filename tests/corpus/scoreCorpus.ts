@@ -53,7 +53,12 @@ export function loadCorpus(): Array<{ golden: GoldenReport; path: string }> {
     .map((name) => {
       const golden = JSON.parse(readFileSync(join(CORPUS_DIR, 'golden', name), 'utf8')) as GoldenReport;
       // The bundled samples are scored in place (data/reports); the others are kept under tests/corpus/reports.
-      return { golden, path: golden.report ? join(CORPUS_DIR, '../..', golden.report) : join(CORPUS_DIR, 'reports', `${golden.id}.txt`) };
+      return {
+        golden,
+        path: golden.report
+          ? join(CORPUS_DIR, '../..', golden.report)
+          : join(CORPUS_DIR, 'reports', `${golden.id}.txt`),
+      };
     });
 }
 
@@ -92,20 +97,40 @@ export interface ReportScore {
 
 /** A golden string as the extractor reads text: folded and simplified (a unit alone, 億元, is too short to tell it is traditional). */
 const simplify = (text: string): string => convertTraditional(foldForms(normalizeText(text).text)).replace(/\s+/g, '');
-const unitOf = (unit: string): string => simplify(unit).replace(/^(?:余|多)/, '').replace(/^(.+?)(?:余|多)(.+)$/, '$1$2');
+const unitOf = (unit: string): string =>
+  simplify(unit)
+    .replace(/^(?:余|多)/, '')
+    .replace(/^(.+?)(?:余|多)(.+)$/, '$1$2');
 
 /** A label that names nothing: markup, a bare unit or verb, a doubled word, fewer than two characters of text. */
 export function namesNothing(label: string, unit: string): boolean {
   const han = label.match(/\p{Script=Han}/gu)?.length ?? 0;
-  return han < 2 || /[<>/&;]/.test(label) || label === unit || /^(?:增长|增速|增幅|下降|降幅|提高|完成|实现|达到|总额|其中|同比)+$/.test(label) || /(.{2,})\1/.test(label);
+  return (
+    han < 2 ||
+    /[<>/&;]/.test(label) ||
+    label === unit ||
+    /^(?:增长|增速|增幅|下降|降幅|提高|完成|实现|达到|总额|其中|同比)+$/.test(label) ||
+    /(.{2,})\1/.test(label)
+  );
 }
 
 /** Numbers that are never a figure of the region, whatever their label: a year, a threshold (10亿元以上项目), a count of measures or of work areas. */
 export function junkKind(figure: Figure): string | undefined {
   if (/^(?:19[4-9]\d|20\d\d)$/.test(figure.valueText) && figure.quote.includes(`${figure.valueText}年`)) return 'year';
-  const after = figure.quote.slice(figure.quote.indexOf(figure.valueText) + figure.valueText.length).replace(/^\s*/, '');
-  if (after.startsWith(`${figure.unit.replace(/(?:余|多)$/, '')}`) && /^(?:及)?以[上下]\p{Script=Han}/u.test(after.slice(figure.unit.length)) && !/^(?:及)?以[上下](?:的)?(?:和|并|且|同比|比上年|较上年)/.test(after.slice(figure.unit.length))) return 'threshold';
-  if (/^[个项条件]$/.test(figure.unit) && /^(?:个|项|条|件)?(?:方面|措施|政策|举措|意见|办法)/.test(after.slice(figure.unit.length))) return 'count of measures';
+  const after = figure.quote
+    .slice(figure.quote.indexOf(figure.valueText) + figure.valueText.length)
+    .replace(/^\s*/, '');
+  if (
+    after.startsWith(`${figure.unit.replace(/(?:余|多)$/, '')}`) &&
+    /^(?:及)?以[上下]\p{Script=Han}/u.test(after.slice(figure.unit.length)) &&
+    !/^(?:及)?以[上下](?:的)?(?:和|并|且|同比|比上年|较上年)/.test(after.slice(figure.unit.length))
+  )
+    return 'threshold';
+  if (
+    /^[个项条件]$/.test(figure.unit) &&
+    /^(?:个|项|条|件)?(?:方面|措施|政策|举措|意见|办法)/.test(after.slice(figure.unit.length))
+  )
+    return 'count of measures';
   return undefined;
 }
 
@@ -114,10 +139,19 @@ export function junkKind(figure: Figure): string | undefined {
  * of change (固定资产投资下降9.8%) as value -9.8, or as value 9.8 with growth -9.8; the extractor gives it as 9.8 with a
  * label that says which way it went (固定资产投资降幅). The signed change is compared.
  */
-export function sameSignedValue(figure: Figure, expected: Pick<GoldenCorpusFigure, 'value' | 'unit' | 'growthPct'>): boolean {
+export function sameSignedValue(
+  figure: Figure,
+  expected: Pick<GoldenCorpusFigure, 'value' | 'unit' | 'growthPct'>,
+): boolean {
   const isRate = (unit: string): boolean => unit.replace('％', '%') === '%';
-  const expectedChange = isRate(expected.unit) && expected.growthPct !== null && Math.abs(expected.growthPct) === Math.abs(expected.value) ? expected.growthPct : expected.value;
-  const change = isRate(figure.unit) && figure.growthPct === undefined && figure.label.endsWith('降幅') ? -figure.value : figure.value;
+  const expectedChange =
+    isRate(expected.unit) && expected.growthPct !== null && Math.abs(expected.growthPct) === Math.abs(expected.value)
+      ? expected.growthPct
+      : expected.value;
+  const change =
+    isRate(figure.unit) && figure.growthPct === undefined && figure.label.endsWith('降幅')
+      ? -figure.value
+      : figure.value;
   return Math.abs(change - expectedChange) < 1e-9;
 }
 
@@ -125,9 +159,29 @@ export async function scoreReport(golden: GoldenReport, path: string): Promise<R
   const bytes = readFileSync(path);
   const original = bytes.toString('utf8');
   const base: ReportScore = {
-    id: golden.id, regionRight: false, regionRefused: false, regionGot: '', figures: golden.figures.length, found: 0, named: 0, withGrowth: 0, growthRight: 0, kindRight: 0,
-    missed: [], wrong: [], extracted: 0, badProvenance: [], emptyLabels: [], dateStated: golden.session.date !== null, dateRight: false,
-    yearStated: golden.reviewYear !== null, yearRight: false, notFiguresFound: [], rankingBroken: [], others: 0, junk: [],
+    id: golden.id,
+    regionRight: false,
+    regionRefused: false,
+    regionGot: '',
+    figures: golden.figures.length,
+    found: 0,
+    named: 0,
+    withGrowth: 0,
+    growthRight: 0,
+    kindRight: 0,
+    missed: [],
+    wrong: [],
+    extracted: 0,
+    badProvenance: [],
+    emptyLabels: [],
+    dateStated: golden.session.date !== null,
+    dateRight: false,
+    yearStated: golden.reviewYear !== null,
+    yearRight: false,
+    notFiguresFound: [],
+    rankingBroken: [],
+    others: 0,
+    junk: [],
   };
   let summary: BriefingSummary;
   let refusal: BriefingError | undefined;
@@ -135,7 +189,11 @@ export async function scoreReport(golden: GoldenReport, path: string): Promise<R
     summary = await extractSummary(decodeReport(path, bytes));
   } catch (error) {
     if (!(error instanceof BriefingError) || !error.code.startsWith('REGION_')) {
-      return { ...base, error: (error as Error).message, missed: golden.figures.map((figure) => `${figure.label} ${figure.valueText}${figure.unit}`) };
+      return {
+        ...base,
+        error: (error as Error).message,
+        missed: golden.figures.map((figure) => `${figure.label} ${figure.valueText}${figure.unit}`),
+      };
     }
     refusal = error;
     summary = await extractSummary(decodeReport(path, bytes), { region: golden.region.code });
@@ -151,11 +209,20 @@ export async function scoreReport(golden: GoldenReport, path: string): Promise<R
   score.dateRight = golden.session.date !== null && summary.session.date === golden.session.date;
   score.yearRight = golden.reviewYear !== null && summary.reviewYear === golden.reviewYear;
 
-  const overlaps = (figure: Figure, from: number, to: number): boolean => figure.offset !== undefined && figure.offset < to && figure.offset + figure.quote.length > from;
+  const overlaps = (figure: Figure, from: number, to: number): boolean =>
+    figure.offset !== undefined && figure.offset < to && figure.offset + figure.quote.length > from;
   for (const expected of golden.figures) {
     const at = original.indexOf(expected.quote);
-    const candidates = summary.figures.filter((figure) => sameSignedValue(figure, expected) && unitOf(figure.unit) === unitOf(expected.unit) && overlaps(figure, at, at + expected.quote.length));
-    const labelNames = (figure: Figure): boolean => (expected.indicator ? figure.indicator === expected.indicator : simplify(figure.label).includes(simplify(expected.labelCore)));
+    const candidates = summary.figures.filter(
+      (figure) =>
+        sameSignedValue(figure, expected) &&
+        unitOf(figure.unit) === unitOf(expected.unit) &&
+        overlaps(figure, at, at + expected.quote.length),
+    );
+    const labelNames = (figure: Figure): boolean =>
+      expected.indicator
+        ? figure.indicator === expected.indicator
+        : simplify(figure.label).includes(simplify(expected.labelCore));
     const figure = candidates.find(labelNames) ?? candidates[0];
     const name = `${expected.label} ${expected.valueText}${expected.unit}`;
     if (!figure) {
@@ -164,9 +231,15 @@ export async function scoreReport(golden: GoldenReport, path: string): Promise<R
     }
     score.found += 1;
     if (labelNames(figure)) score.named += 1;
-    else score.wrong.push(`${name}: label ${figure.label}${figure.indicator ? ` (${figure.indicator})` : ''}, expected ${expected.indicator ?? expected.labelCore}`);
+    else
+      score.wrong.push(
+        `${name}: label ${figure.label}${figure.indicator ? ` (${figure.indicator})` : ''}, expected ${expected.indicator ?? expected.labelCore}`,
+      );
     // A rate standing alone (规上工业增加值增长5.2%) is the figure itself: some labellers repeat it as its growth.
-    const bareRate = expected.unit.replace('％', '%') === '%' && expected.growthPct !== null && Math.abs(expected.growthPct) === Math.abs(expected.value);
+    const bareRate =
+      expected.unit.replace('％', '%') === '%' &&
+      expected.growthPct !== null &&
+      Math.abs(expected.growthPct) === Math.abs(expected.value);
     const expectedGrowth = bareRate ? null : expected.growthPct;
     if (expectedGrowth !== null) {
       score.withGrowth += 1;
@@ -180,7 +253,8 @@ export async function scoreReport(golden: GoldenReport, path: string): Promise<R
   const labelled = new Set<Figure>();
   for (const expected of golden.figures) {
     const at = original.indexOf(expected.quote);
-    for (const figure of summary.figures) if (sameSignedValue(figure, expected) && overlaps(figure, at, at + expected.quote.length)) labelled.add(figure);
+    for (const figure of summary.figures)
+      if (sameSignedValue(figure, expected) && overlaps(figure, at, at + expected.quote.length)) labelled.add(figure);
   }
   score.others = summary.figures.filter((figure) => !labelled.has(figure) && !figure.indicator).length;
   for (const figure of summary.figures) {
@@ -188,19 +262,30 @@ export async function scoreReport(golden: GoldenReport, path: string): Promise<R
     if (junk) score.junk.push(`${junk}: ${figure.label} ${figure.valueText}${figure.unit} (${figure.quote})`);
   }
   for (const figure of summary.figures) {
-    if (!original.includes(figure.quote) || !simplify(figure.quote).includes(figure.valueText.replace(/\s+/g, ''))) score.badProvenance.push(`${figure.label}: ${figure.quote}`);
-    if (namesNothing(figure.label, figure.unit)) score.emptyLabels.push(`${figure.label} ${figure.valueText}${figure.unit}`);
+    if (!original.includes(figure.quote) || !simplify(figure.quote).includes(figure.valueText.replace(/\s+/g, '')))
+      score.badProvenance.push(`${figure.label}: ${figure.quote}`);
+    if (namesNothing(figure.label, figure.unit))
+      score.emptyLabels.push(`${figure.label} ${figure.valueText}${figure.unit}`);
   }
   // The catalogue's indicators lead the results, in catalogue order: the same core indicators head every page.
   const results = summary.figures.filter((figure) => figure.kind === 'actual');
-  const ranks = results.map((figure) => (figure.indicator ? (loadIndicators().byId.get(figure.indicator)?.rank ?? Infinity) : Infinity));
+  const ranks = results.map((figure) =>
+    figure.indicator ? (loadIndicators().byId.get(figure.indicator)?.rank ?? Infinity) : Infinity,
+  );
   ranks.forEach((rank, at) => {
-    if (at > 0 && rank < ranks[at - 1]!) score.rankingBroken.push(`${results[at]!.label} after ${results[at - 1]!.label}`);
+    if (at > 0 && rank < ranks[at - 1]!)
+      score.rankingBroken.push(`${results[at]!.label} after ${results[at - 1]!.label}`);
   });
   for (const not of golden.notFigures) {
     const at = original.indexOf(not.context);
-    const hit = summary.figures.find((figure) => simplify(figure.valueText) === simplify(not.valueText) && overlaps(figure, at, at + not.context.length) && simplify(figure.quote).includes(simplify(not.context)));
-    if (hit) score.notFiguresFound.push(`${not.context} (${not.why}) came out as ${hit.label} ${hit.valueText}${hit.unit}`);
+    const hit = summary.figures.find(
+      (figure) =>
+        simplify(figure.valueText) === simplify(not.valueText) &&
+        overlaps(figure, at, at + not.context.length) &&
+        simplify(figure.quote).includes(simplify(not.context)),
+    );
+    if (hit)
+      score.notFiguresFound.push(`${not.context} (${not.why}) came out as ${hit.label} ${hit.valueText}${hit.unit}`);
   }
   return score;
 }

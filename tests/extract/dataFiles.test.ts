@@ -5,8 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/samples.js';
 
 const data = (name: string) => JSON.parse(readFileSync(join(ROOT, 'data', name), 'utf8'));
-const units = data('units.json') as { magnitudes: Record<string, number>; rates: Array<{ unit: string; family: string }>; bases: Array<{ unit: string; family: string }> };
-const indicators = (data('indicators.json') as { indicators: Array<{ id: string; label: string; aliases: string[]; units: string[] }> }).indicators;
+const units = data('units.json') as {
+  magnitudes: Record<string, number>;
+  rates: Array<{ unit: string; family: string }>;
+  bases: Array<{ unit: string; family: string }>;
+};
+const indicators = (
+  data('indicators.json') as { indicators: Array<{ id: string; label: string; aliases: string[]; units: string[] }> }
+).indicators;
 const families = new Set([...units.bases, ...units.rates].map((entry) => entry.family));
 
 describe('data/indicators.json', () => {
@@ -29,7 +35,23 @@ describe('data/indicators.json', () => {
 
   it('lists the core indicators of a county report', () => {
     const ids = indicators.map((indicator) => indicator.id);
-    for (const id of ['gdp', 'general_budget_revenue', 'fixed_asset_investment', 'retail_sales', 'industrial_value_added', 'urban_income', 'rural_income', 'grain_output', 'foreign_trade', 'foreign_investment', 'deposits', 'loans', 'urban_jobs', 'population']) expect(ids).toContain(id);
+    for (const id of [
+      'gdp',
+      'general_budget_revenue',
+      'fixed_asset_investment',
+      'retail_sales',
+      'industrial_value_added',
+      'urban_income',
+      'rural_income',
+      'grain_output',
+      'foreign_trade',
+      'foreign_investment',
+      'deposits',
+      'loans',
+      'urban_jobs',
+      'population',
+    ])
+      expect(ids).toContain(id);
   });
 });
 
@@ -44,7 +66,31 @@ describe('data/units.json', () => {
 describe('data/figure-words.json', () => {
   it('has every list the grammar reads, non-empty', () => {
     const words = data('figure-words.json') as Record<string, unknown>;
-    for (const key of ['approximate', 'qualifiers', 'thresholdQualifiers', 'rangeSeparators', 'growthUp', 'growthDown', 'growthFillers', 'targetCues', 'actualCues', 'labelLead', 'labelTail', 'emptyLabels', 'genericAmounts', 'shareWords', 'comparisonBase', 'meetingNouns', 'peerScopes', 'policyVerbs', 'policyUnits', 'actionVerbs', 'conversionWords', 'incrementWords', 'specificationWords']) {
+    for (const key of [
+      'approximate',
+      'qualifiers',
+      'thresholdQualifiers',
+      'rangeSeparators',
+      'growthUp',
+      'growthDown',
+      'growthFillers',
+      'targetCues',
+      'actualCues',
+      'labelLead',
+      'labelTail',
+      'emptyLabels',
+      'genericAmounts',
+      'shareWords',
+      'comparisonBase',
+      'meetingNouns',
+      'peerScopes',
+      'policyVerbs',
+      'policyUnits',
+      'actionVerbs',
+      'conversionWords',
+      'incrementWords',
+      'specificationWords',
+    ]) {
       expect(Array.isArray(words[key]) && (words[key] as unknown[]).length > 0, key).toBe(true);
     }
     // A threshold qualifier is a qualifier; a growth word is not also a decline word.
@@ -61,7 +107,9 @@ describe('data/ocr-confusions.json and data/char-variants.json', () => {
       expect([...b!].length, b).toBe(1);
       expect(a).not.toBe(b);
     }
-    for (const [from, to] of Object.entries((data('char-variants.json') as { variants: Record<string, string> }).variants)) {
+    for (const [from, to] of Object.entries(
+      (data('char-variants.json') as { variants: Record<string, string> }).variants,
+    )) {
       expect([[...from].length, [...to].length], from).toEqual([1, 1]);
       expect(from).not.toBe(to);
     }
@@ -84,7 +132,10 @@ describe('data/region-words.json', () => {
 
 describe('data/region-name-background.json', () => {
   it('is measured on at least 150 reports, and holds the ordinary words that are also short names', () => {
-    const background = data('region-name-background.json') as { measuredOn: { reports: number }; perTenThousand: Record<string, number> };
+    const background = data('region-name-background.json') as {
+      measuredOn: { reports: number };
+      perTenThousand: Record<string, number>;
+    };
     expect(background.measuredOn.reports).toBeGreaterThanOrEqual(150);
     for (const word of ['资源', '新建', '合作']) expect(background.perTenThousand[word], word).toBeGreaterThan(1);
   });

@@ -34,7 +34,8 @@ describe.each(SAMPLES)('extractSummary $file', (sample) => {
       expect(original, `quote of ${figure.label}`).toContain(figure.quote);
       expect(figure.quote, figure.label).toContain(figure.valueText);
       expect(figure.quote, figure.label).toContain(figure.unit);
-      if (figure.offset !== undefined) expect(original.slice(figure.offset, figure.offset + figure.quote.length)).toBe(figure.quote);
+      if (figure.offset !== undefined)
+        expect(original.slice(figure.offset, figure.offset + figure.quote.length)).toBe(figure.quote);
     }
   });
 
@@ -52,7 +53,13 @@ describe.each(SAMPLES)('extractSummary $file', (sample) => {
 
 it('reads the credits line of a newspaper special page', async () => {
   const { summary } = await summaryOf(SAMPLES[0]!.path);
-  expect(summary.credits).toEqual({ 策划: '宋玉红', 统筹: '刘俭 陈建波', 文字: '部盼', 图片: '沁源县融媒体中心', 版式: '冀鸿燕' });
+  expect(summary.credits).toEqual({
+    策划: '宋玉红',
+    统筹: '刘俭 陈建波',
+    文字: '部盼',
+    图片: '沁源县融媒体中心',
+    版式: '冀鸿燕',
+  });
 });
 
 it('finds noun keywords with a real segmenter, not the region name', async () => {

@@ -47,10 +47,22 @@ describe('the number grammar', () => {
   });
 
   it('takes no year, date, ordinal, code or rhetoric for a quantity', () => {
-    expect(scanQuantities('2023年2月21日在第十七届人民代表大会第四次会议上，建成5G基站，PM2.5达标，三大产业，两个维护，突破千亿元')).toEqual([]);
+    expect(
+      scanQuantities(
+        '2023年2月21日在第十七届人民代表大会第四次会议上，建成5G基站，PM2.5达标，三大产业，两个维护，突破千亿元',
+      ),
+    ).toEqual([]);
   });
 
   it('parses the numbers of reports', () => {
-    expect([parseNumber('1,234.5'), parseNumber('4 061.7'), parseNumber('负3'), parseNumber('−0.5'), parseNumber('三点五'), parseNumber('一百零五'), parseNumber('二十')]).toEqual([1234.5, 4061.7, -3, -0.5, 3.5, 105, 20]);
+    expect([
+      parseNumber('1,234.5'),
+      parseNumber('4 061.7'),
+      parseNumber('负3'),
+      parseNumber('−0.5'),
+      parseNumber('三点五'),
+      parseNumber('一百零五'),
+      parseNumber('二十'),
+    ]).toEqual([1234.5, 4061.7, -3, -0.5, 3.5, 105, 20]);
   });
 });

@@ -14,11 +14,20 @@ export interface FigureSpec {
 export interface FigureLibrary {
   normalizeText(input: string): NormalizedText;
   figuresOf(text: string): FoundFigure[];
-  placeFigure(paragraph: Paragraph, original: string, found: FoundFigure, inPlan: boolean, context: FigureContext): Figure | undefined;
+  placeFigure(
+    paragraph: Paragraph,
+    original: string,
+    found: FoundFigure,
+    inPlan: boolean,
+    context: FigureContext,
+  ): Figure | undefined;
 }
 export const REVIEW_YEAR: number;
 export const PLAN_YEAR: number;
 export function describeFigure(figure: Figure): string;
 export function answerOf(input: string, part: FigureSpec['part'], library: FigureLibrary): string[];
-export function entriesOf(figureWords: Record<string, unknown>, units: Record<string, unknown>): Generator<{ file: string; list: string; entry: string; without: unknown }>;
+export function entriesOf(
+  figureWords: Record<string, unknown>,
+  units: Record<string, unknown>,
+): Generator<{ file: string; list: string; entry: string; without: unknown }>;
 export function expandSpecs(specs: FigureSpec[]): FigureSpec[];

@@ -10,7 +10,12 @@ export const PLAN_YEAR = 2024;
  * then `target` for a target, and `@2021` for a year the phrase states itself.
  */
 export function describeFigure(figure) {
-  const growth = figure.growthPct !== undefined ? ` ${figure.growthPct < 0 ? '' : '+'}${figure.growthPct}%` : figure.growthPoints !== undefined ? ` ${figure.growthPoints < 0 ? '' : '+'}${figure.growthPoints}个百分点` : '';
+  const growth =
+    figure.growthPct !== undefined
+      ? ` ${figure.growthPct < 0 ? '' : '+'}${figure.growthPct}%`
+      : figure.growthPoints !== undefined
+        ? ` ${figure.growthPoints < 0 ? '' : '+'}${figure.growthPoints}个百分点`
+        : '';
   const range = figure.valueTo !== undefined ? `—${figure.valueTo}` : '';
   const indicator = figure.indicator ? ` [${figure.indicator}]` : '';
   const kind = figure.kind === 'target' ? ' target' : '';
@@ -24,23 +29,54 @@ export function answerOf(input, part, { normalizeText, figuresOf, placeFigure })
   const normalized = normalizeText(input);
   const paragraph = { text: normalized.text, kind: 'body', from: normalized.from, to: normalized.to };
   const context = { reviewYear: REVIEW_YEAR, planYear: PLAN_YEAR, planStart: part === 'plan' ? 0 : 1 };
-  return figuresOf(paragraph.text).flatMap((found) => placeFigure(paragraph, input, found, part === 'plan', context) ?? []).map((figure) => describeFigure(figure));
+  return figuresOf(paragraph.text)
+    .flatMap((found) => placeFigure(paragraph, input, found, part === 'plan', context) ?? [])
+    .map((figure) => describeFigure(figure));
 }
 
 /** Each entry of data/figure-words.json and data/units.json, with its file's data without it. */
 export function* entriesOf(figureWords, units) {
-  const without = (list, keep) => (Array.isArray(list) ? list.filter(keep) : Object.fromEntries(Object.entries(list).filter(([key]) => keep(key))));
+  const without = (list, keep) =>
+    Array.isArray(list) ? list.filter(keep) : Object.fromEntries(Object.entries(list).filter(([key]) => keep(key)));
   for (const [list, value] of Object.entries(figureWords)) {
     if (typeof value !== 'object') continue;
-    for (const entry of Array.isArray(value) ? value : Object.keys(value)) yield { file: 'figure-words.json', list, entry, without: { ...figureWords, [list]: without(value, (other) => other !== entry) } };
+    for (const entry of Array.isArray(value) ? value : Object.keys(value))
+      yield {
+        file: 'figure-words.json',
+        list,
+        entry,
+        without: { ...figureWords, [list]: without(value, (other) => other !== entry) },
+      };
   }
-  for (const entry of Object.keys(units.magnitudes)) yield { file: 'units.json', list: 'magnitudes', entry, without: { ...units, magnitudes: without(units.magnitudes, (other) => other !== entry) } };
+  for (const entry of Object.keys(units.magnitudes))
+    yield {
+      file: 'units.json',
+      list: 'magnitudes',
+      entry,
+      without: { ...units, magnitudes: without(units.magnitudes, (other) => other !== entry) },
+    };
   for (const list of ['rates', 'bases']) {
-    for (const { unit } of units[list]) yield { file: 'units.json', list, entry: unit, without: { ...units, [list]: units[list].filter((other) => other.unit !== unit) } };
+    for (const { unit } of units[list])
+      yield {
+        file: 'units.json',
+        list,
+        entry: unit,
+        without: { ...units, [list]: units[list].filter((other) => other.unit !== unit) },
+      };
   }
 }
 
 /** Specs as written, with each templated spec (`each`: entries of a word list, `{}` in input and expect) expanded. */
 export function expandSpecs(specs) {
-  return specs.flatMap((spec) => (spec.each ? spec.each.map((entry) => ({ ...spec, each: undefined, input: spec.input.replaceAll('{}', entry), expect: spec.expect.map((answer) => answer.replaceAll('{}', entry)), rule: `${spec.rule} (${entry})` })) : [spec]));
+  return specs.flatMap((spec) =>
+    spec.each
+      ? spec.each.map((entry) => ({
+          ...spec,
+          each: undefined,
+          input: spec.input.replaceAll('{}', entry),
+          expect: spec.expect.map((answer) => answer.replaceAll('{}', entry)),
+          rule: `${spec.rule} (${entry})`,
+        }))
+      : [spec],
+  );
 }

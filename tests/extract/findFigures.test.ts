@@ -8,8 +8,19 @@ function figuresOf(text: string, context = { planStart: Number.MAX_SAFE_INTEGER,
 
 describe('findFigures', () => {
   it('reads value, unit, growth (negative for 下降), label and year, quoting the clause verbatim', () => {
-    const [gdp, pm] = figuresOf('地区生产总值完成 426.8 亿元，增长 11.3%；PM_{2.5}浓度为35微克，煤炭消费量9.5万吨，同比下降1.5%。');
-    expect(gdp).toMatchObject({ label: '地区生产总值', value: 426.8, valueText: '426.8', unit: '亿元', growthPct: 11.3, year: 2022, kind: 'actual', quote: '地区生产总值完成 426.8 亿元，增长 11.3%' });
+    const [gdp, pm] = figuresOf(
+      '地区生产总值完成 426.8 亿元，增长 11.3%；PM_{2.5}浓度为35微克，煤炭消费量9.5万吨，同比下降1.5%。',
+    );
+    expect(gdp).toMatchObject({
+      label: '地区生产总值',
+      value: 426.8,
+      valueText: '426.8',
+      unit: '亿元',
+      growthPct: 11.3,
+      year: 2022,
+      kind: 'actual',
+      quote: '地区生产总值完成 426.8 亿元，增长 11.3%',
+    });
     expect(pm).toMatchObject({ label: '煤炭消费量', value: 9.5, unit: '万吨', growthPct: -1.5 });
   });
 
@@ -30,7 +41,11 @@ describe('findFigures', () => {
   it('reads a figure whose number and unit a print line break separates, quoting the original with its break', () => {
     const text = '调峰储备能力持续提升，全县加快推进储气设施建设，储气调峰储备能力达到 2.5\n\n亿方，保障能力显著增强。';
     const [figure] = figuresOf(text).filter((candidate) => candidate.value === 2.5);
-    expect(figure).toMatchObject({ label: '储气调峰储备能力', unit: '亿方', quote: '储气调峰储备能力达到 2.5\n\n亿方' });
+    expect(figure).toMatchObject({
+      label: '储气调峰储备能力',
+      unit: '亿方',
+      quote: '储气调峰储备能力达到 2.5\n\n亿方',
+    });
     expect(text.slice(figure!.offset!, figure!.offset! + figure!.quote.length)).toBe(figure!.quote);
   });
 
@@ -41,30 +56,68 @@ describe('findFigures', () => {
 });
 
 describe('figures of one paragraph', () => {
-  const found = (text: string) => figuresOf(text).map((figure) => ({ label: figure.label, value: figure.value, unit: figure.unit, growthPct: figure.growthPct, growthPoints: figure.growthPoints, indicator: figure.indicator }));
+  const found = (text: string) =>
+    figuresOf(text).map((figure) => ({
+      label: figure.label,
+      value: figure.value,
+      unit: figure.unit,
+      growthPct: figure.growthPct,
+      growthPoints: figure.growthPoints,
+      indicator: figure.indicator,
+    }));
 
   it('attaches a growth rate across a clause of fillers (按可比价计算), and to no other amount', () => {
     expect(found('全年地区生产总值完成192.3亿元，按可比价计算，同比增长6.0%；规上工业增加值增长5.2%。')).toEqual([
       { label: '地区生产总值', value: 192.3, unit: '亿元', growthPct: 6, growthPoints: undefined, indicator: 'gdp' },
-      { label: '规模以上工业增加值增速', value: 5.2, unit: '%', growthPct: undefined, growthPoints: undefined, indicator: 'industrial_value_added' },
+      {
+        label: '规模以上工业增加值增速',
+        value: 5.2,
+        unit: '%',
+        growthPct: undefined,
+        growthPoints: undefined,
+        indicator: 'industrial_value_added',
+      },
     ]);
   });
 
   it('reads 、增长, a negative growth, 下降 as negative, and percentage points as points', () => {
-    expect(found('社会消费品零售总额31.5亿元、增长-0.5%。')[0]).toMatchObject({ growthPct: -0.5, indicator: 'retail_sales' });
+    expect(found('社会消费品零售总额31.5亿元、增长-0.5%。')[0]).toMatchObject({
+      growthPct: -0.5,
+      indicator: 'retail_sales',
+    });
     expect(found('一般公共预算收入3.6亿元，下降4.3%。')[0]).toMatchObject({ growthPct: -4.3 });
-    expect(found('常住人口城镇化率43.97%，比上年末提高0.84个百分点。')[0]).toMatchObject({ value: 43.97, growthPoints: 0.84, indicator: 'urbanization_rate' });
+    expect(found('常住人口城镇化率43.97%，比上年末提高0.84个百分点。')[0]).toMatchObject({
+      value: 43.97,
+      growthPoints: 0.84,
+      indicator: 'urbanization_rate',
+    });
   });
 
   it('maps a 分别 list in order: amounts and their growth rates', () => {
     expect(found('城镇和农村居民人均可支配收入分别达到37338元、17353元，分别增长7.1%、8%。')).toEqual([
-      { label: '城镇居民人均可支配收入', value: 37338, unit: '元', growthPct: 7.1, growthPoints: undefined, indicator: 'urban_income' },
-      { label: '农村居民人均可支配收入', value: 17353, unit: '元', growthPct: 8, growthPoints: undefined, indicator: 'rural_income' },
+      {
+        label: '城镇居民人均可支配收入',
+        value: 37338,
+        unit: '元',
+        growthPct: 7.1,
+        growthPoints: undefined,
+        indicator: 'urban_income',
+      },
+      {
+        label: '农村居民人均可支配收入',
+        value: 17353,
+        unit: '元',
+        growthPct: 8,
+        growthPoints: undefined,
+        indicator: 'rural_income',
+      },
     ]);
   });
 
   it('maps 城乡居民…分别增长7%和6.5% onto the urban and the rural rate', () => {
-    expect(found('城乡居民人均可支配收入分别增长7%和6.5%。').map((figure) => [figure.label, figure.value, figure.indicator])).toEqual([
+    expect(
+      found('城乡居民人均可支配收入分别增长7%和6.5%。').map((figure) => [figure.label, figure.value, figure.indicator]),
+    ).toEqual([
       ['城镇居民人均可支配收入增速', 7, 'urban_income'],
       ['农村居民人均可支配收入增速', 6.5, 'rural_income'],
     ]);
@@ -81,12 +134,24 @@ describe('figures of one paragraph', () => {
   });
 
   it('names a figure whose clause names nothing by the clause before (生产总值年均增长12.2%，2016年达到1156.49亿元)', () => {
-    expect(found('生产总值年均增长12.2%，2016年达到1156.49亿元。')).toEqual([{ label: '地区生产总值', value: 1156.49, unit: '亿元', growthPct: 12.2, growthPoints: undefined, indicator: 'gdp' }]);
+    expect(found('生产总值年均增长12.2%，2016年达到1156.49亿元。')).toEqual([
+      {
+        label: '地区生产总值',
+        value: 1156.49,
+        unit: '亿元',
+        growthPct: 12.2,
+        growthPoints: undefined,
+        indicator: 'gdp',
+      },
+    ]);
   });
 
   it('keeps the digits of a label (5G基站), and reads a name that follows its number', () => {
     expect(found('新开通5G基站120个。')[0]).toMatchObject({ label: '新开通5G基站', value: 120 });
-    expect(found('2025年，3598万吨原煤产量、2154万吨洗精煤。').map((figure) => figure.label)).toEqual(['原煤产量', '洗精煤']);
+    expect(found('2025年，3598万吨原煤产量、2154万吨洗精煤。').map((figure) => figure.label)).toEqual([
+      '原煤产量',
+      '洗精煤',
+    ]);
   });
 
   it('does not take a comparison base year for the figure year', () => {
@@ -97,12 +162,18 @@ describe('figures of one paragraph', () => {
 
 describe('findFigures: marks passed and counts of measures are not figures', () => {
   it('takes the amount reached, not the mark passed (突破400亿元、达410亿元; 跨越130亿元，累计完成136.6亿元)', () => {
-    expect(figuresOf('预计全年地区生产总值突破400亿元、达410亿元，增长7.5%。').map((figure) => figure.value)).toEqual([410]);
-    expect(figuresOf('全年财政收入跨越130亿元，累计完成136.6亿元，同比增长7%。').map((figure) => figure.value)).toEqual([136.6]);
+    expect(figuresOf('预计全年地区生产总值突破400亿元、达410亿元，增长7.5%。').map((figure) => figure.value)).toEqual([
+      410,
+    ]);
+    expect(figuresOf('全年财政收入跨越130亿元，累计完成136.6亿元，同比增长7%。').map((figure) => figure.value)).toEqual(
+      [136.6],
+    );
   });
 
   it('keeps a mark passed that is the only amount given (突破400亿元，增长7.5%)', () => {
-    expect(figuresOf('全年地区生产总值突破400亿元，增长7.5%。').map((figure) => [figure.value, figure.growthPct])).toEqual([[400, 7.5]]);
+    expect(
+      figuresOf('全年地区生产总值突破400亿元，增长7.5%。').map((figure) => [figure.value, figure.growthPct]),
+    ).toEqual([[400, 7.5]]);
   });
 
   it('counts no measures or policies (落实保增长促发展10项措施, 出台30条政策)', () => {
@@ -112,8 +183,10 @@ describe('findFigures: marks passed and counts of measures are not figures', () 
 });
 
 describe('findFigures: one number said of several years or items', () => {
-  it('is no figure when one bound is kept by several (近四年税收占比均保持在80%以上); one subject\'s bound still is (粮食总产量稳定在12万吨以上)', () => {
-    expect(figuresOf('全年税收收入占财政总收入比重达86.4%，近四年税收占比均保持在80%以上。').map((figure) => figure.value)).toEqual([86.4]);
+  it("is no figure when one bound is kept by several (近四年税收占比均保持在80%以上); one subject's bound still is (粮食总产量稳定在12万吨以上)", () => {
+    expect(
+      figuresOf('全年税收收入占财政总收入比重达86.4%，近四年税收占比均保持在80%以上。').map((figure) => figure.value),
+    ).toEqual([86.4]);
     expect(figuresOf('全县粮食总产量稳定在12万吨以上。').map((figure) => figure.value)).toEqual([12]);
   });
 });

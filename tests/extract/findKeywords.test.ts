@@ -18,6 +18,9 @@ it('gives each report its own keywords, also when asked for many at once', async
 
 it('lets the process end when the keywords are found', () => {
   const script = `import(${JSON.stringify(`${ROOT}/dist/extract/findKeywords.js`)}).then((m) => m.findKeywords('煤层气产业园建设加快推进', [])).then((k) => console.log(k.join(',')))`;
-  const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+  const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
   expect(output).toContain('煤层气');
 });

@@ -20,7 +20,11 @@ const table: string[] = [];
 /** The same value and unit, quoted from the same place of the report (golden quotes are verbatim and unique). */
 function sameFigure(figure: Figure, golden: GoldenFigure, original: string): boolean {
   const at = original.indexOf(golden.quote);
-  const overlaps = at >= 0 && figure.offset !== undefined && figure.offset < at + golden.quote.length && figure.offset + figure.quote.length > at;
+  const overlaps =
+    at >= 0 &&
+    figure.offset !== undefined &&
+    figure.offset < at + golden.quote.length &&
+    figure.offset + figure.quote.length > at;
   return overlaps && sameSignedValue(figure, golden) && figure.unit.replace(/^(余|多)/, '') === golden.unit;
 }
 
@@ -30,21 +34,44 @@ describe.each(SAMPLES)('golden figures of $file', (sample) => {
     const original = readFileSync(sample.path, 'utf8');
     const golden = sample.golden.figures;
     expect(golden.length).toBeGreaterThanOrEqual(10);
-    for (const expected of golden) expect(original, `golden quote not in the report: ${expected.quote}`).toContain(expected.quote);
-    const matches = golden.map((expected) => ({ expected, found: figures.find((figure) => sameFigure(figure, expected, original)) }));
+    for (const expected of golden)
+      expect(original, `golden quote not in the report: ${expected.quote}`).toContain(expected.quote);
+    const matches = golden.map((expected) => ({
+      expected,
+      found: figures.find((figure) => sameFigure(figure, expected, original)),
+    }));
     const found = matches.filter((match) => match.found);
-    const agreeing = found.filter(({ expected, found: figure }) => figure!.kind === expected.kind && (figure!.growthPct ?? null) === expected.growthPct && (figure!.year ?? null) === expected.year);
-    const topInGolden = figures.slice(0, TOP).filter((figure) => golden.some((expected) => sameFigure(figure, expected, original))).length;
+    const agreeing = found.filter(
+      ({ expected, found: figure }) =>
+        figure!.kind === expected.kind &&
+        (figure!.growthPct ?? null) === expected.growthPct &&
+        (figure!.year ?? null) === expected.year,
+    );
+    const topInGolden = figures
+      .slice(0, TOP)
+      .filter((figure) => golden.some((expected) => sameFigure(figure, expected, original))).length;
     const recall = found.length / golden.length;
     table.push(
       `${sample.file}  recall ${found.length}/${golden.length} = ${(recall * 100).toFixed(0)}%  attributes ${agreeing.length}/${found.length}  ` +
         `top-${TOP} in golden ${topInGolden}/${Math.min(TOP, figures.length)}  candidates ${figures.length}`,
     );
-    const missed = matches.filter((match) => !match.found).map((match) => `${match.expected.label} ${match.expected.valueText}${match.expected.unit}`);
+    const missed = matches
+      .filter((match) => !match.found)
+      .map((match) => `${match.expected.label} ${match.expected.valueText}${match.expected.unit}`);
     expect(recall, `missed: ${missed.join(', ')}`).toBeGreaterThanOrEqual(MIN_RECALL);
-    const disagreeing = found.filter((match) => !agreeing.includes(match)).map(({ expected, found: figure }) => `${expected.label}: ${figure!.kind}/${figure!.growthPct}/${figure!.year}`);
-    expect(agreeing.length / found.length, `wrong attributes: ${disagreeing.join(', ')}`).toBeGreaterThanOrEqual(MIN_ATTRIBUTE_AGREEMENT);
-    expect(topInGolden / Math.min(TOP, figures.length), `first ${TOP} figures: ${figures.slice(0, TOP).map((figure) => figure.label).join(', ')}`).toBeGreaterThanOrEqual(MIN_TOP_IN_GOLDEN);
+    const disagreeing = found
+      .filter((match) => !agreeing.includes(match))
+      .map(({ expected, found: figure }) => `${expected.label}: ${figure!.kind}/${figure!.growthPct}/${figure!.year}`);
+    expect(agreeing.length / found.length, `wrong attributes: ${disagreeing.join(', ')}`).toBeGreaterThanOrEqual(
+      MIN_ATTRIBUTE_AGREEMENT,
+    );
+    expect(
+      topInGolden / Math.min(TOP, figures.length),
+      `first ${TOP} figures: ${figures
+        .slice(0, TOP)
+        .map((figure) => figure.label)
+        .join(', ')}`,
+    ).toBeGreaterThanOrEqual(MIN_TOP_IN_GOLDEN);
   });
 });
 

@@ -24,7 +24,10 @@ describe('segmenter', () => {
   it('extracts the same summary without the native build (BRIEFING_SEGMENTER=wasm, as on a platform without it)', () => {
     const run = (segmenter: string): unknown => {
       const out = mkdtempSync(join(tmpdir(), 'briefing-segmenter-'));
-      execFileSync(process.execPath, [join(ROOT, 'bin/briefing.js'), 'extract', SAMPLES[4]!.path, '-o', out], { env: { ...process.env, BRIEFING_SEGMENTER: segmenter }, stdio: 'pipe' });
+      execFileSync(process.execPath, [join(ROOT, 'bin/briefing.js'), 'extract', SAMPLES[4]!.path, '-o', out], {
+        env: { ...process.env, BRIEFING_SEGMENTER: segmenter },
+        stdio: 'pipe',
+      });
       const [file] = readdirSync(out);
       const summary = JSON.parse(readFileSync(join(out, file!), 'utf8'));
       return { region: summary.region, figures: summary.figures, keywords: summary.keywords };
@@ -34,12 +37,18 @@ describe('segmenter', () => {
     expect((portableRun as { keywords: string[] }).keywords.length).toBeGreaterThan(0);
   });
 
-  it.each(SAMPLES.map((sample) => [sample.file, readFileSync(sample.path, 'utf8')] as const))('cuts %s into the same words', (_file, text) => {
-    expect(portable.cut(text)).toEqual(native.cut(text));
-  });
+  it.each(SAMPLES.map((sample) => [sample.file, readFileSync(sample.path, 'utf8')] as const))(
+    'cuts %s into the same words',
+    (_file, text) => {
+      expect(portable.cut(text)).toEqual(native.cut(text));
+    },
+  );
 
-  it.each(SAMPLES.map((sample) => [sample.file, readFileSync(sample.path, 'utf8')] as const))('finds the same keywords in %s', (_file, text) => {
-    const tags = ['n', 'nz', 'nt', 'nl'];
-    expect(portable.keywords(text, 24, tags)).toEqual(native.keywords(text, 24, tags));
-  });
+  it.each(SAMPLES.map((sample) => [sample.file, readFileSync(sample.path, 'utf8')] as const))(
+    'finds the same keywords in %s',
+    (_file, text) => {
+      const tags = ['n', 'nz', 'nt', 'nl'];
+      expect(portable.keywords(text, 24, tags)).toEqual(native.keywords(text, 24, tags));
+    },
+  );
 });

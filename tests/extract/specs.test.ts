@@ -53,95 +53,168 @@ async function answers(spec: RegionSpec): Promise<boolean> {
 }
 
 async function expectAnswer(spec: RegionSpec): Promise<void> {
-    const found = await findRegion(normalizeText(spec.input).text, spec.file ?? 'report.txt', spec.scope ? { scope: spec.scope } : {}).catch((error: unknown) => error);
-    if (spec.expect.length === 0) {
-      expect(found, spec.input).toBeInstanceOf(BriefingError);
-      expect((found as BriefingError).code).toMatch(/^REGION_(NOT_FOUND|AMBIGUOUS)$/);
-      if (spec.candidates) expect((found as BriefingError).candidates?.map((candidate) => candidate.name).slice(0, spec.candidates.length)).toEqual(spec.candidates);
-      return;
-    }
-    expect(found, spec.input).not.toBeInstanceOf(Error);
-    const { region, warnings } = found as Awaited<ReturnType<typeof findRegion>>;
-    expect(region, spec.input).toMatchObject(spec.expect[0]!);
-    if (spec.warning) expect(warnings.join('\n')).toContain(spec.warning);
+  const found = await findRegion(
+    normalizeText(spec.input).text,
+    spec.file ?? 'report.txt',
+    spec.scope ? { scope: spec.scope } : {},
+  ).catch((error: unknown) => error);
+  if (spec.expect.length === 0) {
+    expect(found, spec.input).toBeInstanceOf(BriefingError);
+    expect((found as BriefingError).code).toMatch(/^REGION_(NOT_FOUND|AMBIGUOUS)$/);
+    if (spec.candidates)
+      expect(
+        (found as BriefingError).candidates?.map((candidate) => candidate.name).slice(0, spec.candidates.length),
+      ).toEqual(spec.candidates);
+    return;
+  }
+  expect(found, spec.input).not.toBeInstanceOf(Error);
+  const { region, warnings } = found as Awaited<ReturnType<typeof findRegion>>;
+  expect(region, spec.input).toMatchObject(spec.expect[0]!);
+  if (spec.warning) expect(warnings.join('\n')).toContain(spec.warning);
 }
 
 describe('tests/extract/specs/region.json', () => {
   it.each(regionSpecs.map((spec, index) => ({ ...spec, title: `${index}: ${spec.rule}` })))('$title', expectAnswer);
 });
 
-describe('every entry of the region stage\'s word lists is needed by a spec', () => {
-  const words = JSON.parse(readFileSync(join(ROOT, 'data/region-words.json'), 'utf8')) as Record<string, unknown> & { levelWords: Record<string, string[]> };
+describe("every entry of the region stage's word lists is needed by a spec", () => {
+  const words = JSON.parse(readFileSync(join(ROOT, 'data/region-words.json'), 'utf8')) as Record<string, unknown> & {
+    levelWords: Record<string, string[]>;
+  };
   const lists = ['speakerCues', 'rankingBefore', 'rankingAfter', 'facilitySuffixes'] as const;
   const entries = [
-    ...lists.flatMap((list) => (words[list] as string[]).map((entry) => ({ entry, without: { ...words, [list]: (words[list] as string[]).filter((other) => other !== entry) } }))),
-    ...Object.entries(words.levelWords).flatMap(([level, list]) => list.map((entry) => ({ entry, without: { ...words, levelWords: { ...words.levelWords, [level]: list.filter((other) => other !== entry) } } }))),
+    ...lists.flatMap((list) =>
+      (words[list] as string[]).map((entry) => ({
+        entry,
+        without: { ...words, [list]: (words[list] as string[]).filter((other) => other !== entry) },
+      })),
+    ),
+    ...Object.entries(words.levelWords).flatMap(([level, list]) =>
+      list.map((entry) => ({
+        entry,
+        without: { ...words, levelWords: { ...words.levelWords, [level]: list.filter((other) => other !== entry) } },
+      })),
+    ),
   ];
 
-  it.each(entries.map(({ entry, without }) => ({ entry, without, title: entry })))('$title', async ({ entry, without }) => {
-    // Only a spec whose text holds the entry can depend on it.
-    const holding = regionSpecs.filter((spec) => spec.input.includes(entry));
-    expect(holding.length, `no spec holds ${entry}`).toBeGreaterThan(0);
-    const changed = await withDataReplaced('region-words.json', without, async () => {
-      for (const spec of holding) if (!(await answers(spec))) return true;
-      return false;
-    });
-    expect(changed, `removing ${entry} changes the answer of no spec`).toBe(true);
-  });
+  it.each(entries.map(({ entry, without }) => ({ entry, without, title: entry })))(
+    '$title',
+    async ({ entry, without }) => {
+      // Only a spec whose text holds the entry can depend on it.
+      const holding = regionSpecs.filter((spec) => spec.input.includes(entry));
+      expect(holding.length, `no spec holds ${entry}`).toBeGreaterThan(0);
+      const changed = await withDataReplaced('region-words.json', without, async () => {
+        for (const spec of holding) if (!(await answers(spec))) return true;
+        return false;
+      });
+      expect(changed, `removing ${entry} changes the answer of no spec`).toBe(true);
+    },
+  );
 });
 
 const figureLibrary = { normalizeText, figuresOf, placeFigure };
-const figureSpecs = expandSpecs((JSON.parse(readFileSync(join(ROOT, 'tests/extract/specs/figures.json'), 'utf8')) as { specs: FigureSpec[] }).specs);
+const figureSpecs = expandSpecs(
+  (JSON.parse(readFileSync(join(ROOT, 'tests/extract/specs/figures.json'), 'utf8')) as { specs: FigureSpec[] }).specs,
+);
 
 describe('tests/extract/specs/figures.json', () => {
-  it.each(figureSpecs.map((spec, index) => ({ ...spec, title: `${index}: ${spec.rule}: ${spec.input}` })))('$title', (spec) => {
-    expect(answerOf(spec.input, spec.part, figureLibrary)).toEqual(spec.expect);
-  });
+  it.each(figureSpecs.map((spec, index) => ({ ...spec, title: `${index}: ${spec.rule}: ${spec.input}` })))(
+    '$title',
+    (spec) => {
+      expect(answerOf(spec.input, spec.part, figureLibrary)).toEqual(spec.expect);
+    },
+  );
 });
 
-describe('every entry of the figure grammar\'s data is needed by a spec', () => {
-  const entries = [...entriesOf(JSON.parse(readFileSync(join(ROOT, 'data/figure-words.json'), 'utf8')) as Record<string, unknown>, JSON.parse(readFileSync(join(ROOT, 'data/units.json'), 'utf8')) as Record<string, unknown>)];
+describe("every entry of the figure grammar's data is needed by a spec", () => {
+  const entries = [
+    ...entriesOf(
+      JSON.parse(readFileSync(join(ROOT, 'data/figure-words.json'), 'utf8')) as Record<string, unknown>,
+      JSON.parse(readFileSync(join(ROOT, 'data/units.json'), 'utf8')) as Record<string, unknown>,
+    ),
+  ];
 
-  it.each(entries.map((entry) => ({ ...entry, title: `${entry.file} ${entry.list}: ${entry.entry}` })))('$title', async ({ file, entry, without }) => {
-    const holding = figureSpecs.filter((spec) => spec.input.includes(entry));
-    expect(holding.length, `no spec holds ${entry}`).toBeGreaterThan(0);
-    const changed = await withDataReplaced(file, without, async () => holding.some((spec) => JSON.stringify(answerOf(spec.input, spec.part, figureLibrary)) !== JSON.stringify(spec.expect)));
-    expect(changed, `removing ${entry} changes the answer of no spec`).toBe(true);
-  });
+  it.each(entries.map((entry) => ({ ...entry, title: `${entry.file} ${entry.list}: ${entry.entry}` })))(
+    '$title',
+    async ({ file, entry, without }) => {
+      const holding = figureSpecs.filter((spec) => spec.input.includes(entry));
+      expect(holding.length, `no spec holds ${entry}`).toBeGreaterThan(0);
+      const changed = await withDataReplaced(file, without, async () =>
+        holding.some(
+          (spec) => JSON.stringify(answerOf(spec.input, spec.part, figureLibrary)) !== JSON.stringify(spec.expect),
+        ),
+      );
+      expect(changed, `removing ${entry} changes the answer of no spec`).toBe(true);
+    },
+  );
 });
 
 interface SessionSpec {
   rule: string;
   input: string;
-  expect: { reviewYear?: number | null; planYear?: number; planStart?: number; session?: { name: string }; kind?: string };
+  expect: {
+    reviewYear?: number | null;
+    planYear?: number;
+    planStart?: number;
+    session?: { name: string };
+    kind?: string;
+  };
 }
 
-const sessionSpecs = (JSON.parse(readFileSync(join(ROOT, 'tests/extract/specs/session.json'), 'utf8')) as { specs: SessionSpec[] }).specs;
+const sessionSpecs = (
+  JSON.parse(readFileSync(join(ROOT, 'tests/extract/specs/session.json'), 'utf8')) as { specs: SessionSpec[] }
+).specs;
 
 /** What the session stage gives a spec's phrase, in the spec's terms (a kind spec asks for the kind of text only). */
 function sessionAnswer(spec: SessionSpec): SessionSpec['expect'] {
   if (spec.expect.kind) return { kind: sourceKindOf(normalizeText(spec.input).text) };
   const found = findSession(cleanText(spec.input));
   const { reviewYear = null, planYear, planStart, session } = found;
-  return Object.fromEntries(Object.keys(spec.expect).map((key) => [key, { reviewYear, planYear, planStart, session: session.name === undefined ? undefined : { name: session.name } }[key as 'reviewYear']]));
+  return Object.fromEntries(
+    Object.keys(spec.expect).map((key) => [
+      key,
+      { reviewYear, planYear, planStart, session: session.name === undefined ? undefined : { name: session.name } }[
+        key as 'reviewYear'
+      ],
+    ]),
+  );
 }
 
 describe('tests/extract/specs/session.json', () => {
-  it.each(sessionSpecs.map((spec, index) => ({ ...spec, title: `${index}: ${spec.rule}: ${spec.input.replace(/\n+/g, ' ')}` })))('$title', (spec) => {
+  it.each(
+    sessionSpecs.map((spec, index) => ({
+      ...spec,
+      title: `${index}: ${spec.rule}: ${spec.input.replace(/\n+/g, ' ')}`,
+    })),
+  )('$title', (spec) => {
     expect(sessionAnswer(spec)).toEqual(spec.expect);
   });
 });
 
-describe('every entry of the session stage\'s words is needed by a spec', () => {
-  const words = JSON.parse(readFileSync(join(ROOT, 'data/session-words.json'), 'utf8')) as Record<string, string[]> & { sourceKinds: Record<string, string[]> };
+describe("every entry of the session stage's words is needed by a spec", () => {
+  const words = JSON.parse(readFileSync(join(ROOT, 'data/session-words.json'), 'utf8')) as Record<string, string[]> & {
+    sourceKinds: Record<string, string[]>;
+  };
   const lists = ['reviewCues', 'reviewWords', 'planLeads', 'planHeadings', 'timeOfDay'] as const;
   const entries = [
-    ...lists.flatMap((list) => words[list]!.map((entry) => ({ entry, without: { ...words, [list]: words[list]!.filter((other) => other !== entry) } }))),
-    ...Object.entries(words.sourceKinds).flatMap(([kind, list]) => list.map((entry) => ({ entry, without: { ...words, sourceKinds: { ...words.sourceKinds, [kind]: list.filter((other) => other !== entry) } } }))),
+    ...lists.flatMap((list) =>
+      words[list]!.map((entry) => ({
+        entry,
+        without: { ...words, [list]: words[list]!.filter((other) => other !== entry) },
+      })),
+    ),
+    ...Object.entries(words.sourceKinds).flatMap(([kind, list]) =>
+      list.map((entry) => ({
+        entry,
+        without: { ...words, sourceKinds: { ...words.sourceKinds, [kind]: list.filter((other) => other !== entry) } },
+      })),
+    ),
   ];
 
   it.each(entries.map((entry) => ({ ...entry, title: entry.entry })))('$title', async ({ without }) => {
-    const changed = await withDataReplaced('session-words.json', without, async () => sessionSpecs.some((spec) => JSON.stringify(sessionAnswer(spec)) !== JSON.stringify(spec.expect)));
+    const changed = await withDataReplaced('session-words.json', without, async () =>
+      sessionSpecs.some((spec) => JSON.stringify(sessionAnswer(spec)) !== JSON.stringify(spec.expect)),
+    );
     expect(changed, 'removing it changes the answer of no spec').toBe(true);
   });
 });
@@ -154,28 +227,45 @@ interface AttainmentSpec {
 }
 
 describe('tests/extract/specs/indicator.json', () => {
-  it.each(specsOf<IndicatorSpec>('indicator').map((spec, index) => ({ ...spec, title: `${index}: ${spec.rule}` })))('$title', (spec) => {
-    const named = figuresOf(normalizeText(spec.input).text).flatMap((found) => (found.indicator ? [{ indicator: found.indicator.id, value: found.quantity.value, unit: found.quantity.unit }] : []));
-    expect(named, spec.input).toEqual(spec.expect);
-  });
+  it.each(specsOf<IndicatorSpec>('indicator').map((spec, index) => ({ ...spec, title: `${index}: ${spec.rule}` })))(
+    '$title',
+    (spec) => {
+      const named = figuresOf(normalizeText(spec.input).text).flatMap((found) =>
+        found.indicator
+          ? [{ indicator: found.indicator.id, value: found.quantity.value, unit: found.quantity.unit }]
+          : [],
+      );
+      expect(named, spec.input).toEqual(spec.expect);
+    },
+  );
 });
 
 describe('tests/extract/specs/attainment.json', () => {
-  it.each(specsOf<AttainmentSpec>('attainment').map((spec, index) => ({ ...spec, title: `${index}: ${spec.rule}` })))('$title', (spec) => {
-    const stated = statementsOf(normalizeText(spec.input).text).map(({ says, statement }) => ({ says, statement }));
-    expect(stated, spec.input).toEqual(spec.expect);
-  });
+  it.each(specsOf<AttainmentSpec>('attainment').map((spec, index) => ({ ...spec, title: `${index}: ${spec.rule}` })))(
+    '$title',
+    (spec) => {
+      const stated = statementsOf(normalizeText(spec.input).text).map(({ says, statement }) => ({ says, statement }));
+      expect(stated, spec.input).toEqual(spec.expect);
+    },
+  );
 });
 
 describe('every OCR confusion a spec names is in the table and needed by it', () => {
-  const confusions = JSON.parse(readFileSync(join(ROOT, 'data/ocr-confusions.json'), 'utf8')) as { pairs: [string, string][] };
-  const named = regionSpecs.flatMap((spec) => (spec.confusions ?? []).map((pair) => ({ spec, pair, title: `${pair.join('→')}: ${spec.rule}` })));
+  const confusions = JSON.parse(readFileSync(join(ROOT, 'data/ocr-confusions.json'), 'utf8')) as {
+    pairs: [string, string][];
+  };
+  const named = regionSpecs.flatMap((spec) =>
+    (spec.confusions ?? []).map((pair) => ({ spec, pair, title: `${pair.join('→')}: ${spec.rule}` })),
+  );
 
   it.each(named)('$title', async ({ spec, pair }) => {
     const same = (other: [string, string]): boolean => other[0] === pair[0] && other[1] === pair[1];
     expect(confusions.pairs.some(same), `${pair.join('/')} is not in data/ocr-confusions.json`).toBe(true);
     expect(await answers(spec)).toBe(true);
     const without = { ...confusions, pairs: confusions.pairs.filter((other) => !same(other)) };
-    expect(await withDataReplaced('ocr-confusions.json', without, () => answers(spec)), `removing ${pair.join('/')} changes nothing`).toBe(false);
+    expect(
+      await withDataReplaced('ocr-confusions.json', without, () => answers(spec)),
+      `removing ${pair.join('/')} changes nothing`,
+    ).toBe(false);
   });
 });

@@ -61,21 +61,30 @@ export async function startSmtpServer(options: TestSmtpOptions = {}): Promise<Te
     allowInsecureAuth: true,
     onAuth(auth, _session, callback) {
       const ok = options.login && auth.username === options.login.user && auth.password === options.login.pass;
-      callback(ok ? null : Object.assign(new Error('Authentication credentials invalid'), { responseCode: 535 }), ok ? { user: auth.username } : undefined);
+      callback(
+        ok ? null : Object.assign(new Error('Authentication credentials invalid'), { responseCode: 535 }),
+        ok ? { user: auth.username } : undefined,
+      );
     },
     onMailFrom(_address, session, callback) {
-      const dropping = state.dropAfter !== undefined && state.received.length >= state.dropAfter && (state.dropLimit === undefined || state.drops < state.dropLimit);
+      const dropping =
+        state.dropAfter !== undefined &&
+        state.received.length >= state.dropAfter &&
+        (state.dropLimit === undefined || state.drops < state.dropLimit);
       if (!dropping) return callback();
       state.drops += 1;
       for (const connection of server.connections) if (connection.id === session.id) connection._socket.destroy();
     },
     onRcptTo(address, _session, callback) {
       const recipient = address.address.toLowerCase();
-      if (state.rejected.has(recipient)) return callback(Object.assign(new Error(`<${recipient}>: mailbox unavailable`), { responseCode: 550 }));
+      if (state.rejected.has(recipient))
+        return callback(Object.assign(new Error(`<${recipient}>: mailbox unavailable`), { responseCode: 550 }));
       const deferrals = state.deferrals.get(recipient) ?? 0;
       if (deferrals > 0) {
         state.deferrals.set(recipient, deferrals - 1);
-        return callback(Object.assign(new Error(`<${recipient}>: mailbox busy, try again later`), { responseCode: 451 }));
+        return callback(
+          Object.assign(new Error(`<${recipient}>: mailbox busy, try again later`), { responseCode: 451 }),
+        );
       }
       callback();
     },
@@ -102,7 +111,9 @@ export async function startSmtpServer(options: TestSmtpOptions = {}): Promise<Te
   return Object.assign(state, {
     port,
     url: (login?: { user: string; pass: string }) =>
-      login ? `smtp://${encodeURIComponent(login.user)}:${encodeURIComponent(login.pass)}@127.0.0.1:${port}` : `smtp://127.0.0.1:${port}`,
+      login
+        ? `smtp://${encodeURIComponent(login.user)}:${encodeURIComponent(login.pass)}@127.0.0.1:${port}`
+        : `smtp://127.0.0.1:${port}`,
     countFor: (address: string) => state.received.filter((mail) => mail.to.includes(address.toLowerCase())).length,
     close: () =>
       new Promise<void>((resolve) => {

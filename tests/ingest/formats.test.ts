@@ -40,7 +40,8 @@ function tesseractInstalled(): boolean {
   }
 }
 
-const figureSet = (summary: BriefingSummary): string[] => summary.figures.map((figure) => `${figure.value}${figure.unit}`).sort();
+const figureSet = (summary: BriefingSummary): string[] =>
+  summary.figures.map((figure) => `${figure.value}${figure.unit}`).sort();
 
 describe('encodings', () => {
   it.each([
@@ -73,53 +74,103 @@ describe('formats', () => {
 
   it('reads a PDF with a text layer made from the sample', async () => {
     const lines = text.split('\n').slice(0, 60);
-    const pdf = await (await layOutPdf({ content: lines.map((line) => ({ text: line || ' ' })), defaultStyle: { font: 'NotoSansSC', fontSize: 9 } }, ['NotoSansSC'])).toBuffer();
+    const pdf = await (
+      await layOutPdf(
+        { content: lines.map((line) => ({ text: line || ' ' })), defaultStyle: { font: 'NotoSansSC', fontSize: 9 } },
+        ['NotoSansSC'],
+      )
+    ).toBuffer();
     const summary = await extractSummary(await readReport(saved('report.pdf', pdf)));
     expect(summary.source.encoding).toBe('pdf');
     expect(summary.region.name).toBe('沁水县');
-    expect(summary.figures.map((figure) => figure.valueText)).toEqual(expect.arrayContaining(['426.8', '102.9', '4061.7']));
+    expect(summary.figures.map((figure) => figure.valueText)).toEqual(
+      expect.arrayContaining(['426.8', '102.9', '4061.7']),
+    );
   });
 
   it('reads the whole report from a PDF whose text layer is hard-wrapped, figures as from the text', async () => {
     // Every paragraph of the sample, wrapped by the layout at the page width: the text layer has a line break at the end
     // of every printed line and none between paragraphs, numbers cut from their units included.
     const paragraphs = text.split('\n').filter((line) => line.trim());
-    const pdf = await (await layOutPdf({ content: paragraphs.map((line) => ({ text: line.trim(), margin: [0, 0, 0, 0] })), defaultStyle: { font: 'NotoSansSC', fontSize: 10.5 } }, ['NotoSansSC'])).toBuffer();
+    const pdf = await (
+      await layOutPdf(
+        {
+          content: paragraphs.map((line) => ({ text: line.trim(), margin: [0, 0, 0, 0] })),
+          defaultStyle: { font: 'NotoSansSC', fontSize: 10.5 },
+        },
+        ['NotoSansSC'],
+      )
+    ).toBuffer();
     const report = await readReport(saved('wrapped.pdf', pdf));
     expect(report.original.split('\n').length).toBeGreaterThan(paragraphs.length * 1.5);
     const summary = await extractSummary(report);
-    const key = (figure: BriefingSummary['figures'][number]): string => `${figure.indicator ?? figure.label}|${figure.value}${figure.unit}|${figure.growthPct ?? ''}|${figure.kind}`;
+    const key = (figure: BriefingSummary['figures'][number]): string =>
+      `${figure.indicator ?? figure.label}|${figure.value}${figure.unit}|${figure.growthPct ?? ''}|${figure.kind}`;
     const fromText = new Set(reference.figures.map(key));
     const fromPdf = new Set(summary.figures.map(key));
     const kept = [...fromText].filter((figure) => fromPdf.has(figure));
     expect(summary.region.name).toBe('沁水县');
     expect(summary.session.date).toBe(reference.session.date);
-    expect(kept.length / fromText.size, `lost: ${[...fromText].filter((figure) => !fromPdf.has(figure)).join(', ')}`).toBeGreaterThanOrEqual(0.95);
-    for (const figure of summary.figures) expect(report.original.slice(figure.offset, figure.offset! + figure.quote.length)).toBe(figure.quote);
+    expect(
+      kept.length / fromText.size,
+      `lost: ${[...fromText].filter((figure) => !fromPdf.has(figure)).join(', ')}`,
+    ).toBeGreaterThanOrEqual(0.95);
+    for (const figure of summary.figures)
+      expect(report.original.slice(figure.offset, figure.offset! + figure.quote.length)).toBe(figure.quote);
   });
 
   it('reads a PDF without a text layer by OCR (tests/ingest/ocr), and refuses one whose pages hold no text either', async () => {
-    const pdf = await (await layOutPdf({ content: [{ canvas: [{ type: 'rect', x: 0, y: 0, w: 200, h: 100, color: '#888888' }] }], defaultStyle: { font: 'NotoSansSC' } }, ['NotoSansSC'])).toBuffer();
+    const pdf = await (
+      await layOutPdf(
+        {
+          content: [{ canvas: [{ type: 'rect', x: 0, y: 0, w: 200, h: 100, color: '#888888' }] }],
+          defaultStyle: { font: 'NotoSansSC' },
+        },
+        ['NotoSansSC'],
+      )
+    ).toBuffer();
     // Without Tesseract (outside CI) the scan cannot be read at all: the error names the package instead.
-    const expected = tesseractInstalled() ? { code: 'INPUT_NO_TEXT', message: 'OCR found no text on the page' } : { code: 'OCR_UNAVAILABLE' };
-    await expect(readReport(saved('scan.pdf', pdf))).rejects.toMatchObject({ ...expected, file: join(folder, 'scan.pdf') });
+    const expected = tesseractInstalled()
+      ? { code: 'INPUT_NO_TEXT', message: 'OCR found no text on the page' }
+      : { code: 'OCR_UNAVAILABLE' };
+    await expect(readReport(saved('scan.pdf', pdf))).rejects.toMatchObject({
+      ...expected,
+      file: join(folder, 'scan.pdf'),
+    });
   }, 60_000);
 });
 
 describe('bad input', () => {
   it('refuses binary files, empty files, broken documents and texts that are not reports, naming the file', async () => {
-    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4b30000000049454e44ae426082', 'hex');
-    await expect(readReport(saved('image.txt', png))).rejects.toMatchObject({ code: 'INPUT_BINARY', file: join(folder, 'image.txt') });
+    const png = Buffer.from(
+      '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4b30000000049454e44ae426082',
+      'hex',
+    );
+    await expect(readReport(saved('image.txt', png))).rejects.toMatchObject({
+      code: 'INPUT_BINARY',
+      file: join(folder, 'image.txt'),
+    });
     await expect(readReport(saved('empty.txt', Buffer.alloc(0)))).rejects.toMatchObject({ code: 'INPUT_EMPTY' });
-    await expect(readReport(saved('broken.docx', Buffer.from('PK not really a zip')))).rejects.toMatchObject({ code: 'INPUT_UNREADABLE', file: join(folder, 'broken.docx') });
-    await expect(readReport(saved('broken.pdf', Buffer.from('%PDF-1.7 nothing')))).rejects.toMatchObject({ code: 'INPUT_UNREADABLE' });
-    const noFigures = await readReport(saved('letter.txt', Buffer.from('沁水县人民政府：\n\n来信收悉，感谢您对沁水县发展的关心。')));
-    await expect(extractSummary(noFigures)).rejects.toMatchObject({ code: 'INPUT_NOT_A_REPORT', file: join(folder, 'letter.txt') });
+    await expect(readReport(saved('broken.docx', Buffer.from('PK not really a zip')))).rejects.toMatchObject({
+      code: 'INPUT_UNREADABLE',
+      file: join(folder, 'broken.docx'),
+    });
+    await expect(readReport(saved('broken.pdf', Buffer.from('%PDF-1.7 nothing')))).rejects.toMatchObject({
+      code: 'INPUT_UNREADABLE',
+    });
+    const noFigures = await readReport(
+      saved('letter.txt', Buffer.from('沁水县人民政府：\n\n来信收悉，感谢您对沁水县发展的关心。')),
+    );
+    await expect(extractSummary(noFigures)).rejects.toMatchObject({
+      code: 'INPUT_NOT_A_REPORT',
+      file: join(folder, 'letter.txt'),
+    });
   });
 
   it('handles a 5 MB report', async () => {
     let big = '';
-    for (let round = 0; Buffer.byteLength(big) < 5 * 1024 * 1024; round += 1) big += `${text.replace(/\d/g, (digit) => String((Number(digit) + round) % 10))}\n\n`;
+    for (let round = 0; Buffer.byteLength(big) < 5 * 1024 * 1024; round += 1)
+      big += `${text.replace(/\d/g, (digit) => String((Number(digit) + round) % 10))}\n\n`;
     const summary = await extractSummary(await readReport(saved('big.txt', Buffer.from(big))));
     expect(summary.region.name).toBe('沁水县');
     expect(summary.figures.length).toBeGreaterThan(100);
@@ -132,16 +183,31 @@ describe('budgets', () => {
     const { MAX_DOCX_XML_BYTES } = await import('../../src/ingest/extractDocumentText.js');
     // A 300 MB paragraph compresses to a few hundred KB: the budget is read from the zip's directory.
     const paragraph = 'x'.repeat(MAX_DOCX_XML_BYTES + 1024);
-    const bomb = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8(`<w:document><w:body><w:p><w:r><w:t>${paragraph}</w:t></w:r></w:p></w:body></w:document>`) }, { level: 9 });
+    const bomb = zipSync(
+      {
+        '[Content_Types].xml': strToU8('<Types/>'),
+        'word/document.xml': strToU8(
+          `<w:document><w:body><w:p><w:r><w:t>${paragraph}</w:t></w:r></w:p></w:body></w:document>`,
+        ),
+      },
+      { level: 9 },
+    );
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const started = Date.now();
-    await expect(readReport(saved('bomb.docx', bomb))).rejects.toMatchObject({ code: 'INPUT_UNREADABLE', message: expect.stringContaining('unpacks to') });
+    await expect(readReport(saved('bomb.docx', bomb))).rejects.toMatchObject({
+      code: 'INPUT_UNREADABLE',
+      message: expect.stringContaining('unpacks to'),
+    });
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('refuses a text file above the size budget, naming the file', async () => {
     const { MAX_REPORT_BYTES } = await import('../../src/ingest/readReport.js');
     const file = saved('huge.txt', Buffer.alloc(MAX_REPORT_BYTES + 1, 0x41));
-    await expect(readReport(file)).rejects.toMatchObject({ code: 'INPUT_UNREADABLE', file, message: expect.stringContaining('MB are refused') });
+    await expect(readReport(file)).rejects.toMatchObject({
+      code: 'INPUT_UNREADABLE',
+      file,
+      message: expect.stringContaining('MB are refused'),
+    });
   });
 });

@@ -13,7 +13,8 @@ function sourceOf(original: string, start: number, end: number): string {
 
 describe('normalizeText', () => {
   it('drops markup residue of web copies: tags, entities, pinyin glosses, footnote marks', () => {
-    const original = '<p>全年<span style="x">地區生產總值</span>&nbsp;完成 192.3億元</p><br>經(jīng)濟增長(zhǎng)6%，R&D[3]经费';
+    const original =
+      '<p>全年<span style="x">地區生產總值</span>&nbsp;完成 192.3億元</p><br>經(jīng)濟增長(zhǎng)6%，R&D[3]经费';
     expect(normalizeText(original).text).toBe('\n全年地区生产总值 完成 192.3亿元\n\n经济增长6%，R&D经费');
   });
 
@@ -22,13 +23,17 @@ describe('normalizeText', () => {
   });
 
   it('folds full-width digits, letters and signs, and ASCII punctuation to the Chinese form outside numbers', () => {
-    expect(foldForms('２０２３年，增长４．５％;比重11.8:48.3,收入1,234.5元,Ａ')).toBe('2023年，增长4.5%；比重11.8:48.3，收入1,234.5元，A');
+    expect(foldForms('２０２３年，增长４．５％;比重11.8:48.3,收入1,234.5元,Ａ')).toBe(
+      '2023年，增长4.5%；比重11.8:48.3，收入1,234.5元，A',
+    );
     expect(foldForms('增长6.5℅')).toBe('增长6.5%');
   });
 
   it('converts a traditional text to simplified, and leaves a simplified text alone (乾安县 stays)', () => {
     expect(toSimplified('寧陜縣國民經濟和社會發展統計公報')).toBe('宁陕县国民经济和社会发展统计公报');
-    expect(toSimplified('吉林省乾安县经济运行总体平稳，发展质量稳步提升。')).toBe('吉林省乾安县经济运行总体平稳，发展质量稳步提升。');
+    expect(toSimplified('吉林省乾安县经济运行总体平稳，发展质量稳步提升。')).toBe(
+      '吉林省乾安县经济运行总体平稳，发展质量稳步提升。',
+    );
   });
 
   it('maps every normalised character back to the original it stands for', () => {
@@ -49,17 +54,57 @@ describe('normalizeText', () => {
 
   it('keeps its map in order and within the original, for any text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('增', '長', '⽬', '⻓', 'ﬃ', '\u{2F800}', '１', '％', '<', 'b', 'r', '>', '&', 'n', 's', 'p', ';', '(', 'ā', ')', '\r', '\n', ' ', '億', '*', '_', '{', '}', ',', '5') }), (original) => {
-        const { text, from, to } = normalizeText(original);
-        expect(from.length).toBe(text.length);
-        for (let index = 0; index < text.length; index += 1) {
-          expect(from[index]!).toBeLessThan(to[index]!);
-          expect(to[index]!).toBeLessThanOrEqual(original.length);
-          // The letters a ligature (ﬃ) unfolds to all stand for that one character; anything else follows its predecessor.
-          const ofLigature = index > 0 && from[index] === from[index - 1] && to[index] === to[index - 1] && /^[\ufb00-\ufb06]$/.test(original.slice(from[index], to[index]));
-          if (index > 0 && !ofLigature) expect(from[index]!).toBeGreaterThanOrEqual(to[index - 1]!);
-        }
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom(
+            '增',
+            '長',
+            '⽬',
+            '⻓',
+            'ﬃ',
+            '\u{2F800}',
+            '１',
+            '％',
+            '<',
+            'b',
+            'r',
+            '>',
+            '&',
+            'n',
+            's',
+            'p',
+            ';',
+            '(',
+            'ā',
+            ')',
+            '\r',
+            '\n',
+            ' ',
+            '億',
+            '*',
+            '_',
+            '{',
+            '}',
+            ',',
+            '5',
+          ),
+        }),
+        (original) => {
+          const { text, from, to } = normalizeText(original);
+          expect(from.length).toBe(text.length);
+          for (let index = 0; index < text.length; index += 1) {
+            expect(from[index]!).toBeLessThan(to[index]!);
+            expect(to[index]!).toBeLessThanOrEqual(original.length);
+            // The letters a ligature (ﬃ) unfolds to all stand for that one character; anything else follows its predecessor.
+            const ofLigature =
+              index > 0 &&
+              from[index] === from[index - 1] &&
+              to[index] === to[index - 1] &&
+              /^[\ufb00-\ufb06]$/.test(original.slice(from[index], to[index]));
+            if (index > 0 && !ofLigature) expect(from[index]!).toBeGreaterThanOrEqual(to[index - 1]!);
+          }
+        },
+      ),
     );
   });
 
@@ -83,6 +128,10 @@ describe('normalizeText', () => {
   it('leaves the simplified samples as they are, but for markup and punctuation forms', () => {
     const original = readFileSync(join(ROOT, 'data/reports/004_02e8585f2ada8328.txt'), 'utf8');
     const { text } = normalizeText(original);
-    expect(text.replace(/[，；：（）！？]/g, '')).toBe(foldForms(original.replaceAll('**', '')).replace(/[，；：（）！？]/g, '').replace(/\r\n?/g, '\n'));
+    expect(text.replace(/[，；：（）！？]/g, '')).toBe(
+      foldForms(original.replaceAll('**', ''))
+        .replace(/[，；：（）！？]/g, '')
+        .replace(/\r\n?/g, '\n'),
+    );
   });
 });

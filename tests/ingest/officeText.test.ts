@@ -14,12 +14,20 @@ const FIXTURES = join(ROOT, 'tests/fixtures/office');
 
 describe('findSoffice', () => {
   it('finds soffice on PATH, else in the usual place of LibreOffice on macOS and Windows, else nothing', () => {
-    const executables = new Set(['/opt/lo/bin/soffice', '/Applications/LibreOffice.app/Contents/MacOS/soffice', 'C:\\Program Files\\LibreOffice\\program\\soffice.exe']);
+    const executables = new Set([
+      '/opt/lo/bin/soffice',
+      '/Applications/LibreOffice.app/Contents/MacOS/soffice',
+      'C:\\Program Files\\LibreOffice\\program\\soffice.exe',
+    ]);
     const exists = (file: string): boolean => executables.has(file);
     expect(findSoffice({ PATH: '/usr/bin:/opt/lo/bin' }, 'linux', exists)).toBe('/opt/lo/bin/soffice');
     expect(findSoffice({ PATH: '/usr/bin' }, 'linux', exists)).toBeUndefined();
-    expect(findSoffice({ PATH: '/usr/bin' }, 'darwin', exists)).toBe('/Applications/LibreOffice.app/Contents/MacOS/soffice');
-    expect(findSoffice({ Path: 'C:\\Windows' }, 'win32', exists)).toBe('C:\\Program Files\\LibreOffice\\program\\soffice.exe');
+    expect(findSoffice({ PATH: '/usr/bin' }, 'darwin', exists)).toBe(
+      '/Applications/LibreOffice.app/Contents/MacOS/soffice',
+    );
+    expect(findSoffice({ Path: 'C:\\Windows' }, 'win32', exists)).toBe(
+      'C:\\Program Files\\LibreOffice\\program\\soffice.exe',
+    );
   });
 });
 
@@ -56,14 +64,21 @@ describe.skipIf(findSoffice() === undefined && !process.env.CI)('old office form
     const summary = await extractSummary(report);
     expect(summary.source.encoding).toBe(format);
     expect(summary.region.name).toBe(reference.region.name);
-    const key = (figure: BriefingSummary['figures'][number]) => JSON.stringify([figure.label, figure.value, figure.unit, figure.growthPct ?? null]);
+    const key = (figure: BriefingSummary['figures'][number]) =>
+      JSON.stringify([figure.label, figure.value, figure.unit, figure.growthPct ?? null]);
     const found = new Set(summary.figures.map(key));
-    expect(reference.figures.filter((figure) => found.has(key(figure))).length / reference.figures.length).toBeGreaterThanOrEqual(0.98);
+    expect(
+      reference.figures.filter((figure) => found.has(key(figure))).length / reference.figures.length,
+    ).toBeGreaterThanOrEqual(0.98);
   });
 
   it('refuses a file LibreOffice cannot read as a document', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'briefing-office-')), 'broken.odt');
     writeFileSync(file, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0x00, 0x13]));
-    await expect(readReport(file)).rejects.toMatchObject({ code: 'INPUT_UNREADABLE', message: 'LibreOffice could not read this .odt file', file });
+    await expect(readReport(file)).rejects.toMatchObject({
+      code: 'INPUT_UNREADABLE',
+      message: 'LibreOffice could not read this .odt file',
+      file,
+    });
   });
 });

@@ -19,7 +19,10 @@ interface ParityRow {
 
 describe('PDFs of the samples by three producers', () => {
   it('give every sample’s region and at least 98% of its figures with the same label, value, unit and growth', () => {
-    const output = execFileSync(process.execPath, [join(ROOT, 'scripts/pdf-parity.mjs'), '--json'], { cwd: ROOT, encoding: 'utf8' });
+    const output = execFileSync(process.execPath, [join(ROOT, 'scripts/pdf-parity.mjs'), '--json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     const { rows } = JSON.parse(output) as { rows: ParityRow[] };
     expect(new Set(rows.map((row) => row.producer))).toEqual(new Set(['chromium', 'libreoffice', 'pdfmake']));
     expect(rows).toHaveLength(3 * SAMPLES.length);

@@ -12,14 +12,22 @@ interface Font {
   glyphForCodePoint(codePoint: number): { id: number };
 }
 const fontkit = createRequire(import.meta.url)('fontkit') as { openSync(file: string): Font };
-const FONTS = ['NotoSansSC/NotoSansSC-Regular.ttf', 'NotoSerifSC/NotoSerifSC-Regular.ttf'].map((file) => fontkit.openSync(join(ROOT, 'fonts', file)));
-const table = (JSON.parse(readFileSync(join(ROOT, 'data/radical-ideographs.json'), 'utf8')) as { ideographs: Record<string, string> }).ideographs;
-const RADICALS = [...Array.from({ length: 0x2ef3 - 0x2e80 + 1 }, (_, at) => 0x2e80 + at), ...Array.from({ length: 0x2fd5 - 0x2f00 + 1 }, (_, at) => 0x2f00 + at)];
+const FONTS = ['NotoSansSC/NotoSansSC-Regular.ttf', 'NotoSerifSC/NotoSerifSC-Regular.ttf'].map((file) =>
+  fontkit.openSync(join(ROOT, 'fonts', file)),
+);
+const table = (
+  JSON.parse(readFileSync(join(ROOT, 'data/radical-ideographs.json'), 'utf8')) as { ideographs: Record<string, string> }
+).ideographs;
+const RADICALS = [
+  ...Array.from({ length: 0x2ef3 - 0x2e80 + 1 }, (_, at) => 0x2e80 + at),
+  ...Array.from({ length: 0x2fd5 - 0x2f00 + 1 }, (_, at) => 0x2f00 + at),
+];
 
 /** For each glyph of `font` that draws an ideograph (U+3400–U+9FFF), the first such ideograph. */
 function ideographsByGlyph(font: Font): Map<number, string> {
   const byGlyph = new Map<number, string>();
-  for (let code = 0x9fff; code >= 0x3400; code -= 1) if (font.hasGlyphForCodePoint(code)) byGlyph.set(font.glyphForCodePoint(code).id, String.fromCodePoint(code));
+  for (let code = 0x9fff; code >= 0x3400; code -= 1)
+    if (font.hasGlyphForCodePoint(code)) byGlyph.set(font.glyphForCodePoint(code).id, String.fromCodePoint(code));
   return byGlyph;
 }
 
@@ -30,12 +38,15 @@ describe('data/radical-ideographs.json', () => {
     for (const radical of RADICALS) {
       const character = String.fromCodePoint(radical);
       for (const [font, byGlyph] of fonts) {
-        const ideograph = font.hasGlyphForCodePoint(radical) ? byGlyph.get(font.glyphForCodePoint(radical).id) : undefined;
+        const ideograph = font.hasGlyphForCodePoint(radical)
+          ? byGlyph.get(font.glyphForCodePoint(radical).id)
+          : undefined;
         if (ideograph !== undefined && character.normalize('NFKC') !== ideograph) expected[character] = ideograph;
       }
     }
     expect(table).toEqual(expected);
-    for (const [radical, ideograph] of Object.entries(table)) expect(normalizeText(radical).text, radical).toBe(ideograph);
+    for (const [radical, ideograph] of Object.entries(table))
+      expect(normalizeText(radical).text, radical).toBe(ideograph);
   });
 
   it('leaves no radical in the text of the producers’ PDFs once normalised', async () => {

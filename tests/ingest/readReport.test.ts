@@ -24,8 +24,13 @@ describe('readReport', () => {
   });
 
   it('names the file in its errors', async () => {
-    await expect(readReport('/no/such/report.txt')).rejects.toMatchObject({ code: 'INPUT_NOT_FOUND', file: '/no/such/report.txt' });
-    expect(() => decodeReport('empty.txt', Buffer.from('  \n'))).toThrowError(expect.objectContaining({ code: 'INPUT_EMPTY', file: 'empty.txt' }));
+    await expect(readReport('/no/such/report.txt')).rejects.toMatchObject({
+      code: 'INPUT_NOT_FOUND',
+      file: '/no/such/report.txt',
+    });
+    expect(() => decodeReport('empty.txt', Buffer.from('  \n'))).toThrowError(
+      expect.objectContaining({ code: 'INPUT_EMPTY', file: 'empty.txt' }),
+    );
   });
 });
 

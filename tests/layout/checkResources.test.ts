@@ -19,7 +19,16 @@ beforeAll(async () => {
 
 function templateWith(content: string, extra: Record<string, unknown> = {}): string {
   const folder = mkdtempSync(join(tmpdir(), 'briefing-contained-'));
-  writeFileSync(join(folder, 'template.json'), JSON.stringify({ name: 'contained', description: 'test', pageSize: 'A4', limits: { figures: 3, highlights: 1, targets: 0 }, ...extra }));
+  writeFileSync(
+    join(folder, 'template.json'),
+    JSON.stringify({
+      name: 'contained',
+      description: 'test',
+      pageSize: 'A4',
+      limits: { figures: 3, highlights: 1, targets: 0 },
+      ...extra,
+    }),
+  );
   writeFileSync(join(folder, 'document.hbs'), `{ "content": [ ${content} ] }`);
   return folder;
 }
@@ -33,24 +42,41 @@ describe('template containment', () => {
       file: `${folder}/document.hbs`,
       hint: expect.stringContaining('template folder'),
     });
-    await expect(renderBriefing(summary, { template: templateWith('{ "image": "../../../../etc/passwd" }') })).rejects.toMatchObject({ code: 'TEMPLATE_INVALID' });
+    await expect(
+      renderBriefing(summary, { template: templateWith('{ "image": "../../../../etc/passwd" }') }),
+    ).rejects.toMatchObject({ code: 'TEMPLATE_INVALID' });
   });
 
   it('refuses an http URL as an image or in the images map', async () => {
-    await expect(renderBriefing(summary, { template: templateWith('{ "image": "http://example.com/logo.png" }') })).rejects.toMatchObject({
+    await expect(
+      renderBriefing(summary, { template: templateWith('{ "image": "http://example.com/logo.png" }') }),
+    ).rejects.toMatchObject({
       code: 'TEMPLATE_INVALID',
       message: expect.stringContaining('URLs are never fetched'),
     });
-    await expect(renderBriefing(summary, { template: templateWith('{ "image": "logo" }, { "text": "x", "images": { "logo": "https://example.com/a.png" } }') })).rejects.toThrowError();
+    await expect(
+      renderBriefing(summary, {
+        template: templateWith(
+          '{ "image": "logo" }, { "text": "x", "images": { "logo": "https://example.com/a.png" } }',
+        ),
+      }),
+    ).rejects.toThrowError();
   });
 
   it('refuses SVG that refers to an outside file', async () => {
-    const svg = JSON.stringify('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><image xlink:href="file:///etc/passwd"/></svg>');
-    await expect(renderBriefing(summary, { template: templateWith(`{ "svg": ${svg} }`) })).rejects.toMatchObject({ code: 'TEMPLATE_INVALID', message: 'an SVG refers to an outside resource' });
+    const svg = JSON.stringify(
+      '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><image xlink:href="file:///etc/passwd"/></svg>',
+    );
+    await expect(renderBriefing(summary, { template: templateWith(`{ "svg": ${svg} }`) })).rejects.toMatchObject({
+      code: 'TEMPLATE_INVALID',
+      message: 'an SVG refers to an outside resource',
+    });
   });
 
   it('keeps Handlebars prototype access disabled', async () => {
-    const folder = templateWith('{ "text": {{json title.constructor.name}} }, { "text": {{json (lookup title "__proto__")}} }, { "text": {{json region.name}} }');
+    const folder = templateWith(
+      '{ "text": {{json title.constructor.name}} }, { "text": {{json (lookup title "__proto__")}} }, { "text": {{json region.name}} }',
+    );
     const rendered = await renderBriefing(summary, { template: folder });
     const pdf = join(folder, 'out.pdf');
     writeFileSync(pdf, rendered.pdf);
@@ -81,6 +107,9 @@ describe('template files by their real path', () => {
     writeFileSync(outside, PNG);
     const folder = templateWith('{ "image": "innocent.png" }');
     symlinkSync(outside, join(folder, 'innocent.png'));
-    await expect(renderBriefing(summary, { template: folder })).rejects.toMatchObject({ code: 'TEMPLATE_INVALID', message: 'image is outside the template folder (innocent.png)' });
+    await expect(renderBriefing(summary, { template: folder })).rejects.toMatchObject({
+      code: 'TEMPLATE_INVALID',
+      message: 'image is outside the template folder (innocent.png)',
+    });
   });
 });

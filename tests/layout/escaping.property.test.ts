@@ -31,7 +31,18 @@ function textLeaves(node: unknown, found: string[] = []): string[] {
 const hostile = fc.oneof(
   fc.string({ unit: 'grapheme', minLength: 1 }),
   fc.string({ unit: 'binary', minLength: 1 }),
-  fc.constantFrom('"', '\\', '{{title}}', '}}{{', '<script>alert(1)</script>', '\u0000\u001f', '\u2028\u2029', '", "x": {"y": 1}, "z": "', '{{{raw}}}', '$&$1'),
+  fc.constantFrom(
+    '"',
+    '\\',
+    '{{title}}',
+    '}}{{',
+    '<script>alert(1)</script>',
+    '\u0000\u001f',
+    '\u2028\u2029',
+    '", "x": {"y": 1}, "z": "',
+    '{{{raw}}}',
+    '$&$1',
+  ),
 );
 
 describe.each(listTemplates().map((template) => template.name))('template %s', (templateName) => {
@@ -45,7 +56,12 @@ describe.each(listTemplates().map((template) => template.name))('template %s', (
           figures: [{ ...base.figures[0]!, label }],
           highlights: [{ title: highlight, text: highlight }],
         };
-        const definition = buildDocDefinition({ summary, template, choice: { scale: 1, figures: 1, highlights: 1, targets: 0 }, creationDate: new Date(0) });
+        const definition = buildDocDefinition({
+          summary,
+          template,
+          choice: { scale: 1, figures: 1, highlights: 1, targets: 0 },
+          creationDate: new Date(0),
+        });
         const leaves = textLeaves(definition.content);
         expect(leaves).toContain(title);
         expect(leaves).toContain(label);

@@ -32,7 +32,10 @@ describe('fitToPage', () => {
       const { layouts, tryLayout } = modelledPage(() => fullHeight, exponent);
       const fitted = await fitToPage(summary!, template, tryLayout);
       expect(fitted.choice.scale, `content ${fullHeight} pt at full size`).toBe(best);
-      expect(fitted.trimmed.filter((message) => message.startsWith('trimmed')), `content ${fullHeight}`).toEqual([]);
+      expect(
+        fitted.trimmed.filter((message) => message.startsWith('trimmed')),
+        `content ${fullHeight}`,
+      ).toEqual([]);
       expect(layouts.length, `content ${fullHeight}`).toBeLessThanOrEqual(3);
     }
   });
@@ -54,6 +57,8 @@ describe('fitToPage', () => {
     expect(height(fitted.choice) * fitted.choice.scale).toBeLessThanOrEqual(PAGE);
     const trimmed = fitted.trimmed.filter((message) => message.startsWith('trimmed'));
     expect(trimmed.length).toBeGreaterThan(0);
-    expect(trimmed.length).toBe(summary!.highlights.length + summary!.targets.length - fitted.choice.highlights - fitted.choice.targets);
+    expect(trimmed.length).toBe(
+      summary!.highlights.length + summary!.targets.length - fitted.choice.highlights - fitted.choice.targets,
+    );
   });
 });

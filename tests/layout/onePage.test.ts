@@ -28,10 +28,20 @@ beforeAll(async () => {
 
 function tenTimesLonger(summary: BriefingSummary): BriefingSummary {
   const repeat = <T>(items: T[]): T[] => Array.from({ length: 10 }, () => items).flat();
-  return { ...summary, title: summary.title.repeat(3), figures: repeat(summary.figures), highlights: repeat(summary.highlights), targets: repeat(summary.targets) };
+  return {
+    ...summary,
+    title: summary.title.repeat(3),
+    figures: repeat(summary.figures),
+    highlights: repeat(summary.highlights),
+    targets: repeat(summary.targets),
+  };
 }
 
-async function renderToFile(summary: BriefingSummary, template: string, name: string): Promise<{ pdf: string; warnings: string[]; shown: RenderedBriefing['shown'] }> {
+async function renderToFile(
+  summary: BriefingSummary,
+  template: string,
+  name: string,
+): Promise<{ pdf: string; warnings: string[]; shown: RenderedBriefing['shown'] }> {
   const rendered = await renderBriefing(summary, { template });
   const pdf = join(outDir, `${name}.pdf`);
   writeFileSync(pdf, rendered.pdf);
@@ -61,30 +71,39 @@ function expectChineseLineBreaking(pdf: string): void {
 }
 
 describe.each(listTemplates().map((template) => template.name))('template %s', (templateName) => {
-  it.each(SAMPLES.map((sample, index) => [sample.file, index] as const))('fits %s on one page, inside the margins', async (file, index) => {
-    const summary = summaries[index]!;
-    const { pdf } = await renderToFile(summary, templateName, `${templateName}-${index}`);
-    expect(pageCount(pdf)).toBe(1);
-    expect(rasterImageCount(pdf)).toBe(0);
-    expect(text(pdf)).toContain(summary.region.name);
-    expectInsideMargins(pdf, templateName);
-    expectChineseLineBreaking(pdf);
-  });
+  it.each(SAMPLES.map((sample, index) => [sample.file, index] as const))(
+    'fits %s on one page, inside the margins',
+    async (file, index) => {
+      const summary = summaries[index]!;
+      const { pdf } = await renderToFile(summary, templateName, `${templateName}-${index}`);
+      expect(pageCount(pdf)).toBe(1);
+      expect(rasterImageCount(pdf)).toBe(0);
+      expect(text(pdf)).toContain(summary.region.name);
+      expectInsideMargins(pdf, templateName);
+      expectChineseLineBreaking(pdf);
+    },
+  );
 
-  it.each(SAMPLES.map((sample, index) => [sample.file, index] as const))('fits %s with every list ten times longer, reporting what it trimmed', async (file, index) => {
-    const summary = tenTimesLonger(summaries[index]!);
-    const { pdf, warnings, shown } = await renderToFile(summary, templateName, `${templateName}-${index}-long`);
-    expect(pageCount(pdf)).toBe(1);
-    expectInsideMargins(pdf, templateName);
-    expectChineseLineBreaking(pdf);
-    // Nothing is dropped silently: every highlight and target not on the page is named in a warning.
-    for (const list of ['highlights', 'targets'] as const) {
-      const named = warnings.filter((warning) => warning.includes(list === 'highlights' ? 'highlight “' : 'target “')).length;
-      expect(named, list).toBe(summary[list].length - shown[list]);
-    }
-    expect(shown.highlights + shown.targets).toBeGreaterThanOrEqual(1);
-    if (shown.figures < summary.figures.length) expect(warnings.join('\n')).toContain(`of ${summary.figures.length} figures`);
-  });
+  it.each(SAMPLES.map((sample, index) => [sample.file, index] as const))(
+    'fits %s with every list ten times longer, reporting what it trimmed',
+    async (file, index) => {
+      const summary = tenTimesLonger(summaries[index]!);
+      const { pdf, warnings, shown } = await renderToFile(summary, templateName, `${templateName}-${index}-long`);
+      expect(pageCount(pdf)).toBe(1);
+      expectInsideMargins(pdf, templateName);
+      expectChineseLineBreaking(pdf);
+      // Nothing is dropped silently: every highlight and target not on the page is named in a warning.
+      for (const list of ['highlights', 'targets'] as const) {
+        const named = warnings.filter((warning) =>
+          warning.includes(list === 'highlights' ? 'highlight “' : 'target “'),
+        ).length;
+        expect(named, list).toBe(summary[list].length - shown[list]);
+      }
+      expect(shown.highlights + shown.targets).toBeGreaterThanOrEqual(1);
+      if (shown.figures < summary.figures.length)
+        expect(warnings.join('\n')).toContain(`of ${summary.figures.length} figures`);
+    },
+  );
 });
 
 describe('hostile content', () => {
@@ -94,8 +113,18 @@ describe('hostile content', () => {
     const summary: BriefingSummary = {
       ...base,
       title: `${'长'.repeat(120)}${'9'.repeat(80)}`,
-      figures: base.figures.map((figure, index) => (index === 0 ? { ...figure, valueText: '1234567890123456789012345678901234567890', quote: `1234567890123456789012345678901234567890${figure.unit}` } : figure)),
-      highlights: base.highlights.map((highlight, index) => (index === 0 ? { ...highlight, text: `${url} ${'1'.repeat(200)}` } : highlight)),
+      figures: base.figures.map((figure, index) =>
+        index === 0
+          ? {
+              ...figure,
+              valueText: '1234567890123456789012345678901234567890',
+              quote: `1234567890123456789012345678901234567890${figure.unit}`,
+            }
+          : figure,
+      ),
+      highlights: base.highlights.map((highlight, index) =>
+        index === 0 ? { ...highlight, text: `${url} ${'1'.repeat(200)}` } : highlight,
+      ),
     };
     for (const template of listTemplates().map((entry) => entry.name)) {
       const { pdf } = await renderToFile(summary, template, `hostile-${template}`);
@@ -105,7 +134,16 @@ describe('hostile content', () => {
   });
 
   it('renders an almost empty summary on one page', async () => {
-    const summary: BriefingSummary = { ...summaries[0]!, figures: [], highlights: [], targets: [], keywords: [], credits: undefined, subtitle: undefined, session: {} };
+    const summary: BriefingSummary = {
+      ...summaries[0]!,
+      figures: [],
+      highlights: [],
+      targets: [],
+      keywords: [],
+      credits: undefined,
+      subtitle: undefined,
+      session: {},
+    };
     for (const template of listTemplates().map((entry) => entry.name)) {
       const { pdf } = await renderToFile(summary, template, `empty-${template}`);
       expect(pageCount(pdf)).toBe(1);

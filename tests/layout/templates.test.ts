@@ -7,7 +7,15 @@ import { listTemplates, loadTemplate } from '../../src/layout/templates.js';
 
 function templateFolder(document: string): string {
   const folder = mkdtempSync(join(tmpdir(), 'briefing-template-'));
-  writeFileSync(join(folder, 'template.json'), JSON.stringify({ name: 'custom', description: 'test', pageSize: 'A4', limits: { figures: 3, highlights: 3, targets: 0 } }));
+  writeFileSync(
+    join(folder, 'template.json'),
+    JSON.stringify({
+      name: 'custom',
+      description: 'test',
+      pageSize: 'A4',
+      limits: { figures: 3, highlights: 3, targets: 0 },
+    }),
+  );
   writeFileSync(join(folder, 'document.hbs'), document);
   return folder;
 }
@@ -39,11 +47,15 @@ describe('templates', () => {
 
   it('reports a template syntax error with its file and line', () => {
     const folder = templateFolder('{\n  "content": [ {{#each items}} ]\n}');
-    expect(() => loadTemplate(folder)).toThrowError(expect.objectContaining({ code: 'TEMPLATE_INVALID', file: expect.stringMatching(/document\.hbs:\d+$/) }));
+    expect(() => loadTemplate(folder)).toThrowError(
+      expect.objectContaining({ code: 'TEMPLATE_INVALID', file: expect.stringMatching(/document\.hbs:\d+$/) }),
+    );
   });
 
   it('names the available templates when one is unknown', () => {
-    expect(() => loadTemplate('no-such-template')).toThrowError(expect.objectContaining({ code: 'TEMPLATE_NOT_FOUND', hint: expect.stringContaining('handout') }));
+    expect(() => loadTemplate('no-such-template')).toThrowError(
+      expect.objectContaining({ code: 'TEMPLATE_NOT_FOUND', hint: expect.stringContaining('handout') }),
+    );
   });
 });
 

@@ -32,9 +32,15 @@ function userTemplate(): string {
       limits: { figures: 4, highlights: 2, targets: 0 },
     }),
   );
-  writeFileSync(join(folder, 'document.hbs'), '{ "content": [ {{> banner}}, {{#each figures}}{ "text": {{join label "：" value unit}} }{{#unless @last}},{{/unless}}{{/each}} ] }');
+  writeFileSync(
+    join(folder, 'document.hbs'),
+    '{ "content": [ {{> banner}}, {{#each figures}}{ "text": {{join label "：" value unit}} }{{#unless @last}},{{/unless}}{{/each}} ] }',
+  );
   cpSync(join(TEMPLATES_DIR, 'partials'), join(folder, 'partials'), { recursive: true });
-  writeFileSync(join(folder, 'partials', 'banner.hbs'), '{ "text": {{join "代表卡片 · " region.name}}, "style": "big" }');
+  writeFileSync(
+    join(folder, 'partials', 'banner.hbs'),
+    '{ "text": {{join "代表卡片 · " region.name}}, "style": "big" }',
+  );
   return folder;
 }
 
@@ -53,18 +59,33 @@ describe('user template folders', () => {
   it('names file and line of an error in the manifest', () => {
     const folder = userTemplate();
     writeFileSync(join(folder, 'template.json'), '{\n  "name": "x",\n  "description": "y",\n  "pageSize": "A4",,\n}');
-    expect(() => loadTemplate(folder)).toThrowError(expect.objectContaining({ code: 'TEMPLATE_INVALID', file: `${join(folder, 'template.json')}:4` }));
+    expect(() => loadTemplate(folder)).toThrowError(
+      expect.objectContaining({ code: 'TEMPLATE_INVALID', file: `${join(folder, 'template.json')}:4` }),
+    );
   });
 
   it('names the field of a manifest that breaks the rules', () => {
     const folder = userTemplate();
-    writeFileSync(join(folder, 'template.json'), JSON.stringify({ name: 'x', description: 'y', pageSize: 'A9000', pageMargins: [1, 1, 1, 1], limits: { figures: 1, highlights: 1, targets: 0 } }));
-    expect(() => loadTemplate(folder)).toThrowError(expect.objectContaining({ field: 'pageSize', message: expect.stringContaining('unknown page size') }));
+    writeFileSync(
+      join(folder, 'template.json'),
+      JSON.stringify({
+        name: 'x',
+        description: 'y',
+        pageSize: 'A9000',
+        pageMargins: [1, 1, 1, 1],
+        limits: { figures: 1, highlights: 1, targets: 0 },
+      }),
+    );
+    expect(() => loadTemplate(folder)).toThrowError(
+      expect.objectContaining({ field: 'pageSize', message: expect.stringContaining('unknown page size') }),
+    );
   });
 
   it('names file and line of an unescaped value in a partial', () => {
     const folder = userTemplate();
     writeFileSync(join(folder, 'partials', 'banner.hbs'), '{\n  "text": "{{{region.name}}}"\n}');
-    expect(() => loadTemplate(folder)).toThrowError(expect.objectContaining({ file: `${join(folder, 'partials', 'banner.hbs')}:2` }));
+    expect(() => loadTemplate(folder)).toThrowError(
+      expect.objectContaining({ file: `${join(folder, 'partials', 'banner.hbs')}:2` }),
+    );
   });
 });

@@ -29,27 +29,39 @@ function rasterize(pdf: Buffer, name: string): PNG {
   return PNG.sync.read(readFileSync(join(work, `${name}.png`)));
 }
 
-const cases = listTemplates().flatMap((template) => [SAMPLES[0]!, SAMPLES[4]!].map((sample) => ({ template: template.name, sample })));
+const cases = listTemplates().flatMap((template) =>
+  [SAMPLES[0]!, SAMPLES[4]!].map((sample) => ({ template: template.name, sample })),
+);
 
 describe('layouts look as approved', () => {
-  it.each(cases.map((entry) => [`${entry.template}-${entry.sample.file.slice(0, 3)}`, entry] as const))('%s', async (name, { template, sample }) => {
-    const summary = await extractSummary(await readReport(sample.path));
-    const actual = rasterize((await renderBriefing(summary, { template })).pdf, name);
-    const goldenFile = join(GOLDEN_DIR, `${name}.png`);
-    if (UPDATE || !existsSync(goldenFile)) {
-      writeFileSync(goldenFile, PNG.sync.write(actual));
-      if (!UPDATE) throw new Error(`no golden image yet: wrote ${goldenFile}; look at it, commit it, and run again`);
-      return;
-    }
-    const golden = PNG.sync.read(readFileSync(goldenFile));
-    expect([actual.width, actual.height]).toEqual([golden.width, golden.height]);
-    const different = pixelmatch(actual.data, golden.data, undefined, golden.width, golden.height, { threshold: 0.1 });
-    expect(different / (golden.width * golden.height), `${different} pixels differ from ${goldenFile}`).toBeLessThanOrEqual(MAX_DIFFERENT_PIXELS);
-  });
+  it.each(cases.map((entry) => [`${entry.template}-${entry.sample.file.slice(0, 3)}`, entry] as const))(
+    '%s',
+    async (name, { template, sample }) => {
+      const summary = await extractSummary(await readReport(sample.path));
+      const actual = rasterize((await renderBriefing(summary, { template })).pdf, name);
+      const goldenFile = join(GOLDEN_DIR, `${name}.png`);
+      if (UPDATE || !existsSync(goldenFile)) {
+        writeFileSync(goldenFile, PNG.sync.write(actual));
+        if (!UPDATE) throw new Error(`no golden image yet: wrote ${goldenFile}; look at it, commit it, and run again`);
+        return;
+      }
+      const golden = PNG.sync.read(readFileSync(goldenFile));
+      expect([actual.width, actual.height]).toEqual([golden.width, golden.height]);
+      const different = pixelmatch(actual.data, golden.data, undefined, golden.width, golden.height, {
+        threshold: 0.1,
+      });
+      expect(
+        different / (golden.width * golden.height),
+        `${different} pixels differ from ${goldenFile}`,
+      ).toBeLessThanOrEqual(MAX_DIFFERENT_PIXELS);
+    },
+  );
 });
 
 it('the comparison notices a different page (so a changed layout cannot pass)', () => {
-  const [first, second] = ['handout-000', 'handout-004'].map((name) => PNG.sync.read(readFileSync(join(GOLDEN_DIR, `${name}.png`))));
+  const [first, second] = ['handout-000', 'handout-004'].map((name) =>
+    PNG.sync.read(readFileSync(join(GOLDEN_DIR, `${name}.png`))),
+  );
   const different = pixelmatch(first!.data, second!.data, undefined, first!.width, first!.height, { threshold: 0.1 });
   expect(different / (first!.width * first!.height)).toBeGreaterThan(MAX_DIFFERENT_PIXELS * 4);
 });

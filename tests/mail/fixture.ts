@@ -33,7 +33,12 @@ export interface ArchivedSession {
 
 export async function archiveSession(): Promise<ArchivedSession> {
   const files = SAMPLES.filter((sample) => REGIONS.includes(sample.golden.region.name)).map((sample) => sample.path);
-  const result = await buildArchive({ files, session: SESSION, date: DATE, outDir: temporaryFolder('briefing-mail-archive-') });
+  const result = await buildArchive({
+    files,
+    session: SESSION,
+    date: DATE,
+    outDir: temporaryFolder('briefing-mail-archive-'),
+  });
   if (!result.folder || !result.manifest) throw new Error('the test archive was not built');
   return { folder: result.folder, manifest: result.manifest };
 }

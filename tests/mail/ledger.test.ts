@@ -18,11 +18,28 @@ function scratchFolder(): string {
 }
 
 function entry(fields: Partial<LedgerEntry>): LedgerEntry {
-  return { delegate: 'zhang@example.org', name: '张伟', contentHash: 'a'.repeat(64), status: 'sent', response: '250 OK', messageId: '<m@x>', at: '2026-01-18T08:00:00.000Z', attempts: 1, ...fields };
+  return {
+    delegate: 'zhang@example.org',
+    name: '张伟',
+    contentHash: 'a'.repeat(64),
+    status: 'sent',
+    response: '250 OK',
+    messageId: '<m@x>',
+    at: '2026-01-18T08:00:00.000Z',
+    attempts: 1,
+    ...fields,
+  };
 }
 
 function message(email: string, contentHash: string): ComposedMessage {
-  return { delegate: { line: 2, name: '张伟', email, regions: [] }, subject: '', text: '', html: '', attachments: [], contentHash };
+  return {
+    delegate: { line: 2, name: '张伟', email, regions: [] },
+    subject: '',
+    text: '',
+    html: '',
+    attachments: [],
+    contentHash,
+  };
 }
 
 describe('ledger', () => {
@@ -53,7 +70,9 @@ describe('ledger', () => {
   });
 
   it('refuses to start when the ledger cannot be written', async () => {
-    await expect(openLedger(join(tmpdir(), 'no-such-folder-for-briefing', 'x'))).rejects.toMatchObject({ code: 'OUTPUT_UNWRITABLE' });
+    await expect(openLedger(join(tmpdir(), 'no-such-folder-for-briefing', 'x'))).rejects.toMatchObject({
+      code: 'OUTPUT_UNWRITABLE',
+    });
   });
 });
 
@@ -62,17 +81,40 @@ describe('planDelivery', () => {
   const failed = entry({ contentHash: 'b'.repeat(64), status: 'failed' });
 
   it('sends what was never delivered, including what failed before', () => {
-    expect(planDelivery(message('new@example.org', 'a'.repeat(64)), [sent], false)).toEqual({ action: 'send', resend: undefined });
-    expect(planDelivery(message('wang@example.org', 'b'.repeat(64)), [entry({ delegate: 'wang@example.org', contentHash: 'b'.repeat(64), status: 'failed' })], false)).toMatchObject({ action: 'send' });
+    expect(planDelivery(message('new@example.org', 'a'.repeat(64)), [sent], false)).toEqual({
+      action: 'send',
+      resend: undefined,
+    });
+    expect(
+      planDelivery(
+        message('wang@example.org', 'b'.repeat(64)),
+        [entry({ delegate: 'wang@example.org', contentHash: 'b'.repeat(64), status: 'failed' })],
+        false,
+      ),
+    ).toMatchObject({ action: 'send' });
   });
 
   it('skips the same content delivered to the same address (any letter case)', () => {
-    expect(planDelivery(message('Zhang@Example.org', 'a'.repeat(64)), [sent, failed], false)).toEqual({ action: 'skip', reason: 'delivered', entry: sent });
-    expect(planDelivery(message('zhang@example.org', 'a'.repeat(64)), [sent], true)).toMatchObject({ action: 'skip', reason: 'delivered' });
+    expect(planDelivery(message('Zhang@Example.org', 'a'.repeat(64)), [sent, failed], false)).toEqual({
+      action: 'skip',
+      reason: 'delivered',
+      entry: sent,
+    });
+    expect(planDelivery(message('zhang@example.org', 'a'.repeat(64)), [sent], true)).toMatchObject({
+      action: 'skip',
+      reason: 'delivered',
+    });
   });
 
   it('holds back changed content for someone already mailed, unless asked to resend', () => {
-    expect(planDelivery(message('zhang@example.org', 'c'.repeat(64)), [sent, failed], false)).toEqual({ action: 'skip', reason: 'changed', entry: sent });
-    expect(planDelivery(message('zhang@example.org', 'c'.repeat(64)), [sent, failed], true)).toEqual({ action: 'send', resend: sent });
+    expect(planDelivery(message('zhang@example.org', 'c'.repeat(64)), [sent, failed], false)).toEqual({
+      action: 'skip',
+      reason: 'changed',
+      entry: sent,
+    });
+    expect(planDelivery(message('zhang@example.org', 'c'.repeat(64)), [sent, failed], true)).toEqual({
+      action: 'send',
+      resend: sent,
+    });
   });
 });

@@ -10,11 +10,25 @@ import { BriefingError } from '../../src/errors.js';
 import { LEDGER_FILE, type LedgerEntry } from '../../src/mail/ledger.js';
 import { hasFailures, mailSession, type MailOptions } from '../../src/mail/mailSession.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer.js';
-import { archiveSession, copySession, DATE, pdfOf, REGIONS, removeTemporaryFolders, SESSION, writeDelegates, type ArchivedSession } from './fixture.js';
+import {
+  archiveSession,
+  copySession,
+  DATE,
+  pdfOf,
+  REGIONS,
+  removeTemporaryFolders,
+  SESSION,
+  writeDelegates,
+  type ArchivedSession,
+} from './fixture.js';
 
 const LOGIN = { user: 'renda@example.org', pass: 'pa55:w/rd@秘密' };
 const FAST_RETRY = { retries: 2, baseDelayMs: 5, maxDelayMs: 20 };
-const DELEGATES = ['张伟,zhang.wei@example.org,沁源县', '李娜,li.na@example.org,沁水县;屯留区', '王芳,wang.fang@example.org,*'];
+const DELEGATES = [
+  '张伟,zhang.wei@example.org,沁源县',
+  '李娜,li.na@example.org,沁水县;屯留区',
+  '王芳,wang.fang@example.org,*',
+];
 
 let session: ArchivedSession;
 let server: TestSmtpServer;
@@ -49,7 +63,12 @@ async function setUp(rows: string[] = DELEGATES, login = LOGIN) {
   const { folder, scratch } = copySession(session);
   const delegatesFile = writeDelegates(scratch, rows);
   // The test server offers no STARTTLS: logging in over it is what --insecure-auth allows (TLS has tests of its own).
-  const options: MailOptions = { folder, delegatesFile, delivery: { kind: 'smtp', url: server.url(login), insecureAuth: true }, retry: FAST_RETRY };
+  const options: MailOptions = {
+    folder,
+    delegatesFile,
+    delivery: { kind: 'smtp', url: server.url(login), insecureAuth: true },
+    retry: FAST_RETRY,
+  };
   return { folder, scratch, options };
 }
 
@@ -68,7 +87,11 @@ describe('mail over SMTP', () => {
     expect(result.counts).toMatchObject({ sent: 3, skipped: 0, failed: 0, invalid: 0 });
     expect(hasFailures(result)).toBe(false);
     expect(server.received).toHaveLength(3);
-    expect(server.received.map((mail) => mail.to)).toEqual([['zhang.wei@example.org'], ['li.na@example.org'], ['wang.fang@example.org']]);
+    expect(server.received.map((mail) => mail.to)).toEqual([
+      ['zhang.wei@example.org'],
+      ['li.na@example.org'],
+      ['wang.fang@example.org'],
+    ]);
     expect(server.received.every((mail) => mail.user === LOGIN.user && mail.from === LOGIN.user)).toBe(true);
 
     const expected: Record<string, string[]> = {
@@ -79,7 +102,9 @@ describe('mail over SMTP', () => {
     for (const [address, regions] of Object.entries(expected)) {
       const mail = await parsedFor(address);
       expect(mail.subject).toBe('长治两会 简报（2026年1月17日）');
-      expect(mail.attachments.map((attachment) => attachment.filename)).toEqual(regions.map((region) => pdfOf(session, region).path));
+      expect(mail.attachments.map((attachment) => attachment.filename)).toEqual(
+        regions.map((region) => pdfOf(session, region).path),
+      );
       for (const attachment of mail.attachments) {
         const region = regions.find((name) => attachment.filename?.includes(name))!;
         expect(attachment.contentType).toBe('application/pdf');
@@ -136,7 +161,12 @@ describe('mail over SMTP', () => {
   });
 
   it('skips bad rows with their line numbers and mails the others', async () => {
-    const { options } = await setUp(['张伟,zhang.wei@example.org,沁源县', '无效,not-an-address,沁源县', '赵磊,zhao.lei@example.org,长子县', '李娜,li.na@example.org,沁水县']);
+    const { options } = await setUp([
+      '张伟,zhang.wei@example.org,沁源县',
+      '无效,not-an-address,沁源县',
+      '赵磊,zhao.lei@example.org,长子县',
+      '李娜,li.na@example.org,沁水县',
+    ]);
     const result = await mailSession(options);
     expect(hasFailures(result)).toBe(true);
     expect(result.counts).toMatchObject({ sent: 2, invalid: 2 });
@@ -170,7 +200,8 @@ describe('mail over SMTP', () => {
     server.rejected.clear();
     const again = await mailSession(options);
     expect(again.counts).toMatchObject({ sent: 1, skipped: 2, failed: 0 });
-    for (const address of ['zhang.wei@example.org', 'li.na@example.org', 'wang.fang@example.org']) expect(server.countFor(address)).toBe(1);
+    for (const address of ['zhang.wei@example.org', 'li.na@example.org', 'wang.fang@example.org'])
+      expect(server.countFor(address)).toBe(1);
   });
 
   it('retries a temporary refusal (451) with backoff and then delivers', async () => {
@@ -179,7 +210,11 @@ describe('mail over SMTP', () => {
     const result = await mailSession(options);
     expect(result.counts).toMatchObject({ sent: 3, failed: 0 });
     expect(result.outcomes[2]).toMatchObject({ status: 'sent', attempts: 3 });
-    expect(readLedgerLines(folder)[2]).toMatchObject({ delegate: 'wang.fang@example.org', status: 'sent', attempts: 3 });
+    expect(readLedgerLines(folder)[2]).toMatchObject({
+      delegate: 'wang.fang@example.org',
+      status: 'sent',
+      attempts: 3,
+    });
     expect(server.countFor('wang.fang@example.org')).toBe(1);
   });
 
@@ -256,7 +291,9 @@ describe('mail over SMTP', () => {
 
   it('refuses to log in without TLS: a server with no STARTTLS stops the run before anything is sent, and says why', async () => {
     const { folder, options } = await setUp();
-    const error = await mailSession({ ...options, delivery: { kind: 'smtp', url: server.url(LOGIN) } }).catch((caught: unknown) => caught);
+    const error = await mailSession({ ...options, delivery: { kind: 'smtp', url: server.url(LOGIN) } }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toMatchObject({ code: 'USAGE', hint: expect.stringContaining('offers no STARTTLS') });
     expect((error as BriefingError).toLine()).not.toContain(LOGIN.pass);
     expect(server.received).toHaveLength(0);
@@ -294,7 +331,14 @@ describe('mail over SMTP', () => {
 
   it('refuses a wrong password before sending anything, without printing it', async () => {
     const { folder, options } = await setUp();
-    const wrong = { ...options, delivery: { kind: 'smtp' as const, url: server.url({ user: LOGIN.user, pass: 'wrong-秘密' }), insecureAuth: true } };
+    const wrong = {
+      ...options,
+      delivery: {
+        kind: 'smtp' as const,
+        url: server.url({ user: LOGIN.user, pass: 'wrong-秘密' }),
+        insecureAuth: true,
+      },
+    };
     const error = await mailSession(wrong).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(BriefingError);
     expect((error as BriefingError).code).toBe('USAGE');
@@ -308,7 +352,8 @@ describe('mail over SMTP', () => {
     const { folder, options } = await setUp();
     const result = await mailSession(options);
     const everything = JSON.stringify(result) + readFileSync(join(folder, LEDGER_FILE), 'utf8');
-    for (const secret of [LOGIN.pass, encodeURIComponent(LOGIN.pass), Buffer.from(LOGIN.pass).toString('base64')]) expect(everything).not.toContain(secret);
+    for (const secret of [LOGIN.pass, encodeURIComponent(LOGIN.pass), Buffer.from(LOGIN.pass).toString('base64')])
+      expect(everything).not.toContain(secret);
   });
 
   it('refuses to mail from an altered archive', async () => {
@@ -317,7 +362,9 @@ describe('mail over SMTP', () => {
     const bytes = readFileSync(pdf);
     bytes[bytes.length >> 1]! ^= 1;
     writeFileSync(pdf, bytes);
-    await expect(mailSession(options)).rejects.toThrow(/does not match its manifest \(altered: 140521-沁水县\.pdf\); nothing was mailed/);
+    await expect(mailSession(options)).rejects.toThrow(
+      /does not match its manifest \(altered: 140521-沁水县\.pdf\); nothing was mailed/,
+    );
     expect(server.received).toHaveLength(0);
   });
 
@@ -342,14 +389,30 @@ describe('one writer per session folder', () => {
     const { tmpdir } = await import('node:os');
     const run = () =>
       new Promise<number | null>((resolve) => {
-        const child = spawn(process.execPath, [join(process.cwd(), 'bin/briefing.js'), 'mail', folder, '--delegates', join(scratch, 'delegates.csv'), '--smtp', server.url(LOGIN), '--insecure-auth'], {
-          stdio: 'ignore',
-          env: { ...process.env, TMPDIR: mkdtempSync(join(tmpdir(), 'briefing-tmpdir-')) },
-        });
+        const child = spawn(
+          process.execPath,
+          [
+            join(process.cwd(), 'bin/briefing.js'),
+            'mail',
+            folder,
+            '--delegates',
+            join(scratch, 'delegates.csv'),
+            '--smtp',
+            server.url(LOGIN),
+            '--insecure-auth',
+          ],
+          {
+            stdio: 'ignore',
+            env: { ...process.env, TMPDIR: mkdtempSync(join(tmpdir(), 'briefing-tmpdir-')) },
+          },
+        );
         child.on('exit', (code) => resolve(code));
       });
     const codes = (await Promise.all([run(), run()])).sort();
-    expect([[0, 2], [0, 0]]).toContainEqual(codes);
+    expect([
+      [0, 2],
+      [0, 0],
+    ]).toContainEqual(codes);
     for (const row of DELEGATES) expect(server.countFor(row.split(',')[1]!)).toBe(1);
   }, 60_000);
 
@@ -365,7 +428,10 @@ describe('one writer per session folder', () => {
     // The mail run holds the session's lock (it sits beside the folder) before the archive run starts.
     const { existsSync, realpathSync } = await import('node:fs');
     while (!existsSync(`${realpathSync(folder)}.lock`)) await new Promise((resolve) => setTimeout(resolve, 5));
-    const files = [...SAMPLES.filter((sample) => REGIONS.includes(sample.golden.region.name)).map((sample) => sample.path), SAMPLES.find((sample) => sample.golden.region.name === '襄垣县')!.path];
+    const files = [
+      ...SAMPLES.filter((sample) => REGIONS.includes(sample.golden.region.name)).map((sample) => sample.path),
+      SAMPLES.find((sample) => sample.golden.region.name === '襄垣县')!.path,
+    ];
     // One region more: the archive really replaces the folder, once the mail run has finished with it.
     const archived = await buildArchive({ files, session: SESSION, date: DATE, outDir: dirname(folder) });
     expect(mailed).toBe(true);
@@ -413,7 +479,20 @@ describe('exactly once, across a crash', () => {
     server.delayMs = 1500;
     const { spawn } = await import('node:child_process');
     const { existsSync } = await import('node:fs');
-    const child = spawn(process.execPath, [join(process.cwd(), 'bin/briefing.js'), 'mail', folder, '--delegates', join(scratch, 'delegates.csv'), '--smtp', server.url(LOGIN), '--insecure-auth'], { stdio: 'ignore' });
+    const child = spawn(
+      process.execPath,
+      [
+        join(process.cwd(), 'bin/briefing.js'),
+        'mail',
+        folder,
+        '--delegates',
+        join(scratch, 'delegates.csv'),
+        '--smtp',
+        server.url(LOGIN),
+        '--insecure-auth',
+      ],
+      { stdio: 'ignore' },
+    );
     const ledger = join(folder, LEDGER_FILE);
     await new Promise<void>((resolve, reject) => {
       const deadline = setTimeout(() => reject(new Error('the mail run never began sending')), 30_000);
@@ -432,7 +511,12 @@ describe('exactly once, across a crash', () => {
     const first = DELEGATES[0]!.split(',')[1]!;
     const receivedBefore = server.countFor(first);
 
-    const rerun = await mailSession({ folder, delegatesFile: join(scratch, 'delegates.csv'), delivery: { kind: 'smtp', url: server.url(LOGIN), insecureAuth: true }, retry: FAST_RETRY });
+    const rerun = await mailSession({
+      folder,
+      delegatesFile: join(scratch, 'delegates.csv'),
+      delivery: { kind: 'smtp', url: server.url(LOGIN), insecureAuth: true },
+      retry: FAST_RETRY,
+    });
     const statusOf = (address: string) => rerun.outcomes.find((outcome) => outcome.email === address)!.status;
     // The delegate in flight: reported uncertain (the message may have arrived), not mailed again.
     expect(statusOf(first)).toBe('uncertain');

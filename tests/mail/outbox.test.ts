@@ -9,7 +9,14 @@ import { LEDGER_FILE } from '../../src/mail/ledger.js';
 import { mailSession } from '../../src/mail/mailSession.js';
 import { emlFileName } from '../../src/mail/writeOutbox.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer.js';
-import { archiveSession, copySession, pdfOf, removeTemporaryFolders, writeDelegates, type ArchivedSession } from './fixture.js';
+import {
+  archiveSession,
+  copySession,
+  pdfOf,
+  removeTemporaryFolders,
+  writeDelegates,
+  type ArchivedSession,
+} from './fixture.js';
 
 const DELEGATES = ['张伟,zhang.wei@example.org,沁源县', '李娜,Li.Na@Example.org,沁水县；屯留区'];
 const FROM = '长治市人大 <renda@example.org>';
@@ -38,7 +45,11 @@ function comparable(mail: ParsedMail) {
     messageId: mail.messageId,
     text: mail.text,
     html: mail.html,
-    attachments: mail.attachments.map((attachment) => [attachment.filename, attachment.contentType, sha256(attachment.content)]),
+    attachments: mail.attachments.map((attachment) => [
+      attachment.filename,
+      attachment.contentType,
+      sha256(attachment.content),
+    ]),
   };
 }
 
@@ -46,12 +57,20 @@ describe('mail --outbox', () => {
   it('writes one .eml per delegate that parses, with the PDFs of their regions', async () => {
     const { folder, scratch } = copySession(session);
     const outbox = join(scratch, 'outbox');
-    const result = await mailSession({ folder, delegatesFile: writeDelegates(scratch, DELEGATES), delivery: { kind: 'outbox', dir: outbox }, from: FROM });
+    const result = await mailSession({
+      folder,
+      delegatesFile: writeDelegates(scratch, DELEGATES),
+      delivery: { kind: 'outbox', dir: outbox },
+      from: FROM,
+    });
 
     expect(result.destination).toBe(outbox);
     expect(result.counts).toMatchObject({ written: 2, sent: 0, failed: 0 });
     expect(readdirSync(outbox).sort()).toEqual(['li.na@example.org.eml', 'zhang.wei@example.org.eml']);
-    expect(result.outcomes.map((outcome) => outcome.file)).toEqual([join(outbox, 'zhang.wei@example.org.eml'), join(outbox, 'li.na@example.org.eml')]);
+    expect(result.outcomes.map((outcome) => outcome.file)).toEqual([
+      join(outbox, 'zhang.wei@example.org.eml'),
+      join(outbox, 'li.na@example.org.eml'),
+    ]);
     expect(existsSync(join(folder, LEDGER_FILE))).toBe(false);
 
     const li = await simpleParser(readFileSync(join(outbox, 'li.na@example.org.eml')));
@@ -73,7 +92,8 @@ describe('mail --outbox', () => {
     const second = join(scratch, 'second');
     await mailSession({ folder, delegatesFile, delivery: { kind: 'outbox', dir: first }, from: FROM });
     await mailSession({ folder, delegatesFile, delivery: { kind: 'outbox', dir: second }, from: FROM });
-    for (const name of readdirSync(first)) expect(readFileSync(join(second, name)).equals(readFileSync(join(first, name)))).toBe(true);
+    for (const name of readdirSync(first))
+      expect(readFileSync(join(second, name)).equals(readFileSync(join(first, name)))).toBe(true);
 
     server = await startSmtpServer();
     await mailSession({ folder, delegatesFile, delivery: { kind: 'smtp', url: server.url() }, from: FROM });
@@ -88,7 +108,11 @@ describe('mail --outbox', () => {
   it('refuses an outbox inside the session folder (it would fail verification)', async () => {
     const { folder, scratch } = copySession(session);
     await expect(
-      mailSession({ folder, delegatesFile: writeDelegates(scratch, DELEGATES), delivery: { kind: 'outbox', dir: join(folder, 'outbox') } }),
+      mailSession({
+        folder,
+        delegatesFile: writeDelegates(scratch, DELEGATES),
+        delivery: { kind: 'outbox', dir: join(folder, 'outbox') },
+      }),
     ).rejects.toThrow('--outbox must not be inside the session folder');
   });
 

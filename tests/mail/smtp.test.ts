@@ -5,7 +5,10 @@ import { parseSmtpUrl, redact } from '../../src/mail/smtp.js';
 
 describe('parseSmtpUrl', () => {
   it('reads host, port, login and TLS mode, and shows the server without credentials', () => {
-    const server = parseSmtpUrl({ url: 'smtp://renda%40example.org:p%40ss%3Aw%2Frd@mail.example.org:2525', ratePerMinute: 30 });
+    const server = parseSmtpUrl({
+      url: 'smtp://renda%40example.org:p%40ss%3Aw%2Frd@mail.example.org:2525',
+      ratePerMinute: 30,
+    });
     expect(server.display).toBe('smtp://mail.example.org:2525');
     expect(server.user).toBe('renda@example.org');
     expect(server.options).toMatchObject({
@@ -29,18 +32,30 @@ describe('parseSmtpUrl', () => {
     expect(parseSmtpUrl({ url: 'smtp://u:p@mail.example.org' }).options.requireTLS).toBe(true);
     expect(parseSmtpUrl({ url: 'smtp://u:p@mail.example.org', insecureAuth: true }).options.requireTLS).toBe(false);
     expect(parseSmtpUrl({ url: 'smtp://mail.example.org' }).options.requireTLS).toBe(false);
-    expect(() => parseSmtpUrl({ url: 'ftp://u:p@mail.example.org:2607' })).toThrowError(expect.objectContaining({ code: 'USAGE', message: expect.stringContaining('smtp:// or smtps://') }));
+    expect(() => parseSmtpUrl({ url: 'ftp://u:p@mail.example.org:2607' })).toThrowError(
+      expect.objectContaining({ code: 'USAGE', message: expect.stringContaining('smtp:// or smtps://') }),
+    );
   });
 
   it('uses port 587 for smtp:// and TLS on 465 for smtps://; no login without a user', () => {
-    expect(parseSmtpUrl({ url: 'smtp://mail.example.org' })).toMatchObject({ display: 'smtp://mail.example.org:587', user: undefined, secrets: [], options: { port: 587, auth: undefined } });
-    expect(parseSmtpUrl({ url: 'smtps://u:p@mail.example.org' })).toMatchObject({ display: 'smtps://mail.example.org:465', options: { port: 465, secure: true } });
+    expect(parseSmtpUrl({ url: 'smtp://mail.example.org' })).toMatchObject({
+      display: 'smtp://mail.example.org:587',
+      user: undefined,
+      secrets: [],
+      options: { port: 587, auth: undefined },
+    });
+    expect(parseSmtpUrl({ url: 'smtps://u:p@mail.example.org' })).toMatchObject({
+      display: 'smtps://mail.example.org:465',
+      options: { port: 465, secure: true },
+    });
     expect(parseSmtpUrl({ url: 'smtp://[::1]:25' }).options.host).toBe('::1');
   });
 
   it('refuses what is not an SMTP URL without repeating it (it may hold a password)', () => {
     expect(() => parseSmtpUrl({ url: 'user:secret-word@mail' })).toThrow(/must be an smtp:\/\/ or smtps:\/\/ URL/);
-    expect(() => parseSmtpUrl({ url: 'http://user:secret-word@mail.example.org' })).toThrow('got http://mail.example.org');
+    expect(() => parseSmtpUrl({ url: 'http://user:secret-word@mail.example.org' })).toThrow(
+      'got http://mail.example.org',
+    );
     try {
       parseSmtpUrl({ url: 'smtp://user:secret-word@exa mple.org' });
     } catch (error) {
@@ -51,7 +66,9 @@ describe('parseSmtpUrl', () => {
 
   it('redacts every form of the password', () => {
     const { secrets } = parseSmtpUrl({ url: 'smtp://u:s%C3%A9cret@h' });
-    expect(redact(`AUTH PLAIN ${Buffer.from('\0u\0sécret').toString('base64')} s%C3%A9cret sécret`, secrets)).toBe('AUTH PLAIN *** *** ***');
+    expect(redact(`AUTH PLAIN ${Buffer.from('\0u\0sécret').toString('base64')} s%C3%A9cret sécret`, secrets)).toBe(
+      'AUTH PLAIN *** *** ***',
+    );
   });
 });
 
@@ -91,7 +108,13 @@ describe('withRetry', () => {
 
   it('returns at the first success, and does not retry a permanent failure', async () => {
     let calls = 0;
-    expect(await withRetry(async () => (calls += 1) === 2 ? 'ok' : Promise.reject(Object.assign(new Error('dropped'), { code: 'ECONNECTION' })), policy)).toEqual({ ok: true, value: 'ok', attempts: 2 });
+    expect(
+      await withRetry(
+        async () =>
+          (calls += 1) === 2 ? 'ok' : Promise.reject(Object.assign(new Error('dropped'), { code: 'ECONNECTION' })),
+        policy,
+      ),
+    ).toEqual({ ok: true, value: 'ok', attempts: 2 });
     calls = 0;
     const refused = await withRetry(async () => {
       calls += 1;

@@ -3,7 +3,13 @@ import { fontParseCount } from '../../src/pdf/fonts.js';
 import { layOutPdf } from '../../src/pdf/renderPdf.js';
 
 describe('layOutPdf', () => {
-  const definition = (text: string) => ({ content: [{ text, font: 'NotoSansSC' }, { text: '粗体', bold: true }], defaultStyle: { font: 'NotoSansSC' } });
+  const definition = (text: string) => ({
+    content: [
+      { text, font: 'NotoSansSC' },
+      { text: '粗体', bold: true },
+    ],
+    defaultStyle: { font: 'NotoSansSC' },
+  });
 
   it('knows the page count before writing and writes a PDF', async () => {
     const short = await layOutPdf(definition('屯留区'), ['NotoSansSC']);
@@ -17,13 +23,18 @@ describe('layOutPdf', () => {
   it('parses each font once per process, however many documents', async () => {
     await (await layOutPdf(definition('一'), ['NotoSansSC'])).toBuffer();
     const afterFirst = fontParseCount();
-    for (let index = 0; index < 3; index += 1) await (await layOutPdf(definition(`第${index}份`), ['NotoSansSC'])).toBuffer();
+    for (let index = 0; index < 3; index += 1)
+      await (await layOutPdf(definition(`第${index}份`), ['NotoSansSC'])).toBuffer();
     expect(afterFirst).toBeGreaterThan(0);
     expect(fontParseCount()).toBe(afterFirst);
   });
 
   it('refuses to fetch URLs named in a document', async () => {
-    await expect(layOutPdf({ content: [{ image: 'https://example.com/x.png' }], defaultStyle: { font: 'NotoSansSC' } }, ['NotoSansSC'])).rejects.toThrowError();
+    await expect(
+      layOutPdf({ content: [{ image: 'https://example.com/x.png' }], defaultStyle: { font: 'NotoSansSC' } }, [
+        'NotoSansSC',
+      ]),
+    ).rejects.toThrowError();
   });
 });
 
@@ -31,7 +42,11 @@ describe('fonts', () => {
   it('names a missing font file and the fix', async () => {
     const { fontFileBytes } = await import('../../src/pdf/fonts.js');
     expect(() => fontFileBytes('/nonexistent/fonts/NotoSansSC-Regular.ttf')).toThrowError(
-      expect.objectContaining({ code: 'RENDER_FAILED', file: '/nonexistent/fonts/NotoSansSC-Regular.ttf', hint: expect.stringContaining('fonts/') }),
+      expect.objectContaining({
+        code: 'RENDER_FAILED',
+        file: '/nonexistent/fonts/NotoSansSC-Regular.ttf',
+        hint: expect.stringContaining('fonts/'),
+      }),
     );
   });
 });
@@ -76,15 +91,24 @@ describe('readable folders', () => {
     cpSync(join(TEMPLATES_DIR, 'handout'), first, { recursive: true });
     cpSync(join(TEMPLATES_DIR, 'partials'), join(first, 'partials'), { recursive: true, force: false });
     const logo = join(first, 'logo.png');
-    writeFileSync(logo, PNG.sync.write(Object.assign(new PNG({ width: 2, height: 2 }), { data: Buffer.alloc(16, 0x80) })));
-    const document = JSON.parse(JSON.stringify({ content: [{ image: logo, width: 10 }, { text: '简报' }], defaultStyle: { font: 'NotoSansSC' } }));
+    writeFileSync(
+      logo,
+      PNG.sync.write(Object.assign(new PNG({ width: 2, height: 2 }), { data: Buffer.alloc(16, 0x80) })),
+    );
+    const document = JSON.parse(
+      JSON.stringify({ content: [{ image: logo, width: 10 }, { text: '简报' }], defaultStyle: { font: 'NotoSansSC' } }),
+    );
 
     const summary = await extractSummary(await readReport(SAMPLES[4]!.path));
     expect((await renderBriefing(summary, { template: first })).pages).toBe(1);
     expect((await layOutPdf(structuredClone(document), ['NotoSansSC'], { templateFolder: first })).pages).toBe(1);
     // Template B (the built-in official) and a render with no template: A's logo is not theirs to read.
     expect((await renderBriefing(summary, { template: 'official' })).pages).toBe(1);
-    await expect(layOutPdf(structuredClone(document), ['NotoSansSC'], { templateFolder: join(TEMPLATES_DIR, 'official') })).rejects.toThrowError(/denied by resource access policy: .*logo\.png/);
-    await expect(layOutPdf(structuredClone(document), ['NotoSansSC'])).rejects.toThrowError(/denied by resource access policy: .*logo\.png/);
+    await expect(
+      layOutPdf(structuredClone(document), ['NotoSansSC'], { templateFolder: join(TEMPLATES_DIR, 'official') }),
+    ).rejects.toThrowError(/denied by resource access policy: .*logo\.png/);
+    await expect(layOutPdf(structuredClone(document), ['NotoSansSC'])).rejects.toThrowError(
+      /denied by resource access policy: .*logo\.png/,
+    );
   });
 });

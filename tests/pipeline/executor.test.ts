@@ -42,7 +42,11 @@ describe('createExecutor', () => {
     try {
       expect(executor.concurrency).toBe(2);
       // Two extractions let both workers start (a worker that dies while starting is not replaced, by design).
-      const summaries = await Promise.all([first, second].map((sample) => executor.run<PreparedSummary>({ step: 'prepare', input: sample!.path, readsSummary: false })));
+      const summaries = await Promise.all(
+        [first, second].map((sample) =>
+          executor.run<PreparedSummary>({ step: 'prepare', input: sample!.path, readsSummary: false }),
+        ),
+      );
       const summary = summaries[0]!.ok ? summaries[0]!.value : expect.unreachable('the extraction failed');
       const before = poolWorkerPids();
       expect(before).toHaveLength(2);
@@ -58,7 +62,8 @@ describe('createExecutor', () => {
       if (!outcome.ok) expect(outcome.error).toMatchObject({ code: 'RENDER_FAILED', file: first!.path });
 
       // The pool starts new workers in place of the dead ones; the batch goes on with them.
-      while (poolWorkerPids().filter((pid) => !before.includes(pid)).length < 2) await new Promise((resolve) => setTimeout(resolve, 20));
+      while (poolWorkerPids().filter((pid) => !before.includes(pid)).length < 2)
+        await new Promise((resolve) => setTimeout(resolve, 20));
       const next = await executor.run<PreparedSummary>({ step: 'prepare', input: second!.path, readsSummary: false });
       expect(next.ok).toBe(true);
       if (next.ok) expect(next.value.regionName).toBe(second!.golden.region.name);

@@ -16,13 +16,23 @@ type Mutation = (text: string) => string;
 const position = (text: string, at: number): number => Math.floor(at * text.length);
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 0.5, noNaN: true })).map(([at, share]): Mutation => (text) => text.slice(0, position(text, at)) + text.slice(position(text, at) + Math.floor(share * text.length))),
-  fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.string({ unit: 'binary', maxLength: 200 })).map(([at, insert]): Mutation => (text) => text.slice(0, position(text, at)) + insert + text.slice(position(text, at))),
-  fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 0.3, noNaN: true })).map(([at, share]): Mutation => (text) => {
-    const start = position(text, at);
-    const copy = text.slice(start, start + Math.floor(share * text.length));
-    return text.slice(0, start) + copy + copy + text.slice(start);
-  }),
+  fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 0.5, noNaN: true })).map(
+    ([at, share]): Mutation =>
+      (text) =>
+        text.slice(0, position(text, at)) + text.slice(position(text, at) + Math.floor(share * text.length)),
+  ),
+  fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.string({ unit: 'binary', maxLength: 200 })).map(
+    ([at, insert]): Mutation =>
+      (text) =>
+        text.slice(0, position(text, at)) + insert + text.slice(position(text, at)),
+  ),
+  fc
+    .tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 0.3, noNaN: true }))
+    .map(([at, share]): Mutation => (text) => {
+      const start = position(text, at);
+      const copy = text.slice(start, start + Math.floor(share * text.length));
+      return text.slice(0, start) + copy + copy + text.slice(start);
+    }),
   fc.constantFrom<Mutation>(
     (text) => text.replace(/\d/g, '9'),
     (text) => text.replace(/\n+/g, ''),
@@ -34,7 +44,12 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 );
 
 const report = fc.oneof(
-  { weight: 4, arbitrary: fc.tuple(fc.constantFrom(...TEXTS), fc.array(mutation, { minLength: 1, maxLength: 4 })).map(([text, mutations]) => mutations.reduce((current, mutate) => mutate(current), text)) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...TEXTS), fc.array(mutation, { minLength: 1, maxLength: 4 }))
+      .map(([text, mutations]) => mutations.reduce((current, mutate) => mutate(current), text)),
+  },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 2000 }) },
 );
 

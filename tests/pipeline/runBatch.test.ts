@@ -26,10 +26,18 @@ describe('runBatch on the pool', () => {
     const id = basename(sample.file, '.txt');
 
     const results = await runBatch({ mode: 'build', files, outDir: out, workers: 2 });
-    expect(results.map((result) => result.id)).toEqual([id, ...Array.from({ length: COPIES - 1 }, (_, copy) => `${id}-${copy + 2}`)]);
+    expect(results.map((result) => result.id)).toEqual([
+      id,
+      ...Array.from({ length: COPIES - 1 }, (_, copy) => `${id}-${copy + 2}`),
+    ]);
     const stem = `${sample.golden.region.code}-${sample.golden.region.name}`;
-    expect(results.map((result) => basename(result.pdf!))).toEqual([`${stem}.pdf`, ...Array.from({ length: COPIES - 1 }, (_, copy) => `${stem}-${copy + 2}.pdf`)]);
-    expect(results[1]!.warnings).toContain(`another input of this batch is also about ${sample.golden.region.name}: this one is written as ${stem}-2`);
+    expect(results.map((result) => basename(result.pdf!))).toEqual([
+      `${stem}.pdf`,
+      ...Array.from({ length: COPIES - 1 }, (_, copy) => `${stem}-${copy + 2}.pdf`),
+    ]);
+    expect(results[1]!.warnings).toContain(
+      `another input of this batch is also about ${sample.golden.region.name}: this one is written as ${stem}-2`,
+    );
     for (const result of results) {
       expect(result.error).toBeNull();
       expect(result.region).toBe(sample.golden.region.name);
@@ -40,6 +48,8 @@ describe('runBatch on the pool', () => {
     }
 
     const again = await runBatch({ mode: 'build', files, outDir: out, workers: 2 });
-    expect(again.flatMap((result) => result.warnings).filter((warning) => warning.includes('edited by hand'))).toEqual([]);
+    expect(again.flatMap((result) => result.warnings).filter((warning) => warning.includes('edited by hand'))).toEqual(
+      [],
+    );
   });
 });

@@ -12,7 +12,16 @@ import { findTesseract } from '../../src/ingest/ocr/findTesseract.js';
 import { ROOT } from '../helpers/samples.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const SCAN = join(ROOT, 'tests/ingest/ocr/fixtures/qinyuan-page1-150dpi-mono.png');
 
 function tesseractInstalled(): boolean {
@@ -24,7 +33,10 @@ function tesseractInstalled(): boolean {
   }
 }
 const skip = !tesseractInstalled() && !process.env.CI;
-if (skip) console.warn('tests/review/reviewOcr.e2e.test.ts: skipped, Tesseract is not installed here (scripts/setup.sh installs it; CI never skips)');
+if (skip)
+  console.warn(
+    'tests/review/reviewOcr.e2e.test.ts: skipped, Tesseract is not installed here (scripts/setup.sh installs it; CI never skips)',
+  );
 
 let serve: ChildProcess | undefined;
 let browser: Browser | undefined;
@@ -35,7 +47,19 @@ afterAll(async () => {
 });
 
 async function startServe(input: string): Promise<string> {
-  serve = spawn(process.execPath, [join(ROOT, 'bin/briefing.js'), 'serve', input, '-o', mkdtempSync(join(tmpdir(), 'briefing-review-ocr-')), '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  serve = spawn(
+    process.execPath,
+    [
+      join(ROOT, 'bin/briefing.js'),
+      'serve',
+      input,
+      '-o',
+      mkdtempSync(join(tmpdir(), 'briefing-review-ocr-')),
+      '--port',
+      '0',
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   return new Promise<string>((resolve, reject) => {
     let printed = '';
     let said = '';
@@ -50,7 +74,7 @@ async function startServe(input: string): Promise<string> {
 }
 
 describe.skipIf(skip)('the review page for a scan', () => {
-  it('shows the page image beside the recognised text, the page\'s confidence, and flags the figures OCR was unsure of', async () => {
+  it("shows the page image beside the recognised text, the page's confidence, and flags the figures OCR was unsure of", async () => {
     expect(existsSync(CHROMIUM), `no chromium at ${CHROMIUM}: run scripts/setup.sh`).toBe(true);
     const url = await startServe(SCAN);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -59,7 +83,9 @@ describe.skipIf(skip)('the review page for a scan', () => {
     await page.waitForSelector('body[data-preview]');
 
     const image = page.locator('#source-scan img');
-    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(500);
+    await expect
+      .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeGreaterThan(500);
     expect(await page.locator('#source-scan figcaption').textContent()).toMatch(/^第 1 页 · OCR 平均置信度 [\d.]+$/);
     // Beside, not below: the image's column is left of the text's.
     const [imageBox, textBox] = [await image.boundingBox(), await page.locator('#source-text').boundingBox()];
@@ -69,17 +95,26 @@ describe.skipIf(skip)('the review page for a scan', () => {
     expect(await page.locator('li.figure .ocr-unsure').count()).toBeGreaterThan(0);
     expect(await page.locator('li.figure .ocr-unsure').first().textContent()).toMatch(/^OCR 存疑（置信度 \d+）$/);
     if (process.env.REVIEW_OCR_SCREENSHOT) {
-      await page.locator('li.figure .ocr-unsure').first().locator('xpath=ancestor::li').locator('button[data-action="locate"]').click();
+      await page
+        .locator('li.figure .ocr-unsure')
+        .first()
+        .locator('xpath=ancestor::li')
+        .locator('button[data-action="locate"]')
+        .click();
       await page.screenshot({ path: join(ROOT, process.env.REVIEW_OCR_SCREENSHOT) });
     }
   }, 180_000);
 
-  it('serves the scan\'s own pages only: page 1 as PNG, no page 2, no page x', async () => {
+  it("serves the scan's own pages only: page 1 as PNG, no page 2, no page x", async () => {
     const url = new URL((await page0Url())!);
     const token = url.searchParams.get('token')!;
-    const regions = (await (await fetch(`${url.origin}/api/regions?token=${token}`)).json()) as { regions: Array<{ id: string }> };
+    const regions = (await (await fetch(`${url.origin}/api/regions?token=${token}`)).json()) as {
+      regions: Array<{ id: string }>;
+    };
     const id = regions.regions[0]!.id;
-    expect((await fetch(`${url.origin}/api/regions/${id}/pages/1?token=${token}`)).headers.get('content-type')).toBe('image/png');
+    expect((await fetch(`${url.origin}/api/regions/${id}/pages/1?token=${token}`)).headers.get('content-type')).toBe(
+      'image/png',
+    );
     expect((await fetch(`${url.origin}/api/regions/${id}/pages/2?token=${token}`)).status).toBe(404);
     expect((await fetch(`${url.origin}/api/regions/${id}/pages/x?token=${token}`)).status).toBe(404);
   });

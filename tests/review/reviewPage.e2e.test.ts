@@ -18,7 +18,10 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`no chromium at ${CHROMIUM}: run scripts/setup.sh (it installs Debian's chromium), or set CHROMIUM_PATH`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `no chromium at ${CHROMIUM}: run scripts/setup.sh (it installs Debian's chromium), or set CHROMIUM_PATH`,
+    );
   out = mkdtempSync(join(tmpdir(), 'briefing-review-'));
   ({ child: serve, url } = await startServe([SAMPLES[4]!.path, '-o', out, '--reviewer', '测试员']));
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -53,7 +56,7 @@ describe('the review page', () => {
     expect(await page.locator('#trimmed').textContent()).toMatch(/只印排名前 \d+ 的数字/);
   });
 
-  it('shows a figure\'s quote when the figure is chosen, and the figure when its number in the text is clicked', async () => {
+  it("shows a figure's quote when the figure is chosen, and the figure when its number in the text is clicked", async () => {
     await row(2).locator('button[data-action="locate"]').click();
     const value = await row(2).locator('input[data-field="value"]').inputValue();
     const active = page.locator('#source-text mark.number.active');
@@ -104,7 +107,7 @@ describe('the review page', () => {
     expect(await origins()).toEqual([sixth, fourth, fifth]);
   });
 
-  it('removes a highlight and adds it back from the report\'s own theme sentences', async () => {
+  it("removes a highlight and adds it back from the report's own theme sentences", async () => {
     const first = page.locator('li[data-list="highlights"][data-index="0"]');
     const title = await first.locator('input').first().inputValue();
     const count = await page.locator('li[data-list="highlights"]').count();
@@ -112,7 +115,12 @@ describe('the review page', () => {
     expect(await page.locator('li[data-list="highlights"]').count()).toBe(count - 1);
     await page.locator('select[data-candidates="highlights"]').selectOption({ label: title });
     await nextPreview(() => page.locator('button[data-action="add"][data-list="highlights"]').click());
-    expect(await page.locator(`li[data-list="highlights"][data-index="${count - 1}"] input`).first().inputValue()).toBe(title);
+    expect(
+      await page
+        .locator(`li[data-list="highlights"][data-index="${count - 1}"] input`)
+        .first()
+        .inputValue(),
+    ).toBe(title);
   });
 
   it('saves with Enter: the summary on disk keeps the quote, records the correction as reviewed and the hidden figure', async () => {
@@ -120,7 +128,11 @@ describe('the review page', () => {
     await expect.poll(() => page.locator('#status').textContent()).toContain('已保存');
     const saved = JSON.parse(readFileSync(join(out, '140521-沁水县.summary.json'), 'utf8'));
     const corrected = saved.figures[0];
-    expect(corrected).toMatchObject({ value: 8888, valueText: '8888', reviewed: { by: '测试员', extracted: { value: expect.any(Number) } } });
+    expect(corrected).toMatchObject({
+      value: 8888,
+      valueText: '8888',
+      reviewed: { by: '测试员', extracted: { value: expect.any(Number) } },
+    });
     expect(corrected.quote).toContain(corrected.reviewed.extracted.valueText);
     expect(saved.figures[2].hidden).toBe(true);
     expect(saved.reviewed.by).toBe('测试员');
@@ -149,9 +161,19 @@ describe('the region field', () => {
       join(reports, 'a-report.txt'),
       '东营区人民政府工作报告\n——2024年1月10日在东营区第二届人民代表大会第四次会议上\n各位代表：\n过去一年，全区经济平稳，东营区生产总值达到812.5亿元，增长6%。一般公共预算收入45.3亿元，增长8.2%。固定资产投资增长10.5%，东营区项目加快。城镇居民人均可支配收入5.6万元，增长5.1%。\n',
     );
-    writeFileSync(join(reports, 'cooperation.txt'), '沁源县与襄垣县签署合作协议。沁源县、襄垣县共建园区，总投资12亿元，增长8%。\n');
+    writeFileSync(
+      join(reports, 'cooperation.txt'),
+      '沁源县与襄垣县签署合作协议。沁源县、襄垣县共建园区，总投资12亿元，增长8%。\n',
+    );
     let regionUrl: string;
-    ({ child: regionServe, url: regionUrl } = await startServe([join(reports, 'a-report.txt'), join(reports, 'cooperation.txt'), '-o', regionOut, '--reviewer', '测试员']));
+    ({ child: regionServe, url: regionUrl } = await startServe([
+      join(reports, 'a-report.txt'),
+      join(reports, 'cooperation.txt'),
+      '-o',
+      regionOut,
+      '--reviewer',
+      '测试员',
+    ]));
     regionPage = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await regionPage.goto(regionUrl);
     await regionPage.waitForSelector('body[data-preview]');
@@ -160,18 +182,23 @@ describe('the region field', () => {
     regionServe?.kill('SIGTERM');
   });
 
-  it('changes a report read as 东营区 to 东营市 through the gazetteer search, and saves it as the person\'s region', async () => {
+  it("changes a report read as 东营区 to 东营市 through the gazetteer search, and saves it as the person's region", async () => {
     expect(await regionPage.locator('.region-current').textContent()).toContain('东营区');
     await regionPage.locator('.region-query').fill('东营市');
     const option = regionPage.locator('#region-results li[data-code="370500"]');
     await option.waitFor();
     expect(await regionPage.locator('#region-results li').first().getAttribute('data-code')).toBe('370500');
-    if (process.env.REVIEW_REGION_SCREENSHOT) await regionPage.screenshot({ path: process.env.REVIEW_REGION_SCREENSHOT });
+    if (process.env.REVIEW_REGION_SCREENSHOT)
+      await regionPage.screenshot({ path: process.env.REVIEW_REGION_SCREENSHOT });
     // The keyboard moves through the list; typing in the box is no edit of the summary.
     await regionPage.locator('.region-query').press('ArrowDown');
-    expect(await regionPage.locator('#region-results li[aria-selected="true"]').getAttribute('data-code')).toBe('370502');
+    expect(await regionPage.locator('#region-results li[aria-selected="true"]').getAttribute('data-code')).toBe(
+      '370502',
+    );
     await regionPage.locator('.region-query').press('ArrowUp');
-    expect(await regionPage.locator('#region-results li[aria-selected="true"]').getAttribute('data-code')).toBe('370500');
+    expect(await regionPage.locator('#region-results li[aria-selected="true"]').getAttribute('data-code')).toBe(
+      '370500',
+    );
     expect(await regionPage.locator('#status').textContent()).not.toContain('未保存');
     await nextPreview(() => option.click(), regionPage);
     expect(await regionPage.locator('.region-current').textContent()).toContain('东营市');
@@ -181,7 +208,12 @@ describe('the region field', () => {
     await regionPage.locator('button[type="submit"]').click();
     await expect.poll(() => regionPage.locator('#status').textContent()).toContain('已保存');
     const saved = JSON.parse(readFileSync(join(regionOut, '370500-东营市.summary.json'), 'utf8'));
-    expect(saved.region).toMatchObject({ name: '东营市', code: '370500', source: 'user', reviewed: { by: '测试员', extracted: { name: '东营区', code: '370502' } } });
+    expect(saved.region).toMatchObject({
+      name: '东营市',
+      code: '370500',
+      source: 'user',
+      reviewed: { by: '测试员', extracted: { name: '东营区', code: '370502' } },
+    });
     expect(existsSync(join(regionOut, '370500-东营市.pdf'))).toBe(true);
     await expect.poll(() => regionPage.locator('#region-list li').first().textContent()).toContain('东营市');
   });
@@ -207,7 +239,11 @@ describe('the region field', () => {
 
 describe('stopping the server', () => {
   it('stops on Ctrl-C (SIGINT) and frees its port', async () => {
-    const { child, url: address } = await startServe([SAMPLES[0]!.path, '-o', mkdtempSync(join(tmpdir(), 'briefing-review-'))]);
+    const { child, url: address } = await startServe([
+      SAMPLES[0]!.path,
+      '-o',
+      mkdtempSync(join(tmpdir(), 'briefing-review-')),
+    ]);
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     child.kill('SIGINT');
     expect(await exited).toBe(130);

@@ -4,7 +4,13 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadReviewSet, type ReviewDocument, reviewedSummary, saveReview, settleRegion } from '../../src/review/reviewSet.js';
+import {
+  loadReviewSet,
+  type ReviewDocument,
+  reviewedSummary,
+  saveReview,
+  settleRegion,
+} from '../../src/review/reviewSet.js';
 import type { BriefingSummary } from '../../src/summary/schema.js';
 import { validateSummary } from '../../src/summary/validateSummary.js';
 
@@ -52,34 +58,53 @@ describe('a report whose region the extractor refused', () => {
 
   it('is read with the region a person gave for it, as build is told it (--region, the project file)', async () => {
     const folder = folderWith({ 'cooperation.txt': `${TWO_COUNTIES}园区总投资12亿元，增长8%。` });
-    const set = await loadReviewSet({ inputs: [folder.reports], outDir: folder.out, extractOptions: () => ({ region: '襄垣县' }) });
+    const set = await loadReviewSet({
+      inputs: [folder.reports],
+      outDir: folder.out,
+      extractOptions: () => ({ region: '襄垣县' }),
+    });
     expect(set.unsettled).toEqual([]);
-    expect(set.documents.map((document) => document.summary.region)).toEqual([expect.objectContaining({ name: '襄垣县', source: 'user' })]);
+    expect(set.documents.map((document) => document.summary.region)).toEqual([
+      expect.objectContaining({ name: '襄垣县', source: 'user' }),
+    ]);
   });
 
   it('stays unsettled, saying why, when the region picked does not make it a report (no figures)', async () => {
     const folder = folderWith({ 'cooperation.txt': TWO_COUNTIES });
     const set = await loadReviewSet({ inputs: [folder.reports], outDir: folder.out });
-    await expect(settleRegion(set, set.unsettled[0]!.id, '140431')).rejects.toMatchObject({ code: 'INPUT_NOT_A_REPORT' });
+    await expect(settleRegion(set, set.unsettled[0]!.id, '140431')).rejects.toMatchObject({
+      code: 'INPUT_NOT_A_REPORT',
+    });
     await expect(settleRegion(set, set.unsettled[0]!.id, '999999')).rejects.toMatchObject({ code: 'USAGE' });
     expect(set.unsettled).toHaveLength(1);
     expect(set.documents).toEqual([]);
   });
 
-  it('becomes a region like the others once one is picked: extracted with it, recorded as the person\'s, saved as build names it', async () => {
+  it("becomes a region like the others once one is picked: extracted with it, recorded as the person's, saved as build names it", async () => {
     const folder = folderWith({ 'cooperation.txt': `${TWO_COUNTIES}园区总投资12亿元，增长8%。` });
     const set = await loadReviewSet({ inputs: [folder.reports], outDir: folder.out });
     const document = await settleRegion(set, set.unsettled[0]!.id, '140431', '王芳', AT);
     expect(set.unsettled).toEqual([]);
     expect(set.documents).toEqual([document]);
     expect(document.id).toBe('140431');
-    expect(document.summary.region).toEqual({ name: '沁源县', code: '140431', parent: '长治市', level: 'county', source: 'user', reviewed: { at: AT.toISOString(), by: '王芳' } });
+    expect(document.summary.region).toEqual({
+      name: '沁源县',
+      code: '140431',
+      parent: '长治市',
+      level: 'county',
+      source: 'user',
+      reviewed: { at: AT.toISOString(), by: '王芳' },
+    });
     expect(document.report?.file).toBe(folder.path('cooperation.txt'));
     expect(document.summaryFile).toBe(join(folder.out, '140431-沁源县.summary.json'));
 
     const reviewed = reviewedSummary(document, withRegion(document, '140431'), '王芳', AT);
     await saveReview(document, reviewed.summary!, { loadedVersion: document.version });
-    expect(onDisk(document.summaryFile).region).toMatchObject({ code: '140431', source: 'user', reviewed: { by: '王芳' } });
+    expect(onDisk(document.summaryFile).region).toMatchObject({
+      code: '140431',
+      source: 'user',
+      reviewed: { by: '王芳' },
+    });
     // Served again, the report is the region the person picked, not a refusal.
     const again = await loadReviewSet({ inputs: [folder.reports], outDir: folder.out });
     expect(again.unsettled).toEqual([]);
@@ -102,12 +127,19 @@ describe('a region changed on the review page', () => {
     expect(existsSync(join(folder.out, '370502-东营区.summary.json'))).toBe(false);
     expect(existsSync(join(folder.out, '370502-东营区.pdf'))).toBe(false);
     const summary = onDisk(file);
-    expect(summary.region).toMatchObject({ name: '东营市', code: '370500', source: 'user', reviewed: { by: '王芳', extracted: { name: '东营区', code: '370502', source: 'text' } } });
+    expect(summary.region).toMatchObject({
+      name: '东营市',
+      code: '370500',
+      source: 'user',
+      reviewed: { by: '王芳', extracted: { name: '东营区', code: '370502', source: 'text' } },
+    });
     expect(summary.id).toBe('a-report');
     expect(document!.summaryFile).toBe(file);
 
     const again = await loadReviewSet({ inputs: [folder.reports], outDir: folder.out });
-    expect(again.documents.map((loaded) => [loaded.summaryFile, loaded.summary.region.name])).toEqual([[file, '东营市']]);
+    expect(again.documents.map((loaded) => [loaded.summaryFile, loaded.summary.region.name])).toEqual([
+      [file, '东营市'],
+    ]);
   });
 
   it('will not overwrite another summary already named after the new region', async () => {

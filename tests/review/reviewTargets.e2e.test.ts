@@ -15,7 +15,10 @@ import { ROOT } from '../helpers/samples.js';
 
 const SERIES = join(ROOT, '../shared/corpus/series');
 const present = existsSync(join(SERIES, 'hailaer-2018.txt')) && existsSync(join(SERIES, 'hailaer-2019.txt'));
-if (!present) process.stderr.write(`tests/review/reviewTargets.e2e.test.ts: ${SERIES} is absent; last year's targets are not reviewed in the browser\n`);
+if (!present)
+  process.stderr.write(
+    `tests/review/reviewTargets.e2e.test.ts: ${SERIES} is absent; last year's targets are not reviewed in the browser\n`,
+  );
 
 let serve: ChildProcess;
 let url: string;
@@ -25,12 +28,23 @@ let page: Page;
 
 describe.skipIf(!present)("last year's targets on the review page", () => {
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`no chromium at ${CHROMIUM}: run scripts/setup.sh (it installs Debian's chromium), or set CHROMIUM_PATH`);
+    if (!existsSync(CHROMIUM))
+      throw new Error(
+        `no chromium at ${CHROMIUM}: run scripts/setup.sh (it installs Debian's chromium), or set CHROMIUM_PATH`,
+      );
     const previous = join(mkdtempSync(join(tmpdir(), 'briefing-review-previous-')), '2018');
     mkdirSync(previous);
     copyFileSync(join(SERIES, 'hailaer-2018.txt'), join(previous, 'hailaer-2018.txt'));
     out = mkdtempSync(join(tmpdir(), 'briefing-review-targets-'));
-    ({ child: serve, url } = await startServe([join(SERIES, 'hailaer-2019.txt'), '--previous', previous, '-o', out, '--reviewer', '测试员']));
+    ({ child: serve, url } = await startServe([
+      join(SERIES, 'hailaer-2019.txt'),
+      '--previous',
+      previous,
+      '-o',
+      out,
+      '--reviewer',
+      '测试员',
+    ]));
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(url);
@@ -72,7 +86,7 @@ describe.skipIf(!present)("last year's targets on the review page", () => {
     }
   });
 
-  it('lets a person override a verdict, saved as reviewed with the rule\'s verdict beside it', async () => {
+  it("lets a person override a verdict, saved as reviewed with the rule's verdict beside it", async () => {
     await pair(2).scrollIntoViewIfNeeded();
     const rule = await pair(2).locator('select').inputValue();
     expect(rule).toBe('未完成');

@@ -20,13 +20,16 @@ describe('sourceView', () => {
         expect(report.original.slice(mark.quoteStart, mark.quoteEnd)).toBe(figure.quote);
         expect(mark.numberStart).toBeGreaterThanOrEqual(mark.quoteStart);
         expect(mark.numberEnd).toBeLessThanOrEqual(mark.quoteEnd);
-        expect(report.original.slice(mark.numberStart, mark.numberEnd).replace(/,/g, '')).toBe(figure.valueText.replace(/,/g, ''));
+        expect(report.original.slice(mark.numberStart, mark.numberEnd).replace(/,/g, '')).toBe(
+          figure.valueText.replace(/,/g, ''),
+        );
       }
     }
   });
 
   it('marks the full-width, traditional number where the report writes it', async () => {
-    const text = '寧陝縣二〇二四年國民經濟和社會發展統計公報\n\n全縣地區生產總值實現５８．２３億元，比上年增長５．１％。';
+    const text =
+      '寧陝縣二〇二四年國民經濟和社會發展統計公報\n\n全縣地區生產總值實現５８．２３億元，比上年增長５．１％。';
     const report = decodeReport('ningshan.txt', Buffer.from(text));
     const summary = await extractSummary(report);
     const view = sourceView(report.original, summary);
@@ -37,7 +40,9 @@ describe('sourceView', () => {
   it('lists figures whose quote the text does not hold instead of marking a wrong place', async () => {
     const report = await readReport(SAMPLES[0]!.path);
     const summary = await extractSummary(report);
-    const edited = { figures: [{ ...summary.figures[0]!, quote: '这句话不在报告里：1.28', offset: undefined }, summary.figures[1]!] };
+    const edited = {
+      figures: [{ ...summary.figures[0]!, quote: '这句话不在报告里：1.28', offset: undefined }, summary.figures[1]!],
+    };
     expect(sourceView(report.original, edited)).toMatchObject({ unplaced: [0], marks: [{ figure: 1 }] });
     expect(readFileSync(SAMPLES[0]!.path, 'utf8')).toContain(summary.figures[1]!.quote);
   });

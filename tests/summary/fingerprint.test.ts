@@ -16,6 +16,8 @@ describe('fingerprint', () => {
   });
 
   it('writes canonical JSON with sorted keys and no undefined members', () => {
-    expect(canonicalJson({ b: 1, a: [true, null, { d: undefined, c: 'x' }] })).toBe('{"a":[true,null,{"c":"x"}],"b":1}');
+    expect(canonicalJson({ b: 1, a: [true, null, { d: undefined, c: 'x' }] })).toBe(
+      '{"a":[true,null,{"c":"x"}],"b":1}',
+    );
   });
 });

@@ -16,26 +16,37 @@ describe('validateSummary', () => {
     summary.figures[2].value = 'many';
     summary.id = '../etc/passwd';
     expect(() => validateSummary(summary, 'edited.summary.json')).toThrowError(
-      expect.objectContaining({ code: 'SUMMARY_INVALID', file: 'edited.summary.json', field: '$.id', message: expect.stringContaining('$.figures[2].value') }),
+      expect.objectContaining({
+        code: 'SUMMARY_INVALID',
+        file: 'edited.summary.json',
+        field: '$.id',
+        message: expect.stringContaining('$.figures[2].value'),
+      }),
     );
   });
 
   it('rejects a file that is not a summary at all', () => {
-    expect(() => validateSummary(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')), 'package.json')).toThrowError(/schemaVersion/);
+    expect(() =>
+      validateSummary(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')), 'package.json'),
+    ).toThrowError(/schemaVersion/);
   });
 });
 
 describe('summary schema file', () => {
   it('shipped JSON Schema is the one generated from src/summary/schema.ts (run npm run schema after changing it)', async () => {
     const { summaryJsonSchema } = await import('../../src/summary/jsonSchema.js');
-    const shipped = JSON.parse(readFileSync(new URL('../../src/summary/briefing-summary.schema.json', import.meta.url), 'utf8'));
+    const shipped = JSON.parse(
+      readFileSync(new URL('../../src/summary/briefing-summary.schema.json', import.meta.url), 'utf8'),
+    );
     expect(shipped).toEqual(summaryJsonSchema());
   });
 
   it('refuses a hand edit that changes a value without its quote', async () => {
     const summary = JSON.parse(JSON.stringify(await extractSummary(await readReport(SAMPLES[4]!.path))));
     summary.figures[0].valueText = '999.9';
-    expect(() => validateSummary(summary, 'x.json')).toThrowError(expect.objectContaining({ field: '$.figures[0].quote' }));
+    expect(() => validateSummary(summary, 'x.json')).toThrowError(
+      expect.objectContaining({ field: '$.figures[0].quote' }),
+    );
   });
 });
 
@@ -85,14 +96,30 @@ describe('a figure a person corrected', () => {
     // Corrected without a record: the number is not in the quote, refused as before.
     const silent = JSON.parse(JSON.stringify(summary));
     Object.assign(silent.figures[0], { valueText: '426.9', value: 426.9 });
-    expect(() => validateSummary(silent, 'x.summary.json')).toThrowError(expect.objectContaining({ field: '$.figures[0].quote' }));
+    expect(() => validateSummary(silent, 'x.summary.json')).toThrowError(
+      expect.objectContaining({ field: '$.figures[0].quote' }),
+    );
     // Corrected with the extracted figure kept beside it: valid, the quote untouched.
     const honest = JSON.parse(JSON.stringify(summary));
-    Object.assign(honest.figures[0], { valueText: '426.9', value: 426.9, reviewed: { at: '2026-12-01T09:00:00Z', by: '办公室', extracted: { label, valueText, value, unit, growthPct, year, kind } } });
-    expect(validateSummary(honest, 'x.summary.json').figures[0]).toMatchObject({ value: 426.9, quote: figure.quote, reviewed: { extracted: { value } } });
+    Object.assign(honest.figures[0], {
+      valueText: '426.9',
+      value: 426.9,
+      reviewed: {
+        at: '2026-12-01T09:00:00Z',
+        by: '办公室',
+        extracted: { label, valueText, value, unit, growthPct, year, kind },
+      },
+    });
+    expect(validateSummary(honest, 'x.summary.json').figures[0]).toMatchObject({
+      value: 426.9,
+      quote: figure.quote,
+      reviewed: { extracted: { value } },
+    });
     // The record must be the extraction's: its value must be the quote's.
     const faked = JSON.parse(JSON.stringify(honest));
     faked.figures[0].reviewed.extracted.valueText = '999';
-    expect(() => validateSummary(faked, 'x.summary.json')).toThrowError(expect.objectContaining({ field: '$.figures[0].quote' }));
+    expect(() => validateSummary(faked, 'x.summary.json')).toThrowError(
+      expect.objectContaining({ field: '$.figures[0].quote' }),
+    );
   });
 });

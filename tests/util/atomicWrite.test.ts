@@ -15,7 +15,8 @@ function bigBatch(): { inputs: string; out: string } {
   const root = mkdtempSync(join(tmpdir(), 'briefing-interrupt-'));
   const inputs = join(root, 'in');
   mkdirSync(inputs);
-  for (let copy = 0; copy < 12; copy += 1) for (const sample of SAMPLES) copyFileSync(sample.path, join(inputs, `c${copy}-${sample.file}`));
+  for (let copy = 0; copy < 12; copy += 1)
+    for (const sample of SAMPLES) copyFileSync(sample.path, join(inputs, `c${copy}-${sample.file}`));
   return { inputs, out: join(root, 'out') };
 }
 
@@ -23,7 +24,10 @@ function bigBatch(): { inputs: string; out: string } {
 function interruptBuild(signal: NodeJS.Signals, batch: { inputs: string; out: string }): Promise<number | string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, 'build', batch.inputs, '-o', batch.out], { stdio: 'ignore' });
-    const deadline = setTimeout(() => reject(new Error('the build neither finished nor could be interrupted in 60 s')), 60_000);
+    const deadline = setTimeout(
+      () => reject(new Error('the build neither finished nor could be interrupted in 60 s')),
+      60_000,
+    );
     const poll = setInterval(() => {
       if (existsSync(batch.out) && readdirSync(batch.out).some((name) => name.endsWith('.pdf'))) {
         clearInterval(poll);
@@ -44,7 +48,8 @@ function expectOnlyWholeOutputs(out: string, allowHiddenTemporaries: boolean): v
   expect(pdfs.length).toBeGreaterThan(0);
   expect(pdfs.length).toBeLessThan(60);
   for (const pdf of pdfs) expect(pageCount(join(out, pdf)), pdf).toBe(1);
-  for (const summary of names.filter((name) => name.endsWith('.summary.json'))) expect(() => JSON.parse(readFileSync(join(out, summary), 'utf8'))).not.toThrow();
+  for (const summary of names.filter((name) => name.endsWith('.summary.json')))
+    expect(() => JSON.parse(readFileSync(join(out, summary), 'utf8'))).not.toThrow();
   const temporaries = names.filter((name) => name.endsWith('.tmp'));
   if (allowHiddenTemporaries) for (const name of temporaries) expect(name.startsWith('.')).toBe(true);
   else expect(temporaries).toEqual([]);
@@ -89,9 +94,16 @@ describe('interrupted batches', () => {
 
   it('SIGTERM mid-archive: exit 143 after removing the staging folder (the signal handler of the session lock does not cut it short)', async () => {
     const out = mkdtempSync(join(tmpdir(), 'briefing-interrupt-archive-'));
-    const child = spawn(process.execPath, [CLI, 'archive', ...SAMPLES.map((sample) => sample.path), '--session', '测试', '--date', '2026-01-17', '-o', out], { stdio: 'ignore' });
+    const child = spawn(
+      process.execPath,
+      [CLI, 'archive', ...SAMPLES.map((sample) => sample.path), '--session', '测试', '--date', '2026-01-17', '-o', out],
+      { stdio: 'ignore' },
+    );
     const outcome = await new Promise<number | string>((resolve, reject) => {
-      const deadline = setTimeout(() => reject(new Error('the archive neither finished nor could be interrupted in 60 s')), 60_000);
+      const deadline = setTimeout(
+        () => reject(new Error('the archive neither finished nor could be interrupted in 60 s')),
+        60_000,
+      );
       const poll = setInterval(() => {
         if (readdirSync(out).some((name) => name.endsWith('.tmp'))) {
           clearInterval(poll);

@@ -5,7 +5,18 @@ import { loadDataFile, parseDataFile } from '../../src/util/dataFile.js';
 describe('data files', () => {
   it('names the file and the entry of a broken data file', () => {
     const schema = z.object({ pairs: z.array(z.tuple([z.string().length(1), z.string().length(1)])) });
-    expect(() => parseDataFile('ocr-confusions.json', { pairs: [['电', '屯'], ['电留', '屯']] }, schema)).toThrowError(/^data\/ocr-confusions\.json: \$\.pairs\[1\]\[0\]: /);
+    expect(() =>
+      parseDataFile(
+        'ocr-confusions.json',
+        {
+          pairs: [
+            ['电', '屯'],
+            ['电留', '屯'],
+          ],
+        },
+        schema,
+      ),
+    ).toThrowError(/^data\/ocr-confusions\.json: \$\.pairs\[1\]\[0\]: /);
   });
 
   it('loads every data file of the package against its schema', async () => {

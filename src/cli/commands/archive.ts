@@ -38,16 +38,37 @@ export const registerArchiveCommands: RegisterCommand = (program, context) => {
     .option('--date <YYYY-MM-DD>', 'session date (default: the latest date found in the reports)', context.config.date)
     .option('-t, --template <name|path>', 'layout template', context.config.template ?? 'handout')
     .option('--pdfa', 'write PDF/A-2b files')
-    .option('--issuer <name>', 'who issues the briefings, shown by the official template (e.g. 长治市人大常委会办公室)', context.config.issuer)
+    .option(
+      '--issuer <name>',
+      'who issues the briefings, shown by the official template (e.g. 长治市人大常委会办公室)',
+      context.config.issuer,
+    )
     .option('--duplex', 'in book.pdf, a blank page after each briefing, so each starts on a new sheet')
     .option('-o, --out <dir>', 'folder that holds the session folders', context.config.archive ?? 'archive')
-    .option('--region <name|code>', 'the region of the one report given, when its text does not settle it (沁源县, 沁源 or 140431)')
-    .option('--scope <division>', 'the division the session is about (e.g. 长治市): reports are read as it or a division inside it', context.config.scope)
-    .option('--force', 'rebuild from the inputs even where the session folder cannot be checked; the old folder is kept as <folder>.replaced-N')
-    .option('--previous <dir>', "last year's reports, summaries or session folder: their targets are checked against this year's results (去年目标完成情况)", context.config.previous)
+    .option(
+      '--region <name|code>',
+      'the region of the one report given, when its text does not settle it (沁源县, 沁源 or 140431)',
+    )
+    .option(
+      '--scope <division>',
+      'the division the session is about (e.g. 长治市): reports are read as it or a division inside it',
+      context.config.scope,
+    )
+    .option(
+      '--force',
+      'rebuild from the inputs even where the session folder cannot be checked; the old folder is kept as <folder>.replaced-N',
+    )
+    .option(
+      '--previous <dir>',
+      "last year's reports, summaries or session folder: their targets are checked against this year's results (去年目标完成情况)",
+      context.config.previous,
+    )
     .option('-v, --verbose', 'list every item trimmed to fit a page (default: one line with how many)')
     .option('--json', 'print the result as one JSON document')
-    .addHelpText('after', '\nExample:\n  briefing archive data/reports reviewed/ --session 长治两会 --date 2026-01-17 -o archive')
+    .addHelpText(
+      'after',
+      '\nExample:\n  briefing archive data/reports reviewed/ --session 长治两会 --date 2026-01-17 -o archive',
+    )
     .action(async (inputs: string[], flags: ArchiveFlags) => {
       context.setExitCode(await runArchive(inputs, flags, context.config));
     });
@@ -59,7 +80,10 @@ export const registerArchiveCommands: RegisterCommand = (program, context) => {
     .addHelpText('after', '\nExample:\n  briefing verify archive/2026-01-17-长治两会')
     .option('--json', 'print the result as one JSON document')
     .action(async (folder: string, flags: { json?: boolean }) => {
-      const [{ verifyArchive }, { recoverInterruptedSwap }] = await Promise.all([import('../../archive/verifyArchive.js'), import('../../archive/sessionSwap.js')]);
+      const [{ verifyArchive }, { recoverInterruptedSwap }] = await Promise.all([
+        import('../../archive/verifyArchive.js'),
+        import('../../archive/sessionSwap.js'),
+      ]);
       for (const note of await recoverInterruptedSwap(folder)) say(`verify: ${note}\n`);
       const result = verifyArchive(folder);
       if (flags.json) {
@@ -68,7 +92,11 @@ export const registerArchiveCommands: RegisterCommand = (program, context) => {
         for (const path of result.missing) say(`missing: ${path}\n`);
         for (const path of result.altered) say(`altered: ${path}\n`);
         for (const path of result.extra) say(`extra:   ${path}\n`);
-        say(result.ok ? `${folder}: all ${result.checked} files match the manifest\n` : `${folder}: does not match its manifest\n`);
+        say(
+          result.ok
+            ? `${folder}: all ${result.checked} files match the manifest\n`
+            : `${folder}: does not match its manifest\n`,
+        );
       }
       context.setExitCode(result.ok ? EXIT_OK : EXIT_SOME_FAILED);
     });
@@ -80,8 +108,13 @@ async function runArchive(inputs: string[], flags: ArchiveFlags, config: Project
   }
   loadTemplate(flags.template);
   const files = collectInputs(inputs, (name) => isReportFile(name) || isSummaryFile(name));
-  const extractOptions = extractOptionsFor(regionSettings(flags, config), files.filter((file) => !isSummaryFile(file)));
-  const previousYear = flags.previous ? await (await import('../../compare/loadPreviousYear.js')).loadPreviousYear(flags.previous) : undefined;
+  const extractOptions = extractOptionsFor(
+    regionSettings(flags, config),
+    files.filter((file) => !isSummaryFile(file)),
+  );
+  const previousYear = flags.previous
+    ? await (await import('../../compare/loadPreviousYear.js')).loadPreviousYear(flags.previous)
+    : undefined;
   // Loaded on use: the book binder (pdf-lib) is only needed here.
   const { buildArchive } = await import('../../archive/buildArchive.js');
   const result = await buildArchive({
@@ -103,12 +136,18 @@ async function runArchive(inputs: string[], flags: ArchiveFlags, config: Project
   const refusal = result.failures.find((failure) => failure.input === null);
   if (refusal) throw refusal.error;
   if (flags.json) {
-    printJson({ ...result, failures: result.failures.map((failure) => ({ input: failure.input, error: failure.error.toJSON() })) });
+    printJson({
+      ...result,
+      failures: result.failures.map((failure) => ({ input: failure.input, error: failure.error.toJSON() })),
+    });
   } else {
     for (const failure of result.failures) say(`✗ ${failure.error.toLine()}\n`);
     for (const warning of result.warnings) say(`  ! ${warning}\n`);
     if (flags.verbose) for (const item of result.trimmed) say(`  · ${item}\n`);
-    else if (result.trimmed.length > 0) say(`${result.trimmed.length} notes on items left off the pages to fit one page each (the summaries keep them all; --verbose lists them)\n`);
+    else if (result.trimmed.length > 0)
+      say(
+        `${result.trimmed.length} notes on items left off the pages to fit one page each (the summaries keep them all; --verbose lists them)\n`,
+      );
     const messages = {
       failed: `archive not written: ${result.failures.length} input(s) failed (an archive is complete or not made)`,
       unchanged: `${result.folder}: unchanged, nothing rewritten`,

@@ -45,7 +45,8 @@ const BATCH_COMMANDS: BatchCommandSpec[] = [
     mode: 'build',
     args: '[inputs...]',
     summary: 'extract a summary from each report and render its one-page PDF',
-    example: 'briefing build                      # every report in data/reports → out/\n  briefing build reports/ -o handouts --book --duplex   # and handouts/book.pdf to print',
+    example:
+      'briefing build                      # every report in data/reports → out/\n  briefing build reports/ -o handouts --book --duplex   # and handouts/book.pdf to print',
     defaultInputs: [DEFAULT_REPORTS],
     writes: true,
     renders: true,
@@ -88,24 +89,51 @@ function registerBatchCommand(program: Command, context: CommandContext, spec: B
   const command = program
     .command(spec.mode)
     .summary(spec.summary)
-    .description(`${spec.summary[0]!.toUpperCase()}${spec.summary.slice(1)}.\nInputs are files or folders${spec.defaultInputs ? ` (default: ${spec.defaultInputs.join(' ')})` : ''}.`)
-    .argument(spec.args, spec.extracts ? 'report files (.txt, .md; UTF-8 or GB18030) or folders' : 'summary files (*.summary.json) or folders');
+    .description(
+      `${spec.summary[0]!.toUpperCase()}${spec.summary.slice(1)}.\nInputs are files or folders${spec.defaultInputs ? ` (default: ${spec.defaultInputs.join(' ')})` : ''}.`,
+    )
+    .argument(
+      spec.args,
+      spec.extracts
+        ? 'report files (.txt, .md; UTF-8 or GB18030) or folders'
+        : 'summary files (*.summary.json) or folders',
+    );
   const { config } = context;
   if (spec.writes) command.option('-o, --out <dir>', 'output folder', config.out ?? DEFAULT_OUT);
-  if (spec.renders) command.option('-t, --template <name|path>', 'built-in template name (see briefing templates) or a template folder', config.template ?? 'handout');
+  if (spec.renders)
+    command.option(
+      '-t, --template <name|path>',
+      'built-in template name (see briefing templates) or a template folder',
+      config.template ?? 'handout',
+    );
   if (spec.extracts) {
     command
       .option('--force', 'overwrite summaries that were edited by hand since extraction')
-      .option('--region <name|code>', 'the region of the one report given, when its text does not settle it (沁源县, 沁源 or 140431)')
-      .option('--scope <division>', 'the division the session is about (e.g. 长治市): reports are read as it or a division inside it', config.scope);
+      .option(
+        '--region <name|code>',
+        'the region of the one report given, when its text does not settle it (沁源县, 沁源 or 140431)',
+      )
+      .option(
+        '--scope <division>',
+        'the division the session is about (e.g. 长治市): reports are read as it or a division inside it',
+        config.scope,
+      );
   }
   if (spec.mode === 'build') {
-    command.option('--previous <dir>', "last year's reports, summaries or session folder: their targets are checked against this year's results (去年目标完成情况)", config.previous);
+    command.option(
+      '--previous <dir>',
+      "last year's reports, summaries or session folder: their targets are checked against this year's results (去年目标完成情况)",
+      config.previous,
+    );
   }
   if (spec.renders) {
     command
       .option('-v, --verbose', 'list every item trimmed to fit the page (default: one line with how many)')
-      .option('--issuer <name>', 'who issues the briefings, shown by the official template (e.g. 长治市人大常委会办公室)', config.issuer)
+      .option(
+        '--issuer <name>',
+        'who issues the briefings, shown by the official template (e.g. 长治市人大常委会办公室)',
+        config.issuer,
+      )
       .option('--book [file]', 'also bind every briefing into one print-ready PDF (default: <out>/book.pdf)')
       .option('--duplex', 'in the book, a blank page after each briefing, so each starts on a new sheet')
       .option('--session <name>', "the book cover's title (default: the session the reports name)", config.session);
@@ -114,21 +142,33 @@ function registerBatchCommand(program: Command, context: CommandContext, spec: B
     .option('--json', 'print one JSON document with every result on stdout')
     .addHelpText('after', `\nExample:\n  ${spec.example}`)
     .action(async (inputs: string[], flags: BatchFlags) => {
-      context.setExitCode(await runBatchCommand(spec, inputs.length > 0 ? inputs : (spec.defaultInputs ?? []), flags, context.config));
+      context.setExitCode(
+        await runBatchCommand(spec, inputs.length > 0 ? inputs : (spec.defaultInputs ?? []), flags, context.config),
+      );
     });
 }
 
-async function runBatchCommand(spec: BatchCommandSpec, inputs: string[], flags: BatchFlags, config: ProjectConfig): Promise<number> {
+async function runBatchCommand(
+  spec: BatchCommandSpec,
+  inputs: string[],
+  flags: BatchFlags,
+  config: ProjectConfig,
+): Promise<number> {
   const { mode } = spec;
   // Configuration errors (unknown template, empty folder, a region the gazetteer lacks) stop before any work: exit 2.
   if (spec.renders) loadTemplate(flags.template);
   const files = collectInputs(inputs, spec.extracts ? isReportFile : isSummaryFile);
   const extractOptions = spec.extracts ? extractOptionsFor(regionSettings(flags, config), files) : undefined;
   const started = performance.now();
-  const previousYear = flags.previous ? await (await import('../../compare/loadPreviousYear.js')).loadPreviousYear(flags.previous) : undefined;
+  const previousYear = flags.previous
+    ? await (await import('../../compare/loadPreviousYear.js')).loadPreviousYear(flags.previous)
+    : undefined;
   // Loaded on use, so that `briefing --help` and the other commands start quickly.
   const { runBatch } = await import('../../pipeline/runBatch.js');
-  const bar = !flags.json && process.stderr.isTTY && files.length > PROGRESS_BAR_FROM ? await progressBar(files.length) : undefined;
+  const bar =
+    !flags.json && process.stderr.isTTY && files.length > PROGRESS_BAR_FROM
+      ? await progressBar(files.length)
+      : undefined;
   const results = await runBatch({
     mode,
     files,
@@ -138,13 +178,18 @@ async function runBatchCommand(spec: BatchCommandSpec, inputs: string[], flags: 
     force: flags.force,
     extractOptions,
     previousYear,
-    onResult: flags.json ? undefined : bar ? () => bar.increment() : (result, done, total) => printResult(result, done, total, flags),
+    onResult: flags.json
+      ? undefined
+      : bar
+        ? () => bar.increment()
+        : (result, done, total) => printResult(result, done, total, flags),
   });
   if (bar) {
     bar.stop();
     // With a bar, only what needs attention is listed, after it.
     results.forEach((result, index) => {
-      if (result.error || result.warnings.length > 0 || (flags.verbose && result.trimmed.length > 0)) printResult(result, index + 1, results.length, flags);
+      if (result.error || result.warnings.length > 0 || (flags.verbose && result.trimmed.length > 0))
+        printResult(result, index + 1, results.length, flags);
     });
   }
   const failed = results.filter((result) => result.error).length;
@@ -154,11 +199,17 @@ async function runBatchCommand(spec: BatchCommandSpec, inputs: string[], flags: 
   } else {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const done = results.length - failed;
-    const what = mode === 'check' ? 'summaries valid' : `${mode === 'extract' ? 'summaries' : 'briefings'} written to ${flags.out}/`;
+    const what =
+      mode === 'check'
+        ? 'summaries valid'
+        : `${mode === 'extract' ? 'summaries' : 'briefings'} written to ${flags.out}/`;
     say(`${done} of ${results.length} ${what} in ${seconds} s${failed ? `; ${failed} failed` : ''}\n`);
     if (book) say(`book: ${relative(process.cwd(), book.file) || book.file} (${book.pages} pages)\n`);
     const trimmed = results.reduce((sum, result) => sum + result.trimmed.length, 0);
-    if (trimmed > 0 && !flags.verbose) say(`${trimmed} notes on items left off the pages to fit one page (the summaries keep them all; --verbose lists them)\n`);
+    if (trimmed > 0 && !flags.verbose)
+      say(
+        `${trimmed} notes on items left off the pages to fit one page (the summaries keep them all; --verbose lists them)\n`,
+      );
   }
   return failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
 }
@@ -166,11 +217,22 @@ async function runBatchCommand(spec: BatchCommandSpec, inputs: string[], flags: 
 /** Binds the briefings of the batch's good results into one book. */
 async function bookOf(results: BatchResult[], flags: BatchFlags): Promise<{ file: string; pages: number } | undefined> {
   const { readSummaryFile } = await import('../../pipeline/readSummaryFile.js');
-  const summaries = await Promise.all(results.filter((result) => result.pdf && (result.summary ?? result.input)).map((result) => readSummaryFile(result.summary ?? result.input)));
+  const summaries = await Promise.all(
+    results
+      .filter((result) => result.pdf && (result.summary ?? result.input))
+      .map((result) => readSummaryFile(result.summary ?? result.input)),
+  );
   if (summaries.length === 0) return undefined;
   const { bindBook } = await import('../../archive/bindBook.js');
   const file = typeof flags.book === 'string' ? flags.book : join(flags.out, 'book.pdf');
-  return bindBook({ summaries, file, session: flags.session, template: flags.template, issuer: flags.issuer, duplex: flags.duplex });
+  return bindBook({
+    summaries,
+    file,
+    session: flags.session,
+    template: flags.template,
+    issuer: flags.issuer,
+    duplex: flags.duplex,
+  });
 }
 
 /** Batches larger than this show a progress bar on a terminal instead of a line per input. */
@@ -178,7 +240,10 @@ const PROGRESS_BAR_FROM = 5;
 
 async function progressBar(total: number): Promise<{ increment(): void; stop(): void }> {
   const { SingleBar, Presets } = await import('cli-progress');
-  const bar = new SingleBar({ format: 'briefing [{bar}] {value}/{total} · {eta}s left', stream: process.stderr, hideCursor: true }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: 'briefing [{bar}] {value}/{total} · {eta}s left', stream: process.stderr, hideCursor: true },
+    Presets.shades_classic,
+  );
   bar.start(total, 0);
   return bar;
 }

@@ -16,14 +16,17 @@ export const registerInfoCommands: RegisterCommand = (program) => {
       if (flags.json) {
         printJson({ templates });
       } else {
-        for (const template of templates) process.stdout.write(`${template.name.padEnd(12)} ${template.pageSize.padEnd(4)} ${template.description}\n`);
+        for (const template of templates)
+          process.stdout.write(`${template.name.padEnd(12)} ${template.pageSize.padEnd(4)} ${template.description}\n`);
       }
     });
 
   program
     .command('init')
     .summary('write a commented project file (briefing.config.yaml) into this folder')
-    .description('Write briefing.config.yaml here: defaults for session, date, issuer, template, output folders, delegates\nfile, SMTP server and sender, for every command run in this folder or below it. Flags override it.\nIt never holds a password: set BRIEFING_SMTP_PASSWORD.')
+    .description(
+      'Write briefing.config.yaml here: defaults for session, date, issuer, template, output folders, delegates\nfile, SMTP server and sender, for every command run in this folder or below it. Flags override it.\nIt never holds a password: set BRIEFING_SMTP_PASSWORD.',
+    )
     .option('--force', 'replace a project file that is already here')
     .addHelpText('after', '\nExample:\n  briefing init && $EDITOR briefing.config.yaml')
     .action(async (flags: { force?: boolean }) => {
@@ -47,12 +50,18 @@ export const registerInfoCommands: RegisterCommand = (program) => {
         'process (cold start); time extraction of the bundled reports. Figures and method: BENCHMARKS.md.',
     )
     .option('-n, --count <N>', 'number of synthetic regions', (value) => positiveInteger(value, '--count'), 200)
-    .option('--workers <N>', 'worker processes for the batch (default: one per core)', (value) => positiveInteger(value, '--workers'))
+    .option('--workers <N>', 'worker processes for the batch (default: one per core)', (value) =>
+      positiveInteger(value, '--workers'),
+    )
     .option('--json', 'print the measurements as one JSON object')
     .addHelpText('after', '\nExample:\n  briefing bench --count 1000 --json')
     .action(async (flags: { count: number; workers?: number; json?: boolean }) => {
       const { runBench } = await import('../../bench/runBench.js');
-      const result = await runBench({ count: flags.count, workers: flags.workers, onProgress: flags.json ? undefined : (message) => say(`bench: ${message}…\n`) });
+      const result = await runBench({
+        count: flags.count,
+        workers: flags.workers,
+        onProgress: flags.json ? undefined : (message) => say(`bench: ${message}…\n`),
+      });
       if (flags.json) printJson(result);
       else process.stdout.write(formatBench(result));
     });
@@ -70,13 +79,17 @@ function formatBench(result: BenchResult): string {
     `cold start, new process, one briefing:     ${result.coldMs} ms`,
     '',
     'extraction (warm, median of 9):',
-    ...result.extraction.map((report) => `  ${report.file.padEnd(28)} ${String(report.characters).padStart(6)} chars  ${report.ms.toFixed(1).padStart(6)} ms`),
+    ...result.extraction.map(
+      (report) =>
+        `  ${report.file.padEnd(28)} ${String(report.characters).padStart(6)} chars  ${report.ms.toFixed(1).padStart(6)} ms`,
+    ),
   ];
   return `${lines.join('\n')}\n`;
 }
 
 function positiveInteger(value: string, option: string): number {
   const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new BriefingError('USAGE', `${option} must be a positive whole number, got ${value}`, { field: option });
+  if (!Number.isInteger(number) || number < 1)
+    throw new BriefingError('USAGE', `${option} must be a positive whole number, got ${value}`, { field: option });
   return number;
 }

@@ -24,7 +24,8 @@ interface MailFlags {
 }
 
 export const SMTP_URL_VARIABLE = 'BRIEFING_SMTP_URL';
-const INSECURE_AUTH_WARNING = '--insecure-auth: where the server offers no STARTTLS, the login and password travel in clear';
+const INSECURE_AUTH_WARNING =
+  '--insecure-auth: where the server offers no STARTTLS, the login and password travel in clear';
 
 export const registerMailCommands: RegisterCommand = (program, context) => {
   program
@@ -44,17 +45,36 @@ export const registerMailCommands: RegisterCommand = (program, context) => {
       ].join('\n'),
     )
     .argument('<session-dir>', 'a folder made by briefing archive')
-    .requiredOption('--delegates <file>', 'CSV (UTF-8 or GBK) or .xlsx: name,email,regions or 姓名,邮箱,地区', context.config.delegates)
-    .option('--smtp <url>', `smtp://user@host:port (STARTTLS when offered) or smtps://…, the password in $${SMTP_PASSWORD_VARIABLE}; default: $${SMTP_URL_VARIABLE}`, context.config.smtp)
+    .requiredOption(
+      '--delegates <file>',
+      'CSV (UTF-8 or GBK) or .xlsx: name,email,regions or 姓名,邮箱,地区',
+      context.config.delegates,
+    )
+    .option(
+      '--smtp <url>',
+      `smtp://user@host:port (STARTTLS when offered) or smtps://…, the password in $${SMTP_PASSWORD_VARIABLE}; default: $${SMTP_URL_VARIABLE}`,
+      context.config.smtp,
+    )
     .option('--insecure-auth', 'log in even where the server offers no STARTTLS (the password then travels in clear)')
     .option('--outbox <dir>', 'write one .eml file per delegate into DIR instead of sending')
-    .option('--from <address>', 'sender, e.g. "长治市人大 <renda@example.org>" (default: the SMTP login if it is an address)', context.config.from)
+    .option(
+      '--from <address>',
+      'sender, e.g. "长治市人大 <renda@example.org>" (default: the SMTP login if it is an address)',
+      context.config.from,
+    )
     .option('--subject <template>', 'subject template with {{session}} {{date}} {{name}} {{regions}}', DEFAULT_SUBJECT)
     .option('--resend-changed', 'send the new version to delegates who were mailed a different one before')
-    .option('--resend-uncertain', 'send again to delegates whose message an earlier, interrupted run may have handed over')
+    .option(
+      '--resend-uncertain',
+      'send again to delegates whose message an earlier, interrupted run may have handed over',
+    )
     .option('--rate <n>', 'send at most N messages per minute')
     .option('--retries <n>', 'further attempts after a temporary failure', String(DEFAULT_RETRY.retries))
-    .option('--retry-delay <ms>', 'wait before the first retry, doubled for each further one', String(DEFAULT_RETRY.baseDelayMs))
+    .option(
+      '--retry-delay <ms>',
+      'wait before the first retry, doubled for each further one',
+      String(DEFAULT_RETRY.baseDelayMs),
+    )
     .option('--json', 'print the result as one JSON document')
     .addHelpText(
       'after',
@@ -80,7 +100,11 @@ async function runMail(folder: string, flags: MailFlags): Promise<number> {
     subject: flags.subject,
     resendChanged: flags.resendChanged,
     resendUncertain: flags.resendUncertain,
-    retry: { ...DEFAULT_RETRY, retries: count(flags.retries, '--retries', 0), baseDelayMs: count(flags.retryDelay, '--retry-delay', 0) },
+    retry: {
+      ...DEFAULT_RETRY,
+      retries: count(flags.retries, '--retries', 0),
+      baseDelayMs: count(flags.retryDelay, '--retry-delay', 0),
+    },
     onProgress: progress ? (message) => say(`mail: ${message}\n`) : undefined,
   });
   if (flags.insecureAuth && flags.outbox === undefined) result.warnings.unshift(INSECURE_AUTH_WARNING);
@@ -98,7 +122,11 @@ function deliveryOf(flags: MailFlags): MailDelivery {
   if (flags.outbox !== undefined) return { kind: 'outbox', dir: flags.outbox };
   const url = flags.smtp ?? process.env[SMTP_URL_VARIABLE];
   if (!url) {
-    throw new BriefingError('USAGE', `nowhere to deliver: give --smtp URL (or set ${SMTP_URL_VARIABLE}) or --outbox DIR`, { field: '--smtp' });
+    throw new BriefingError(
+      'USAGE',
+      `nowhere to deliver: give --smtp URL (or set ${SMTP_URL_VARIABLE}) or --outbox DIR`,
+      { field: '--smtp' },
+    );
   }
   return { kind: 'smtp', url: withPassword(url), ratePerMinute: rate, insecureAuth: flags.insecureAuth };
 }
@@ -106,7 +134,9 @@ function deliveryOf(flags: MailFlags): MailDelivery {
 function count(text: string, option: string, minimum: number): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < minimum) {
-    throw new BriefingError('USAGE', `${option} must be a whole number of at least ${minimum}, got ${text}`, { field: option });
+    throw new BriefingError('USAGE', `${option} must be a whole number of at least ${minimum}, got ${text}`, {
+      field: option,
+    });
   }
   return value;
 }

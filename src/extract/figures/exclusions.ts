@@ -17,25 +17,60 @@ export function isChange(text: string, quantity: Quantity, quantities: Quantity[
 }
 
 /** Whether an amount, with `before` the words before it in its item, is no figure of the region. */
-export function isNoFigure(text: string, quantity: Quantity, quantities: Quantity[], before: string, words: FigureWords): boolean {
+export function isNoFigure(
+  text: string,
+  quantity: Quantity,
+  quantities: Quantity[],
+  before: string,
+  words: FigureWords,
+): boolean {
   // 由7%下降到5%, 从1091亿元增加到1650亿元: a base; 全省59个城区: a peer group; (折合4505美元); 对34家化工企业: an object.
-  if ([...words.comparisonBase, ...words.peerScopes, ...words.conversionWords, ...words.objectMarkers].some((word) => before.endsWith(word))) return true;
+  if (
+    [...words.comparisonBase, ...words.peerScopes, ...words.conversionWords, ...words.objectMarkers].some((word) =>
+      before.endsWith(word),
+    )
+  )
+    return true;
   // 1美元兑6.228元: a rate of exchange; 突破3万美元大关: a milestone; 抓好8个方面工作: the aspects of a programme.
-  if ([...words.conversionWords, ...words.milestoneWords, ...words.aspectWords].some((word) => text.startsWith(word, quantity.end))) return true;
-  return isPolicyCount(text, quantity, words) || isMarkPassed(text, quantity, quantities, before, words) || speaksOfSeveral(before, words);
+  if (
+    [...words.conversionWords, ...words.milestoneWords, ...words.aspectWords].some((word) =>
+      text.startsWith(word, quantity.end),
+    )
+  )
+    return true;
+  return (
+    isPolicyCount(text, quantity, words) ||
+    isMarkPassed(text, quantity, quantities, before, words) ||
+    speaksOfSeveral(before, words)
+  );
 }
 
 /** 出台稳经济47条, 10项措施: the name or size of a policy package. */
 function isPolicyCount(text: string, quantity: Quantity, words: FigureWords): boolean {
   if (!words.policyUnits.includes(quantity.unit)) return false;
   const clause = leadingWords(text, quantity.start, 'clause');
-  return words.policyVerbs.some((verb) => clause.includes(verb)) || words.policyNouns.some((noun) => text.startsWith(noun, quantity.end));
+  return (
+    words.policyVerbs.some((verb) => clause.includes(verb)) ||
+    words.policyNouns.some((noun) => text.startsWith(noun, quantity.end))
+  );
 }
 
 /** 突破400亿元、达410亿元; 跨越130亿元，累计完成136.6亿元: the mark passed, when the same sentence goes on to the amount reached. */
-function isMarkPassed(text: string, quantity: Quantity, quantities: Quantity[], before: string, words: FigureWords): boolean {
+function isMarkPassed(
+  text: string,
+  quantity: Quantity,
+  quantities: Quantity[],
+  before: string,
+  words: FigureWords,
+): boolean {
   if (!words.passingVerbs.some((verb) => before.endsWith(verb))) return false;
-  return quantities.some((other) => other.start >= quantity.end && !crosses(text.slice(quantity.end, other.start), 'sentence') && other.unit === quantity.unit && other.value > quantity.value);
+  return quantities.some(
+    (other) =>
+      other.start >= quantity.end &&
+      !crosses(text.slice(quantity.end, other.start), 'sentence') &&
+      other.unit === quantity.unit &&
+      other.value > quantity.value,
+  );
 }
 
 /** 近四年税收占比均保持在80%以上: a bound kept over several years or items at once is none of their figures. */

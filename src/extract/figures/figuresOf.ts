@@ -30,7 +30,11 @@ export function figuresOf(text: string): FoundFigure[] {
   const phrases = growthPhrases(text, quantities, words);
   const inPhrase = new Set(phrases.flatMap((phrase) => phrase.rates));
   // Amounts, and rates that stand for themselves (城镇化率43.97%, which may have a growth in points).
-  const amounts = quantities.filter((quantity) => (!quantity.isRate || (!inPhrase.has(quantity) && quantity.family !== 'points')) && !isChange(text, quantity, quantities, words));
+  const amounts = quantities.filter(
+    (quantity) =>
+      (!quantity.isRate || (!inPhrase.has(quantity) && quantity.family !== 'points')) &&
+      !isChange(text, quantity, quantities, words),
+  );
   const { growthOf, bareRates } = attachGrowth(text, quantities, amounts, phrases, words);
   const listed = listSubjects(text, amounts, words);
   const found: FoundFigure[] = [];
@@ -46,19 +50,34 @@ export function figuresOf(text: string): FoundFigure[] {
   return found.sort((a, b) => a.quantity.start - b.quantity.start);
 }
 
-function amountFigure(text: string, amount: Quantity, growth: Growth | undefined, { label, indicator }: Labelled): FoundFigure {
+function amountFigure(
+  text: string,
+  amount: Quantity,
+  growth: Growth | undefined,
+  { label, indicator }: Labelled,
+): FoundFigure {
   // The growth usually follows its amount; it precedes it when the amount's clause continues the growth's.
   const start = growth ? Math.min(amount.start, growth.rate.start) : amount.start;
   const end = growth ? Math.max(amount.end, growth.rate.end) : amount.end;
-  return { quantity: amount, ...(growth ? { growth: growth.rate, growthSign: growth.sign } : {}), label, ...(indicator ? { indicator } : {}), span: clauseSpan(text, start, end) };
+  return {
+    quantity: amount,
+    ...(growth ? { growth: growth.rate, growthSign: growth.sign } : {}),
+    label,
+    ...(indicator ? { indicator } : {}),
+    span: clauseSpan(text, start, end),
+  };
 }
 
 function rateFigure(text: string, rate: Quantity, sign: 1 | -1, { label, indicator }: Labelled): FoundFigure {
-  return { quantity: rate, label: `${label}${sign < 0 ? '降幅' : '增速'}`, ...(indicator ? { indicator } : {}), span: clauseSpan(text, Math.max(0, rate.start - 1), rate.end) };
+  return {
+    quantity: rate,
+    label: `${label}${sign < 0 ? '降幅' : '增速'}`,
+    ...(indicator ? { indicator } : {}),
+    span: clauseSpan(text, Math.max(0, rate.start - 1), rate.end),
+  };
 }
 
 /** The clause holding [start, end), widened to take a leading name (地区生产总值完成192.3亿元，按可比价计算，同比增长6.0%). */
 function clauseSpan(text: string, start: number, end: number): { start: number; end: number } {
   return { start: startOf(text, start, 'clause'), end: endOf(text, end, 'item') };
 }
-

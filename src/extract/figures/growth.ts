@@ -48,14 +48,26 @@ export function growthPhrases(text: string, quantities: Quantity[], words: Figur
     const lead = text.slice(Math.max(0, quantity.start - 10), quantity.start);
     const stripped = lead.replace(/\s+$/, '').replace(rateLead, '');
     const cueWord = growthCues.find((word) => stripped.endsWith(word));
-    current = cueWord ? { cueStart: quantity.start - lead.length + stripped.length - cueWord.length, sign: down.includes(cueWord) ? -1 : 1, rates: [quantity] } : undefined;
+    current = cueWord
+      ? {
+          cueStart: quantity.start - lead.length + stripped.length - cueWord.length,
+          sign: down.includes(cueWord) ? -1 : 1,
+          rates: [quantity],
+        }
+      : undefined;
     if (current) phrases.push(current);
   }
   return phrases;
 }
 
 /** Each growth phrase attached: to the amounts it follows, to the amount of the clause after it, or as rates of their own. */
-export function attachGrowth(text: string, quantities: Quantity[], amounts: Quantity[], phrases: GrowthPhrase[], words: FigureWords): { growthOf: Map<Quantity, Growth>; bareRates: BareRate[] } {
+export function attachGrowth(
+  text: string,
+  quantities: Quantity[],
+  amounts: Quantity[],
+  phrases: GrowthPhrase[],
+  words: FigureWords,
+): { growthOf: Map<Quantity, Growth>; bareRates: BareRate[] } {
   const growthOf = new Map<Quantity, Growth>();
   const bareRates: BareRate[] = [];
   for (const phrase of phrases) {
@@ -73,12 +85,27 @@ interface Attaching {
   growthOf: Map<Quantity, Growth>;
 }
 
-function attachToAmountsBefore(text: string, phrase: GrowthPhrase, { amounts, phrases, growthOf }: Attaching, words: FigureWords): boolean {
-  const before = amounts.filter((amount) => amount.end <= phrase.cueStart && !growthOf.has(amount) && !crosses(text.slice(amount.end, phrase.cueStart), 'sentence'));
+function attachToAmountsBefore(
+  text: string,
+  phrase: GrowthPhrase,
+  { amounts, phrases, growthOf }: Attaching,
+  words: FigureWords,
+): boolean {
+  const before = amounts.filter(
+    (amount) =>
+      amount.end <= phrase.cueStart &&
+      !growthOf.has(amount) &&
+      !crosses(text.slice(amount.end, phrase.cueStart), 'sentence'),
+  );
   // Amounts after an earlier growth phrase of the same sentence are candidates; those before it are not.
-  const open = before.filter((amount) => !phrases.some((other) => other !== phrase && other.cueStart < phrase.cueStart && other.cueStart > amount.end));
+  const open = before.filter(
+    (amount) =>
+      !phrases.some((other) => other !== phrase && other.cueStart < phrase.cueStart && other.cueStart > amount.end),
+  );
   if (phrase.rates.length >= 2 && open.length >= phrase.rates.length) {
-    open.slice(-phrase.rates.length).forEach((amount, index) => growthOf.set(amount, { rate: phrase.rates[index]!, sign: phrase.sign }));
+    open
+      .slice(-phrase.rates.length)
+      .forEach((amount, index) => growthOf.set(amount, { rate: phrase.rates[index]!, sign: phrase.sign }));
     return true;
   }
   const nearest = open.at(-1);
@@ -94,7 +121,13 @@ function attachToAmountsBefore(text: string, phrase: GrowthPhrase, { amounts, ph
  * 生产总值年均增长12.2%，2016年达到1156.49亿元; 地区生产总值增长8.7%、达到9651.4亿元: the clause after names no
  * subject of its own, so its amount is the one whose growth this is.
  */
-function attachToAmountAfter(text: string, phrase: GrowthPhrase, amounts: Quantity[], growthOf: Map<Quantity, Growth>, words: FigureWords): boolean {
+function attachToAmountAfter(
+  text: string,
+  phrase: GrowthPhrase,
+  amounts: Quantity[],
+  growthOf: Map<Quantity, Growth>,
+  words: FigureWords,
+): boolean {
   const last = phrase.rates.at(-1)!;
   const next = amounts.find((amount) => amount.start >= last.end && !amount.isRate);
   if (phrase.rates.length !== 1 || !next || growthOf.has(next)) return false;
@@ -108,8 +141,12 @@ function ratesOfTheirOwn(text: string, phrase: GrowthPhrase, quantities: Quantit
   let subject = zoneBefore(text, phrase.cueStart, quantities, 'clause');
   // 新兴产业加速成长，产值增长145%: a generic name (产值) belongs to the subject of the clause before.
   // 地方一般公共预算收入扣除留抵退税，同口径增长9.9%: a subject of fillers only is the one before, too.
-  const own = cleanLabel(patternsOf(words).fillers.reduce((rest, filler) => rest.replaceAll(filler, ''), subject), words);
-  if (!own || words.genericAmounts.includes(own)) subject = `${previousSubject(text, phrase.cueStart - subject.length, words)}${own ?? ''}`;
+  const own = cleanLabel(
+    patternsOf(words).fillers.reduce((rest, filler) => rest.replaceAll(filler, ''), subject),
+    words,
+  );
+  if (!own || words.genericAmounts.includes(own))
+    subject = `${previousSubject(text, phrase.cueStart - subject.length, words)}${own ?? ''}`;
   const subjects = splitSubject(subject, phrase.rates.length, words);
   return phrase.rates.map((rate, index) => ({ rate, sign: phrase.sign, subject: subjects[index] ?? subject }));
 }

@@ -14,7 +14,9 @@ const boundWordsSchema = z.object({
 /** 达成就业意向, 两年平均: a one-character lead or tail word (达, 均) that is part of a word of the label stays. */
 function isBound(label: string, word: string, end: 'leading' | 'trailing'): boolean {
   const bound = loadDataFile('bound-words.json', boundWordsSchema)[end][word];
-  return bound !== undefined && bound.some((whole) => (end === 'leading' ? label.startsWith(whole) : label.endsWith(whole)));
+  return (
+    bound !== undefined && bound.some((whole) => (end === 'leading' ? label.startsWith(whole) : label.endsWith(whole)))
+  );
 }
 
 const MAX_LABEL = 16;
@@ -26,13 +28,21 @@ export interface Labelled {
 
 /** Words cut free of leading verbs and fillers (全年实现, 其中) and trailing ones (达到, 同比增长), spaces and numbers. */
 export function cleanLabel(words: string, data: FigureWords): string | undefined {
-  let label = words.replace(/\s+/g, '').replace(/[“”"‘’《》]/g, '').replace(/^[—\-（(：:；，、]+/, '');
+  let label = words
+    .replace(/\s+/g, '')
+    .replace(/[“”"‘’《》]/g, '')
+    .replace(/^[—\-（(：:；，、]+/, '');
   const { lead, tail } = patternsOf(data);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const word of lead) {
       // 新增 stays: 新增经营主体 (an increment) is not 经营主体 (the stock).
-      if (label.startsWith(word) && label.length > word.length && !data.incrementWords.includes(word) && !isBound(label, word, 'leading')) {
+      if (
+        label.startsWith(word) &&
+        label.length > word.length &&
+        !data.incrementWords.includes(word) &&
+        !isBound(label, word, 'leading')
+      ) {
         label = label.slice(word.length);
         changed = true;
       }
@@ -47,7 +57,10 @@ export function cleanLabel(words: string, data: FigureWords): string | undefined
   label = label.replace(/^\d{4}年(?:度)?/, '').replace(/^[（(]?[一二三四五六七八九十\d]+[）)、.]/, '');
   if (label.length > MAX_LABEL) label = label.slice(-MAX_LABEL);
   // A verb or filler alone (达到, 完成) names nothing.
-  const fillerOnly = [...data.labelLead, ...data.labelTail].includes(label) && !data.actionVerbs.includes(label) && !data.incrementWords.includes(label);
+  const fillerOnly =
+    [...data.labelLead, ...data.labelTail].includes(label) &&
+    !data.actionVerbs.includes(label) &&
+    !data.incrementWords.includes(label);
   return label.length >= 2 && !fillerOnly ? label : undefined;
 }
 

@@ -44,9 +44,14 @@ export function patternsOf(words: FigureWords): Patterns {
     down: words.growthDown,
     changeEnd: new RegExp(`(?:${changes})(?:了)?$`),
     changeOnly: new RegExp(`^(?:${alternatives(words.comparedWith)})?(?:${changes})(?:了)?$`),
-    changeInBetween: new RegExp(`(?:${alternatives(words.comparedWith)})(?:${changes})了?[\\d.,]+\\s?(?:万|亿)?\\p{Script=Han}{1,3}`, 'gu'),
+    changeInBetween: new RegExp(
+      `(?:${alternatives(words.comparedWith)})(?:${changes})了?[\\d.,]+\\s?(?:万|亿)?\\p{Script=Han}{1,3}`,
+      'gu',
+    ),
     fillers: longestFirst(words.growthFillers),
-    subjectEnd: new RegExp(`\\d|${[changes, ...words.subjectAdverbs, ...words.subjectEndWords, ...words.passingVerbs].join('|')}`),
+    subjectEnd: new RegExp(
+      `\\d|${[changes, ...words.subjectAdverbs, ...words.subjectEndWords, ...words.passingVerbs].join('|')}`,
+    ),
     nounEnd: new RegExp(alternatives([...words.actionVerbs, ...words.nounEndVerbs, ...words.nounEndParticles])),
     lead: longestFirst(words.labelLead),
     tail: longestFirst(words.labelTail),
@@ -60,7 +65,10 @@ export function patternsOf(words: FigureWords): Patterns {
     rateLead: new RegExp(`(?:${alternatives(words.rateLeads)})$`),
     linkedList: new RegExp(`^(.*?)(?:分别)?(?:${alternatives(words.linkVerbs)})?$`),
     nonInitial: new RegExp(`^(?:${alternatives(words.nonInitialCharacters)})`),
-    statedYear: new RegExp(`(?<!${alternatives(words.yearBaseMarkers)})(\\d{4}|[〇零一二三四五六七八九]{4})年(?!${alternatives(words.yearSpanWords)})`, 'g'),
+    statedYear: new RegExp(
+      `(?<!${alternatives(words.yearBaseMarkers)})(\\d{4}|[〇零一二三四五六七八九]{4})年(?!${alternatives(words.yearSpanWords)})`,
+      'g',
+    ),
   };
   compiled.set(words, patterns);
   return patterns;

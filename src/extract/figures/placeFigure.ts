@@ -20,7 +20,13 @@ export interface FigureContext {
   planStart: number;
 }
 
-export function placeFigure(paragraph: Paragraph, original: string, found: FoundFigure, inPlan: boolean, context: FigureContext): Figure | undefined {
+export function placeFigure(
+  paragraph: Paragraph,
+  original: string,
+  found: FoundFigure,
+  inPlan: boolean,
+  context: FigureContext,
+): Figure | undefined {
   const { quantity, growth } = found;
   const text = paragraph.text;
   const range = sourceRange(paragraph, ...quoteSpan(found));
@@ -29,7 +35,11 @@ export function placeFigure(paragraph: Paragraph, original: string, found: Found
   if (textProblem(quote)) return undefined;
   const sentence = leadingWords(text, quantity.start, 'sentence');
   const { words } = grammarData();
-  const isTarget = inPlan ? !words.actualCues.some((cue) => sentence.includes(cue) && !words.targetCues.some((target) => sentence.includes(target))) : words.targetCues.some((cue) => sentence.includes(cue));
+  const isTarget = inPlan
+    ? !words.actualCues.some(
+        (cue) => sentence.includes(cue) && !words.targetCues.some((target) => sentence.includes(target)),
+      )
+    : words.targetCues.some((cue) => sentence.includes(cue));
   const kind = isTarget ? 'target' : 'actual';
   const year = explicitYear(sentence) ?? (kind === 'target' ? context.planYear : context.reviewYear);
   const growthValue = growth ? growth.value * (found.growthSign ?? 1) : undefined;

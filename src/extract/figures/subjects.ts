@@ -21,16 +21,20 @@ export function splitSubject(subject: string, count: number, words: FigureWords)
   if (count < 2) return [cleaned];
   for (const [whole, parts] of Object.entries(words.enumerations)) {
     const at = cleaned.indexOf(whole);
-    if (at >= 0 && parts.length === count) return parts.map((part) => `${cleaned.slice(0, at)}${part}${cleaned.slice(at + whole.length)}`);
+    if (at >= 0 && parts.length === count)
+      return parts.map((part) => `${cleaned.slice(0, at)}${part}${cleaned.slice(at + whole.length)}`);
   }
   const parts = cleaned.split(patternsOf(words).anyJoiner);
   if (parts.length !== count) return [];
   // 一般公共预算收入和支出: a bare measure (支出) is of the same thing as the first (一般公共预算).
   const measure = patternsOf(words).generic.find((word) => parts[0]!.endsWith(word) && parts[0]!.length > word.length);
-  if (measure && parts.slice(1).every((part) => words.genericAmounts.includes(part))) return parts.map((part, index) => (index === 0 ? part : `${parts[0]!.slice(0, -measure.length)}${part}`));
+  if (measure && parts.slice(1).every((part) => words.genericAmounts.includes(part)))
+    return parts.map((part, index) => (index === 0 ? part : `${parts[0]!.slice(0, -measure.length)}${part}`));
   const last = parts.at(-1)!;
   // 城镇、农村居民人均可支配收入: the shared tail follows the last part's head.
-  return parts.map((part, index) => (index < count - 1 && part.length <= 4 && last.length > part.length + 2 ? `${part}${last.slice(part.length)}` : part));
+  return parts.map((part, index) =>
+    index < count - 1 && part.length <= 4 && last.length > part.length + 2 ? `${part}${last.slice(part.length)}` : part,
+  );
 }
 
 /**
@@ -42,10 +46,16 @@ export function listSubjects(text: string, amounts: Quantity[], words: FigureWor
   for (let index = 0; index < amounts.length; index += 1) {
     const first = amounts[index]!;
     const list = [first];
-    while (index + 1 < amounts.length && patternsOf(words).joiner.test(text.slice(list.at(-1)!.end, amounts[index + 1]!.start))) list.push(amounts[(index += 1)]!);
+    while (
+      index + 1 < amounts.length &&
+      patternsOf(words).joiner.test(text.slice(list.at(-1)!.end, amounts[index + 1]!.start))
+    )
+      list.push(amounts[(index += 1)]!);
     if (list.length < 2) continue;
     // The names before the list (城乡居民人均可支配收入35352元、13565元), with or without 分别.
-    const lead = patternsOf(words).linkedList.exec(text.slice(startOf(text, first.start, 'clause'), first.start).trim());
+    const lead = patternsOf(words).linkedList.exec(
+      text.slice(startOf(text, first.start, 'clause'), first.start).trim(),
+    );
     const names = splitSubject(lead![1]!, list.length, words);
     if (names.length === list.length) list.forEach((amount, position) => subjects.set(amount, names[position]!));
   }
@@ -55,7 +65,10 @@ export function listSubjects(text: string, amounts: Quantity[], words: FigureWor
 /** The subject of the previous item in an enumeration: 推进项目268个、总投资… → 项目. */
 export function enumerationSubject(text: string, clauseStart: number, words: FigureWords): string {
   if (clauseStart === 0 || !/[、，]/.test(text[clauseStart - 1]!)) return '';
-  const previous = leadingWords(text, clauseStart - 1, 'clause').split('、').at(-1) ?? '';
+  const previous =
+    leadingWords(text, clauseStart - 1, 'clause')
+      .split('、')
+      .at(-1) ?? '';
   // The name of the item before (粮食播种面积11.34万亩 → 粮食播种面积), without its own measure (→ 粮食).
   let subject = cleanLabel(previous.replace(/\d{4}年/g, '').split(/\d/)[0] ?? '', words) ?? '';
   const measure = patternsOf(words).generic.find((word) => subject.endsWith(word) && subject.length > word.length);

@@ -23,12 +23,18 @@ export function decide(candidates: Candidate[]): Decision {
   const [best] = candidates;
   if (!best || best.score < MIN_SCORE || shortNamesOnly(best) < MIN_SHORT_ONLY) return { refusal: 'none', candidates };
   // Homonyms (宝山区 of 上海 and of 双鸭山) are told apart only by a named parent or province, never by chance.
-  const homonyms = candidates.filter((candidate) => candidate !== best && candidate.division.name === best.division.name);
-  if (homonyms.some((homonym) => hasAncestorNamed(homonym) || !hasAncestorNamed(best)) && !homonyms.every((homonym) => best.selfReferences > homonym.selfReferences)) {
+  const homonyms = candidates.filter(
+    (candidate) => candidate !== best && candidate.division.name === best.division.name,
+  );
+  if (
+    homonyms.some((homonym) => hasAncestorNamed(homonym) || !hasAncestorNamed(best)) &&
+    !homonyms.every((homonym) => best.selfReferences > homonym.selfReferences)
+  ) {
     return { refusal: 'close', candidates };
   }
   const second = candidates.find((candidate) => candidate !== best && candidate.division.name !== best.division.name);
-  if (second && best.score < second.score * MARGIN && !(best.selfReferences > second.selfReferences)) return { refusal: 'close', candidates };
+  if (second && best.score < second.score * MARGIN && !(best.selfReferences > second.selfReferences))
+    return { refusal: 'close', candidates };
   return { candidate: best };
 }
 
@@ -48,24 +54,32 @@ export function refusalError(decision: Extract<Decision, { refusal: unknown }>, 
     .filter((candidate) => candidate.score * LISTED_WITHIN >= best)
     .slice(0, LISTED)
     .map(({ division, score }) => ({
-    name: division.name,
-    code: division.code,
-    parent: division.parent,
-    level: division.level,
-    score: Math.round(score * 10) / 10,
-  }));
+      name: division.name,
+      code: division.code,
+      parent: division.parent,
+      level: division.level,
+      score: Math.round(score * 10) / 10,
+    }));
   const settle = (code: string, name?: string): string =>
     `settle it: briefing build ${quoted(file)} --region ${code}${name ? ` (${name})` : ''} (likewise extract and archive), or regions: { ${basename(file)}: ${code} } in briefing.config.yaml, or pick it in briefing serve`;
   if (decision.refusal === 'close') {
-    return new BriefingError('REGION_AMBIGUOUS', `the report could be about any of: ${listed.map(describe).join(', ')}`, { file, field: 'region', hint: settle(listed[0]!.code, listed[0]!.name), candidates: listed });
+    return new BriefingError(
+      'REGION_AMBIGUOUS',
+      `the report could be about any of: ${listed.map(describe).join(', ')}`,
+      { file, field: 'region', hint: settle(listed[0]!.code, listed[0]!.name), candidates: listed },
+    );
   }
   const weak = listed.length > 0 ? `; the little evidence there is points to ${listed.map(describe).join(', ')}` : '';
-  return new BriefingError('REGION_NOT_FOUND', `the report does not say clearly which region of the GB/T 2260 gazetteer it is about${weak}`, {
-    file,
-    field: 'region',
-    hint: listed.length > 0 ? settle(listed[0]!.code, listed[0]!.name) : settle('<name or six-digit code>'),
-    candidates: listed,
-  });
+  return new BriefingError(
+    'REGION_NOT_FOUND',
+    `the report does not say clearly which region of the GB/T 2260 gazetteer it is about${weak}`,
+    {
+      file,
+      field: 'region',
+      hint: listed.length > 0 ? settle(listed[0]!.code, listed[0]!.name) : settle('<name or six-digit code>'),
+      candidates: listed,
+    },
+  );
 }
 
 function describe(candidate: RegionCandidate): string {

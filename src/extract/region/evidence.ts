@@ -70,49 +70,106 @@ export interface EvidenceInput {
 }
 
 export function weighEvidence({ text, mentions, speaker, fileNamed }: EvidenceInput): Candidate[] {
-  const { byCode } = loadGazetteer();
-  const background = nameBackground();
-  const informativeness = (name: string): number => Math.max(0, Math.log(OWN_RATE / ((background[name] ?? 0) + BACKGROUND_FLOOR)) / Math.log(OWN_RATE / BACKGROUND_FLOOR));
+  const informativeness = informativenessOf(nameBackground());
+  const { byDivision, informative, parts } = divisionsNamed(mentions, fileNamed, informativeness);
+  const context: WeighingContext = { text, fileNamed, informativeness, informative, parts };
+  const candidates: Candidate[] = [];
+  for (const [division, own] of byDivision) {
+    const { evidence, selfReferences } = evidenceFor(division, own, context);
+    if (evidence.length === 0) continue;
+    const sum = evidence.reduce((total, item) => total + item.weight, 0);
+    candidates.push({ division, evidence, score: sum * levelFactor(division, speaker), selfReferences });
+  }
+  return candidates.sort((a, b) => b.score - a.score || a.division.code.localeCompare(b.division.code));
+}
 
+interface WeighingContext {
+  text: string;
+  fileNamed: Mention[];
+  informativeness: (name: string) => number;
+  /** Divisions named by a name that is no ordinary word. */
+  informative: Set<Division>;
+  /** For a parent's code, the names of its divisions named informatively. */
+  parts: Map<string, Set<string>>;
+}
+
+/** How unlikely a name is as an ordinary word, 0–1: measured by how often reports about other regions write it. */
+function informativenessOf(background: Record<string, number>): (name: string) => number {
+  return (name) =>
+    Math.max(
+      0,
+      Math.log(OWN_RATE / ((background[name] ?? 0) + BACKGROUND_FLOOR)) / Math.log(OWN_RATE / BACKGROUND_FLOOR),
+    );
+}
+
+/** The divisions the text or the file name names, with their mentions, and the parents several of whose parts are named. */
+function divisionsNamed(
+  mentions: Mention[],
+  fileNamed: Mention[],
+  informativeness: (name: string) => number,
+): { byDivision: Map<Division, Mention[]>; informative: Set<Division>; parts: Map<string, Set<string>> } {
+  const { byCode } = loadGazetteer();
   const byDivision = new Map<Division, Mention[]>();
-  for (const mention of mentions) byDivision.set(mention.division, [...(byDivision.get(mention.division) ?? []), mention]);
+  for (const mention of mentions)
+    byDivision.set(mention.division, [...(byDivision.get(mention.division) ?? []), mention]);
   const informative = new Set<Division>();
-  for (const [division, own] of byDivision) if (own.some((mention) => informativeness(mention.name) >= HALF)) informative.add(division);
+  for (const [division, own] of byDivision)
+    if (own.some((mention) => informativeness(mention.name) >= HALF)) informative.add(division);
   const parts = new Map<string, Set<string>>();
-  for (const division of informative) parts.set(division.parentCode, new Set([...(parts.get(division.parentCode) ?? []), division.name]));
+  for (const division of informative)
+    parts.set(division.parentCode, new Set([...(parts.get(division.parentCode) ?? []), division.name]));
   // A city none of whose own names appear still speaks when its counties are named (德宏's report names 瑞丽, 陇川 …).
   for (const [code, named] of parts) {
     const parent = byCode.get(code);
     if (parent && named.size >= 2 && !byDivision.has(parent)) byDivision.set(parent, []);
   }
   for (const mention of fileNamed) if (!byDivision.has(mention.division)) byDivision.set(mention.division, []);
+  return { byDivision, informative, parts };
+}
 
-  const candidates: Candidate[] = [];
-  for (const [division, own] of byDivision) {
-    const evidence: Evidence[] = [];
-    const selfReferences = own.filter((mention) => isSelfReference(text, mention)).length;
-    if (selfReferences > 0) evidence.push({ kind: 'self', weight: Math.min(selfReferences, MAX_SELF_REFERENCES) * SELF_REFERENCE, detail: `${selfReferences}× speaks as ${division.name}` });
-    const misreads = own.filter((mention) => mention.form === 'misread');
-    const countable = misreads.length >= MIN_MISREADS ? own : own.filter((mention) => mention.form !== 'misread');
-    const head = countable.find((mention) => isInTitle(text, mention) && mention.form !== 'short' && informativeness(mention.name) >= HALF);
-    if (head) evidence.push({ kind: 'title', weight: TITLE, detail: `${head.name} in the first lines` });
-    for (const form of ['full', 'misread', 'short'] as const) {
-      const named = countable.filter((mention) => mention.form === form);
-      const weight = named.reduce((sum, mention) => sum + informativeness(mention.name) * (isShort(mention) ? SHORT_NAME : FULL_NAME), 0);
-      if (weight > 0) evidence.push({ kind: form, weight, count: named.length, detail: `${form} name ${named.length}×` });
-    }
-    // One part named is the usual mention of a county in its city's report or the reverse; several speak for the whole.
-    const partsNamed = parts.get(division.code)?.size ?? 0;
-    if (partsNamed > 1) evidence.push({ kind: 'parts', weight: Math.min(partsNamed - 1, MAX_PARTS) * PART_NAMED, detail: `${partsNamed} of its divisions named` });
-    const ancestor = ancestorsOf(division).find((candidate) => informative.has(candidate));
-    if (ancestor) evidence.push({ kind: 'parent', weight: PARENT_NAMED, detail: `${ancestor.name}, which holds it, named` });
-    const fromFile = fileNamed.find((mention) => mention.division === division);
-    if (fromFile) evidence.push({ kind: 'file-name', weight: FILE_NAME, detail: `the file or folder name says ${fromFile.name}` });
-    if (evidence.length === 0) continue;
-    const sum = evidence.reduce((total, item) => total + item.weight, 0);
-    candidates.push({ division, evidence, score: sum * levelFactor(division, speaker), selfReferences });
+/** The typed evidence for one division: speaking as it, a title, its names, its parts, its parent, the file name. */
+function evidenceFor(
+  division: Division,
+  own: Mention[],
+  { text, fileNamed, informativeness, informative, parts }: WeighingContext,
+): { evidence: Evidence[]; selfReferences: number } {
+  const evidence: Evidence[] = [];
+  const selfReferences = own.filter((mention) => isSelfReference(text, mention)).length;
+  if (selfReferences > 0)
+    evidence.push({
+      kind: 'self',
+      weight: Math.min(selfReferences, MAX_SELF_REFERENCES) * SELF_REFERENCE,
+      detail: `${selfReferences}× speaks as ${division.name}`,
+    });
+  const misreads = own.filter((mention) => mention.form === 'misread');
+  const countable = misreads.length >= MIN_MISREADS ? own : own.filter((mention) => mention.form !== 'misread');
+  const head = countable.find(
+    (mention) => isInTitle(text, mention) && mention.form !== 'short' && informativeness(mention.name) >= HALF,
+  );
+  if (head) evidence.push({ kind: 'title', weight: TITLE, detail: `${head.name} in the first lines` });
+  for (const form of ['full', 'misread', 'short'] as const) {
+    const named = countable.filter((mention) => mention.form === form);
+    const weight = named.reduce(
+      (sum, mention) => sum + informativeness(mention.name) * (isShort(mention) ? SHORT_NAME : FULL_NAME),
+      0,
+    );
+    if (weight > 0) evidence.push({ kind: form, weight, count: named.length, detail: `${form} name ${named.length}×` });
   }
-  return candidates.sort((a, b) => b.score - a.score || a.division.code.localeCompare(b.division.code));
+  // One part named is the usual mention of a county in its city's report or the reverse; several speak for the whole.
+  const partsNamed = parts.get(division.code)?.size ?? 0;
+  if (partsNamed > 1)
+    evidence.push({
+      kind: 'parts',
+      weight: Math.min(partsNamed - 1, MAX_PARTS) * PART_NAMED,
+      detail: `${partsNamed} of its divisions named`,
+    });
+  const ancestor = ancestorsOf(division).find((candidate) => informative.has(candidate));
+  if (ancestor)
+    evidence.push({ kind: 'parent', weight: PARENT_NAMED, detail: `${ancestor.name}, which holds it, named` });
+  const fromFile = fileNamed.find((mention) => mention.division === division);
+  if (fromFile)
+    evidence.push({ kind: 'file-name', weight: FILE_NAME, detail: `the file or folder name says ${fromFile.name}` });
+  return { evidence, selfReferences };
 }
 
 function ancestorsOf(division: Division): Division[] {
@@ -130,7 +187,10 @@ function levelFactor(division: Division, speaker: Speaker): number {
 
 /** A short name, or a misreading of one (电留 for 屯留): weaker evidence than a full name. */
 function isShort(mention: Mention): boolean {
-  return mention.form === 'short' || (mention.form === 'misread' && mention.name.length === mention.division.shortName?.length);
+  return (
+    mention.form === 'short' ||
+    (mention.form === 'misread' && mention.name.length === mention.division.shortName?.length)
+  );
 }
 
 function isInTitle(text: string, mention: Mention): boolean {

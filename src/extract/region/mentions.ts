@@ -74,7 +74,8 @@ function nameIndex(): Map<string, NameEntry[]> {
 export function fullNamesOf(division: Division): string[] {
   const { name, shortName, parent } = division;
   const parentShort = shortNameOf(parent);
-  const qualified = division.level === 'province' ? [] : [`${parent}${name}`, ...(parentShort ? [`${parentShort}${name}`] : [])];
+  const qualified =
+    division.level === 'province' ? [] : [`${parent}${name}`, ...(parentShort ? [`${parentShort}${name}`] : [])];
   if (isGenericName(name)) return qualified;
   const names = [name, ...qualified];
   if (name.includes('自治')) {
@@ -106,7 +107,13 @@ export function scanNames(text: string): Mention[] {
       if (entry.name.length < longest || !text.startsWith(entry.name, at)) continue;
       if (entry.name.length > longest) found.length = 0;
       longest = entry.name.length;
-      found.push({ division: entry.division, start: at, end: at + entry.name.length, form: entry.form, name: entry.name });
+      found.push({
+        division: entry.division,
+        start: at,
+        end: at + entry.name.length,
+        form: entry.form,
+        name: entry.name,
+      });
     }
     mentions.push(...found);
     // A name's own characters do not start another name (沁源县 holds no 源县).
@@ -120,7 +127,9 @@ export async function wholeWordMentions(text: string): Promise<Mention[]> {
   const { facilitySuffixes } = regionWords();
   const considered = scanNames(text)
     .slice(0, MAX_MENTIONS)
-    .filter((mention) => mention.form !== 'short' || !facilitySuffixes.some((suffix) => text.startsWith(suffix, mention.end)));
+    .filter(
+      (mention) => mention.form !== 'short' || !facilitySuffixes.some((suffix) => text.startsWith(suffix, mention.end)),
+    );
   const windows = considered.map((mention) => {
     const from = Math.max(0, mention.start - WINDOW);
     return { from, text: text.slice(from, mention.end + WINDOW) };

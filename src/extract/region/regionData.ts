@@ -16,7 +16,11 @@ const regionWordsSchema = z.object({
 
 const ocrConfusionsSchema = z.object({
   $comment: z.string(),
-  pairs: z.array(z.tuple([z.string().length(1), z.string().length(1)]).refine(([a, b]) => a !== b, 'a pair of two different characters')),
+  pairs: z.array(
+    z
+      .tuple([z.string().length(1), z.string().length(1)])
+      .refine(([a, b]) => a !== b, 'a pair of two different characters'),
+  ),
 });
 
 const nameBackgroundSchema = z.object({

@@ -25,7 +25,8 @@ const CLEAR_RATIO = 2;
 export function findSpeaker(text: string): Speaker {
   const { levelWords } = regionWords();
   const counts: Record<string, number> = {};
-  for (const [level, words] of Object.entries(levelWords)) counts[level] = words.reduce((sum, word) => sum + ownUses(text, word), 0);
+  for (const [level, words] of Object.entries(levelWords))
+    counts[level] = words.reduce((sum, word) => sum + ownUses(text, word), 0);
   const phrase = SPEAKER_PHRASE.exec(text);
   if (phrase) {
     if (phrase[2] === '国务院') return { level: '国', strength: 'stated', counts };
@@ -47,7 +48,8 @@ function ownUses(text: string, word: string): number {
   for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
     const before = text.slice(Math.max(0, at - 2), at);
     const after = text.slice(at + word.length, at + word.length + 2);
-    if (!rankingBefore.some((cue) => before.endsWith(cue)) && !rankingAfter.some((cue) => after.startsWith(cue))) count += 1;
+    if (!rankingBefore.some((cue) => before.endsWith(cue)) && !rankingAfter.some((cue) => after.startsWith(cue)))
+      count += 1;
   }
   return count;
 }

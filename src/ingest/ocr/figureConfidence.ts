@@ -14,11 +14,17 @@ import type { OcrReading } from './types.js';
 export const LOW_OCR_CONFIDENCE = 80;
 
 export function ocrSourceFields(reading: OcrReading): { ocr: true; ocrPages: OcrPageSummary[] } {
-  return { ocr: true, ocrPages: reading.pages.map(({ number, meanConfidence, language }) => ({ page: number, meanConfidence, language })) };
+  return {
+    ocr: true,
+    ocrPages: reading.pages.map(({ number, meanConfidence, language }) => ({ page: number, meanConfidence, language })),
+  };
 }
 
 /** The lowest confidence of the characters of the figure's number in its quote (of the whole quote when not found). */
-export function figureConfidence(reading: OcrReading, figure: Pick<Figure, 'quote' | 'offset' | 'valueText'>): number | undefined {
+export function figureConfidence(
+  reading: OcrReading,
+  figure: Pick<Figure, 'quote' | 'offset' | 'valueText'>,
+): number | undefined {
   if (figure.offset === undefined) return undefined;
   const within = figure.quote.indexOf(figure.valueText);
   const start = figure.offset + Math.max(0, within);
@@ -29,17 +35,25 @@ export function figureConfidence(reading: OcrReading, figure: Pick<Figure, 'quot
 }
 
 /** The figures with their OCR confidence, and a warning naming those below LOW_OCR_CONFIDENCE. */
-export function withOcrConfidence<F extends Figure>(figures: F[], reading: OcrReading): { figures: F[]; warnings: string[] } {
+export function withOcrConfidence<F extends Figure>(
+  figures: F[],
+  reading: OcrReading,
+): { figures: F[]; warnings: string[] } {
   const rated = figures.map((figure) => {
     const confidence = figureConfidence(reading, figure);
     return confidence === undefined ? figure : { ...figure, ocrConfidence: confidence };
   });
   const unsure = rated.filter((figure) => (figure.ocrConfidence ?? 100) < LOW_OCR_CONFIDENCE);
-  const warnings = [`read by OCR (${reading.pages.length} page(s), mean confidence ${meanOf(reading)}): check the figures against the page images`];
+  const warnings = [
+    `read by OCR (${reading.pages.length} page(s), mean confidence ${meanOf(reading)}): check the figures against the page images`,
+  ];
   if (unsure.length > 0) {
-    warnings.push(`OCR is unsure of ${unsure.length} figure(s), check them first: ${unsure.map((figure) => `${figure.label} ${figure.valueText}${figure.unit} (confidence ${figure.ocrConfidence})`).join('; ')}`);
+    warnings.push(
+      `OCR is unsure of ${unsure.length} figure(s), check them first: ${unsure.map((figure) => `${figure.label} ${figure.valueText}${figure.unit} (confidence ${figure.ocrConfidence})`).join('; ')}`,
+    );
   }
   return { figures: rated, warnings };
 }
 
-const meanOf = (reading: OcrReading): number => Math.round((reading.pages.reduce((sum, page) => sum + page.meanConfidence, 0) / reading.pages.length) * 10) / 10;
+const meanOf = (reading: OcrReading): number =>
+  Math.round((reading.pages.reduce((sum, page) => sum + page.meanConfidence, 0) / reading.pages.length) * 10) / 10;

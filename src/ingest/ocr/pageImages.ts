@@ -23,29 +23,51 @@ const PREVIEW_DPI = 100;
 export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.tif', '.tiff'];
 
 /** Renders every page of a PDF into a new temporary folder; the caller removes the folder. */
-export async function renderPdfPages(file: string, signal?: AbortSignal): Promise<{ folder: string; images: string[] }> {
+export async function renderPdfPages(
+  file: string,
+  signal?: AbortSignal,
+): Promise<{ folder: string; images: string[] }> {
   const folder = await mkdtemp(join(tmpdir(), 'briefing-ocr-'));
   try {
-    await promisify(execFile)('pdftoppm', ['-r', String(OCR_DPI), '-gray', '-png', file, join(folder, 'page')], { signal });
+    await promisify(execFile)('pdftoppm', ['-r', String(OCR_DPI), '-gray', '-png', file, join(folder, 'page')], {
+      signal,
+    });
   } catch (error) {
     await rm(folder, { recursive: true, force: true });
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new BriefingError(missing ? 'OCR_UNAVAILABLE' : 'OCR_FAILED', missing ? 'rendering a scanned PDF for OCR needs pdftoppm (poppler), which is not installed' : `the scanned PDF's pages could not be rendered: ${(error as Error).message}`, {
-      file,
-      hint: missing ? 'install poppler: Debian/Ubuntu `sudo apt-get install poppler-utils`, macOS `brew install poppler`, Windows the poppler release for Windows on PATH' : 'check the file, or give the report as text',
-      cause: error,
-    });
+    throw new BriefingError(
+      missing ? 'OCR_UNAVAILABLE' : 'OCR_FAILED',
+      missing
+        ? 'rendering a scanned PDF for OCR needs pdftoppm (poppler), which is not installed'
+        : `the scanned PDF's pages could not be rendered: ${(error as Error).message}`,
+      {
+        file,
+        hint: missing
+          ? 'install poppler: Debian/Ubuntu `sudo apt-get install poppler-utils`, macOS `brew install poppler`, Windows the poppler release for Windows on PATH'
+          : 'check the file, or give the report as text',
+        cause: error,
+      },
+    );
   }
   // pdftoppm numbers pages page-1.png … with as many digits as the last page has; the names sort by page.
-  const images = (await readdir(folder)).filter((name) => name.endsWith('.png')).sort((a, b) => a.length - b.length || a.localeCompare(b));
+  const images = (await readdir(folder))
+    .filter((name) => name.endsWith('.png'))
+    .sort((a, b) => a.length - b.length || a.localeCompare(b));
   return { folder, images: images.map((name) => join(folder, name)) };
 }
 
 /** How the review page shows an OCR input's page beside its text: PNG and JPEG as they are, a PDF's page rendered. */
-export async function pageImage(file: string, page: number): Promise<{ bytes: Uint8Array<ArrayBuffer>; type: string } | undefined> {
+export async function pageImage(
+  file: string,
+  page: number,
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; type: string } | undefined> {
   const extension = extname(file).toLowerCase();
   if (extension === '.pdf') {
-    const { stdout } = await promisify(execFile)('pdftoppm', ['-r', String(PREVIEW_DPI), '-png', '-f', String(page), '-l', String(page), '-singlefile', file], { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 });
+    const { stdout } = await promisify(execFile)(
+      'pdftoppm',
+      ['-r', String(PREVIEW_DPI), '-png', '-f', String(page), '-l', String(page), '-singlefile', file],
+      { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 },
+    );
     return stdout.length > 0 ? { bytes: new Uint8Array(stdout), type: 'image/png' } : undefined;
   }
   // A browser shows no TIFF: such a page has no preview.

@@ -21,7 +21,13 @@ export function wordsOfTsv(tsv: string): TsvWord[] {
     if (cells[0] !== '5' || cells.length < 12) continue;
     const text = cells.slice(11).join('\t').trim();
     if (text === '') continue;
-    words.push({ block: Number(cells[2]), paragraph: Number(cells[3]), line: Number(cells[4]), confidence: Math.max(0, Math.min(100, Number(cells[10]))), text });
+    words.push({
+      block: Number(cells[2]),
+      paragraph: Number(cells[3]),
+      line: Number(cells[4]),
+      confidence: Math.max(0, Math.min(100, Number(cells[10]))),
+      text,
+    });
   }
   return words;
 }
@@ -41,7 +47,13 @@ export function pageTextOf(tsv: string, number: number, language: string): OcrPa
     append(word.text, Math.round(word.confidence));
   });
   const meanConfidence = words.length === 0 ? 0 : words.reduce((sum, word) => sum + word.confidence, 0) / words.length;
-  return { number, text, meanConfidence: Math.round(meanConfidence * 10) / 10, language, characterConfidence: Uint8Array.from(confidence) };
+  return {
+    number,
+    text,
+    meanConfidence: Math.round(meanConfidence * 10) / 10,
+    language,
+    characterConfidence: Uint8Array.from(confidence),
+  };
 }
 
 function separatorBetween(previous: TsvWord, word: TsvWord): string {

@@ -37,11 +37,14 @@ export async function readByOcr(file: string, kind: 'pdf' | 'image'): Promise<Oc
   // A page that fails fails the input: the pages still being read are stopped.
   const failed = new AbortController();
   const signal = AbortSignal.any([budget, failed.signal]);
-  const { folder, images } = kind === 'pdf' ? await renderPdfPages(file, signal) : { folder: undefined, images: [file] };
+  const { folder, images } =
+    kind === 'pdf' ? await renderPdfPages(file, signal) : { folder: undefined, images: [file] };
   const progress = progressLine(file, images.length, started);
   try {
     const read = (image: string, index: number, language: string): Promise<OcrPage> =>
-      runTesseract({ tesseract, image, language, file, page: index + 1, signal }).then((tsv) => pageTextOf(tsv, index + 1, language));
+      runTesseract({ tesseract, image, language, file, page: index + 1, signal }).then((tsv) =>
+        pageTextOf(tsv, index + 1, language),
+      );
     const first = await readFirstPage((language) => read(images[0]!, 0, language));
     progress(1);
     const rest = await mapBounded(images.slice(1), availableParallelism(), async (image, index) => {
@@ -50,7 +53,12 @@ export async function readByOcr(file: string, kind: 'pdf' | 'image'): Promise<Oc
       return page;
     });
     const ocrText = joinPages([first, ...rest], (performance.now() - started) / 1000);
-    if (ocrText.text.trim() === '') throw new BriefingError('INPUT_NO_TEXT', `OCR found no text on the ${images.length === 1 ? 'page' : `${images.length} pages`}`, { file, hint: 'check that the scan shows the report\'s text the right way up, or give the report as text' });
+    if (ocrText.text.trim() === '')
+      throw new BriefingError(
+        'INPUT_NO_TEXT',
+        `OCR found no text on the ${images.length === 1 ? 'page' : `${images.length} pages`}`,
+        { file, hint: "check that the scan shows the report's text the right way up, or give the report as text" },
+      );
     return ocrText;
   } catch (error) {
     failed.abort();
@@ -79,7 +87,13 @@ function joinPages(pages: OcrPage[], seconds: number): OcrText {
       text += '\n\n';
       confidence.push(Uint8Array.of(100, 100));
     }
-    summaries.push({ number: page.number, meanConfidence: page.meanConfidence, language: page.language, start: text.length, end: text.length + page.text.length });
+    summaries.push({
+      number: page.number,
+      meanConfidence: page.meanConfidence,
+      language: page.language,
+      start: text.length,
+      end: text.length + page.text.length,
+    });
     text += page.text;
     confidence.push(page.characterConfidence);
   }
@@ -119,13 +133,19 @@ function progressLine(file: string, pages: number, started: number): (done: numb
   return (done) => {
     if (done < 0) return void process.stderr.write('\r\x1b[K');
     count += 1;
-    process.stderr.write(`\r\x1b[KOCR ${safeForTerminal(basename(file))}: ${count}/${pages} pages, ${Math.round((performance.now() - started) / 1000)} s`);
+    process.stderr.write(
+      `\r\x1b[KOCR ${safeForTerminal(basename(file))}: ${count}/${pages} pages, ${Math.round((performance.now() - started) / 1000)} s`,
+    );
   };
 }
 
 function overBudget(file: string, pages: number): BriefingError {
-  return new BriefingError('OCR_FAILED', `OCR of ${pages} page(s) took longer than ${OCR_BUDGET_MS / 1000} s, the budget of an OCR input, and was stopped`, {
-    file,
-    hint: 'split the scan, or raise the budget with BRIEFING_OCR_BUDGET_MS (milliseconds)',
-  });
+  return new BriefingError(
+    'OCR_FAILED',
+    `OCR of ${pages} page(s) took longer than ${OCR_BUDGET_MS / 1000} s, the budget of an OCR input, and was stopped`,
+    {
+      file,
+      hint: 'split the scan, or raise the budget with BRIEFING_OCR_BUDGET_MS (milliseconds)',
+    },
+  );
 }

@@ -32,11 +32,18 @@ export function runTesseract({ tesseract, image, language, file, page, signal }:
     child.stderr.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString('utf8')).slice(-2000);
     });
-    child.on('error', (error) => reject(error.name === 'AbortError' ? error : pageError(file, page, error.message, error)));
+    child.on('error', (error) =>
+      reject(error.name === 'AbortError' ? error : pageError(file, page, error.message, error)),
+    );
     child.on('close', (code) => {
       if (code === 0) return resolve(Buffer.concat(stdout).toString('utf8'));
       if (/Failed loading language/.test(stderr)) {
-        return reject(new BriefingError('OCR_UNAVAILABLE', `Tesseract has no ${language} language data`, { file, hint: TESSERACT_INSTALL_HINT }));
+        return reject(
+          new BriefingError('OCR_UNAVAILABLE', `Tesseract has no ${language} language data`, {
+            file,
+            hint: TESSERACT_INSTALL_HINT,
+          }),
+        );
       }
       reject(pageError(file, page, lastLine(stderr) || `tesseract exited with ${code}`));
     });
@@ -44,7 +51,16 @@ export function runTesseract({ tesseract, image, language, file, page, signal }:
 }
 
 function pageError(file: string, page: number, reason: string, cause?: unknown): BriefingError {
-  return new BriefingError('OCR_FAILED', `OCR could not read page ${page}: ${reason}`, { file, hint: 'check that the page is a readable image (PNG, JPEG, TIFF), or give the report as text', cause });
+  return new BriefingError('OCR_FAILED', `OCR could not read page ${page}: ${reason}`, {
+    file,
+    hint: 'check that the page is a readable image (PNG, JPEG, TIFF), or give the report as text',
+    cause,
+  });
 }
 
-const lastLine = (text: string): string => text.trim().split('\n').filter((line) => !/^(Warning|Estimating resolution)/.test(line)).pop() ?? '';
+const lastLine = (text: string): string =>
+  text
+    .trim()
+    .split('\n')
+    .filter((line) => !/^(Warning|Estimating resolution)/.test(line))
+    .pop() ?? '';

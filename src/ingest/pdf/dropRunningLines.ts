@@ -8,7 +8,8 @@ import type { TextLine } from './types.js';
 /** The share of the page's height at its top and bottom where running headers and footers are printed. */
 const MARGIN_SHARE = 0.07;
 /** 3, - 3 -, 1/2, 第3版, 第 1 页 共 3 页, Page 2 of 5. */
-const PAGE_NUMBER = /^[-—–\s]*(?:第\s*\d+\s*[页版](?:\s*[,，]?\s*共\s*\d+\s*页)?|(?:page\s*)?\d+(?:\s*(?:[/／]|of)\s*\d+)?)[-—–\s]*$/iu;
+const PAGE_NUMBER =
+  /^[-—–\s]*(?:第\s*\d+\s*[页版](?:\s*[,，]?\s*共\s*\d+\s*页)?|(?:page\s*)?\d+(?:\s*(?:[/／]|of)\s*\d+)?)[-—–\s]*$/iu;
 
 export interface PageLines {
   height: number;

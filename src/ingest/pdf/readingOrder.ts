@@ -19,12 +19,16 @@ const BODY_SIZE_FACTOR = 1.15;
 
 export function orderPage(lines: readonly TextLine[]): TextBlock[] {
   const bodySize = mostWrittenSize(lines);
-  const body = lines.filter((line) => line.size <= bodySize * BODY_SIZE_FACTOR && line.size >= bodySize / BODY_SIZE_FACTOR);
+  const body = lines.filter(
+    (line) => line.size <= bodySize * BODY_SIZE_FACTOR && line.size >= bodySize / BODY_SIZE_FACTOR,
+  );
   const columns = findColumns(body, bodySize);
   const blocks: TextBlock[] = [];
   let band: TextLine[][] = columns.map(() => []);
   const closeBand = (): void => {
-    band.forEach((columnLines, index) => columnLines.length > 0 && blocks.push(columnBlock(columnLines, columns[index]!)));
+    band.forEach(
+      (columnLines, index) => columnLines.length > 0 && blocks.push(columnBlock(columnLines, columns[index]!)),
+    );
     band = columns.map(() => []);
   };
   for (const line of [...lines].sort((a, b) => b.y - a.y || a.left - b.left)) {
@@ -59,10 +63,11 @@ export function findColumns(body: readonly TextLine[], bodySize: number): Column
   const start = Math.floor(Math.min(...body.map((line) => line.left)));
   const end = Math.ceil(Math.max(...body.map((line) => line.right)));
   const crossings = new Int32Array(end - start + 1);
-  for (const line of body) for (let x = Math.ceil(line.left) - start; x < Math.floor(line.right) - start; x += 1) crossings[x]! += 1;
+  for (const line of body)
+    for (let x = Math.ceil(line.left) - start; x < Math.floor(line.right) - start; x += 1) crossings[x]! += 1;
   const columns: Column[] = [];
   let left = start;
-  for (let x = 0; x < crossings.length; ) {
+  for (let x = 0; x < crossings.length;) {
     let gutterEnd = x;
     while (gutterEnd < crossings.length && crossings[gutterEnd]! <= body.length * GUTTER_CROSSINGS) gutterEnd += 1;
     const isGutter = gutterEnd - x >= MIN_GUTTER * bodySize && x > 0 && gutterEnd < crossings.length;
@@ -86,5 +91,9 @@ function columnOf(line: TextLine, columns: readonly Column[]): number | undefine
 
 /** A column's lines of one band, with the column's edges as its lines reach them. */
 function columnBlock(lines: TextLine[], column: Column): TextBlock {
-  return { lines, left: Math.min(...lines.map((line) => line.left)), right: Math.max(column.left, ...lines.map((line) => line.right)) };
+  return {
+    lines,
+    left: Math.min(...lines.map((line) => line.left)),
+    right: Math.max(column.left, ...lines.map((line) => line.right)),
+  };
 }

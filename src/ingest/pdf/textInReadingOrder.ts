@@ -41,7 +41,10 @@ export function paragraphsOf(blocks: readonly TextBlock[]): string[][] {
     const pitch = usualPitch(block.lines);
     block.lines.forEach((line, index) => {
       const previous = block.lines[index - 1];
-      const startsHere = previous === undefined ? !flowsOn(blocks[blockIndex - 1], block) : startsParagraph(line, previous, block, pitch);
+      const startsHere =
+        previous === undefined
+          ? !flowsOn(blocks[blockIndex - 1], block)
+          : startsParagraph(line, previous, block, pitch);
       if (startsHere) paragraphs.push([]);
       paragraphs.at(-1)!.push(line.text);
     });
@@ -55,7 +58,9 @@ function flowsOn(before: TextBlock | undefined, block: TextBlock): boolean {
   const first = block.lines[0]!;
   if (!before || !last || before.lines.length < 2 || block.lines.length < 2) return false;
   const sameSize = first.size / last.size <= SIZE_CHANGE && last.size / first.size <= SIZE_CHANGE;
-  return sameSize && before.right - last.right <= SHORT_LINE * last.size && first.left <= block.left + INDENT * first.size;
+  return (
+    sameSize && before.right - last.right <= SHORT_LINE * last.size && first.left <= block.left + INDENT * first.size
+  );
 }
 
 function startsParagraph(line: TextLine, previous: TextLine, block: TextBlock, pitch: number): boolean {
@@ -80,6 +85,9 @@ function leadingWordWidth(text: string): number {
 
 /** The usual distance between consecutive baselines of a block (its median): line spacing without paragraph spacing. */
 function usualPitch(lines: readonly TextLine[]): number {
-  const pitches = lines.slice(1).map((line, index) => lines[index]!.y - line.y).sort((a, b) => a - b);
+  const pitches = lines
+    .slice(1)
+    .map((line, index) => lines[index]!.y - line.y)
+    .sort((a, b) => a - b);
   return pitches[Math.floor(pitches.length / 2)] ?? Number.POSITIVE_INFINITY;
 }

@@ -138,7 +138,11 @@ interface PdfDocument {
 }
 interface PdfPage {
   getViewport(options: { scale: number }): { width: number; height: number };
-  render(options: { canvasContext: CanvasRenderingContext2D; viewport: { width: number; height: number }; canvas: HTMLCanvasElement }): { promise: Promise<void> };
+  render(options: {
+    canvasContext: CanvasRenderingContext2D;
+    viewport: { width: number; height: number };
+    canvas: HTMLCanvasElement;
+  }): { promise: Promise<void> };
 }
 
 const token = document.querySelector<HTMLMetaElement>('meta[name="briefing-token"]')!.content;
@@ -173,7 +177,11 @@ function api(path: string, body?: unknown): Promise<Response> {
   });
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
   node.append(...children);
@@ -188,14 +196,24 @@ function say(message: string): void {
 
 async function loadRegions(selectId?: string): Promise<void> {
   const response = await api('/api/regions');
-  const data = (await response.json()) as { regions: RegionStatus[]; unsettled: UnsettledStatus[]; failures: { input: string; error: { message: string } }[]; templates: string[]; template: string };
+  const data = (await response.json()) as {
+    regions: RegionStatus[];
+    unsettled: UnsettledStatus[];
+    failures: { input: string; error: { message: string } }[];
+    templates: string[];
+    template: string;
+  };
   if (templateSelect.options.length === 0) {
     for (const name of data.templates) templateSelect.append(element('option', { value: name }, name));
     templateSelect.value = data.template;
   }
   const list = $<HTMLUListElement>('#region-list');
   list.replaceChildren(...data.regions.map(regionItem), ...data.unsettled.map(unsettledItem));
-  $<HTMLDivElement>('#failures').replaceChildren(...data.failures.map((failure) => element('p', { class: 'badge warn' }, `未能载入 ${failure.input}：${failure.error.message}`)));
+  $<HTMLDivElement>('#failures').replaceChildren(
+    ...data.failures.map((failure) =>
+      element('p', { class: 'badge warn' }, `未能载入 ${failure.input}：${failure.error.message}`),
+    ),
+  );
   const address = addressed();
   const wanted = selectId ?? address.id;
   if (!view && !unsettledOpen) {
@@ -211,7 +229,10 @@ async function loadRegions(selectId?: string): Promise<void> {
 /** What the address names: a region, and perhaps one of its figures (#140431/figure/3, as a comparison cell gives it). */
 function addressed(): { id: string; figure?: number } {
   const [id = '', part, figure] = decodeURIComponent(location.hash.slice(1)).split('/');
-  return { id, ...(part === 'figure' && figure !== undefined && /^\d+$/.test(figure) ? { figure: Number(figure) } : {}) };
+  return {
+    id,
+    ...(part === 'figure' && figure !== undefined && /^\d+$/.test(figure) ? { figure: Number(figure) } : {}),
+  };
 }
 
 async function openAddress({ id, figure }: { id: string; figure?: number }): Promise<void> {
@@ -227,17 +248,30 @@ window.addEventListener('hashchange', () => {
 function regionItem(region: RegionStatus): HTMLLIElement {
   const badges = [
     element('span', { class: 'badge' }, `${region.figures} 个数字`),
-    ...(region.warnings > 0 ? [element('span', { class: 'badge warn', title: '提示需要人工核对' }, `⚠ ${region.warnings}`)] : []),
-    region.reviewed ? element('span', { class: 'badge done', title: region.reviewed.at }, '已审核') : element('span', { class: 'badge' }, '未审核'),
+    ...(region.warnings > 0
+      ? [element('span', { class: 'badge warn', title: '提示需要人工核对' }, `⚠ ${region.warnings}`)]
+      : []),
+    region.reviewed
+      ? element('span', { class: 'badge done', title: region.reviewed.at }, '已审核')
+      : element('span', { class: 'badge' }, '未审核'),
     ...(region.edited ? [element('span', { class: 'badge edited' }, '已修改')] : []),
   ];
-  const button = element('button', { type: 'button', 'data-region': region.id }, element('span', { class: 'name' }, region.name), element('span', { class: 'parent badge' }, region.parent), element('span', { class: 'badges' }, ...badges));
+  const button = element(
+    'button',
+    { type: 'button', 'data-region': region.id },
+    element('span', { class: 'name' }, region.name),
+    element('span', { class: 'parent badge' }, region.parent),
+    element('span', { class: 'badges' }, ...badges),
+  );
   button.addEventListener('click', () => void openRegion(region.id));
   return element('li', { 'data-region': region.id }, button);
 }
 
 function unsettledItem(report: UnsettledStatus): HTMLLIElement {
-  const badges = [element('span', { class: 'badge warn' }, '待选地区'), element('span', { class: 'badge' }, `${report.candidates.length} 个候选`)];
+  const badges = [
+    element('span', { class: 'badge warn' }, '待选地区'),
+    element('span', { class: 'badge' }, `${report.candidates.length} 个候选`),
+  ];
   const button = element(
     'button',
     { type: 'button', 'data-unsettled': report.id, title: report.file },
@@ -251,7 +285,8 @@ function unsettledItem(report: UnsettledStatus): HTMLLIElement {
 
 function markCurrent(): void {
   const current = view?.status.id ?? unsettledOpen?.status.id;
-  for (const item of document.querySelectorAll<HTMLLIElement>('#region-list li')) item.classList.toggle('current', item.dataset.region === current);
+  for (const item of document.querySelectorAll<HTMLLIElement>('#region-list li'))
+    item.classList.toggle('current', item.dataset.region === current);
 }
 
 function leaveUnsaved(id: string): boolean {
@@ -324,7 +359,12 @@ const REFUSALS: Record<UnsettledStatus['reason'], string> = {
 
 function renderUnsettledForm(report: UnsettledStatus): void {
   const candidates = report.candidates.map((candidate) => {
-    const button = element('button', { type: 'button', class: 'candidate', 'data-code': candidate.code }, element('strong', {}, candidate.name), ` ${candidate.parent} · ${candidate.code}`);
+    const button = element(
+      'button',
+      { type: 'button', class: 'candidate', 'data-code': candidate.code },
+      element('strong', {}, candidate.name),
+      ` ${candidate.parent} · ${candidate.code}`,
+    );
     button.addEventListener('click', () => void settle(report.id, candidate));
     return element('li', {}, button);
   });
@@ -333,8 +373,15 @@ function renderUnsettledForm(report: UnsettledStatus): void {
       'fieldset',
       { class: 'region' },
       element('legend', {}, '地区'),
-      element('p', { class: 'refusal' }, REFUSALS[report.reason], '请选择这份报告所属的地区，选定后即按该地区重新提取。'),
-      ...(candidates.length > 0 ? [element('p', { class: 'caption' }, '可能的地区：'), element('ul', { class: 'candidates' }, ...candidates)] : []),
+      element(
+        'p',
+        { class: 'refusal' },
+        REFUSALS[report.reason],
+        '请选择这份报告所属的地区，选定后即按该地区重新提取。',
+      ),
+      ...(candidates.length > 0
+        ? [element('p', { class: 'caption' }, '可能的地区：'), element('ul', { class: 'candidates' }, ...candidates)]
+        : []),
       element('p', { class: 'caption' }, candidates.length > 0 ? '都不是？搜索其他地区：' : '搜索地区：'),
       regionSearch((division) => void settle(report.id, division)),
       element('p', { id: 'form-error', class: 'error', role: 'alert' }),
@@ -348,7 +395,12 @@ async function settle(id: string, division: Division): Promise<void> {
   const response = await api(`/api/unsettled/${encodeURIComponent(id)}/region`, { code: division.code });
   const data = (await response.json()) as DocumentView & { error?: { code: string; message: string; reason?: Reason } };
   if (!response.ok) {
-    const problem = data.error?.code === 'INPUT_NOT_A_REPORT' ? '报告中没有带单位的数字，无法生成简报' : data.error ? wordsFor(data.error) : String(response.status);
+    const problem =
+      data.error?.code === 'INPUT_NOT_A_REPORT'
+        ? '报告中没有带单位的数字，无法生成简报'
+        : data.error
+          ? wordsFor(data.error)
+          : String(response.status);
     form.querySelector<HTMLElement>('#form-error')!.textContent = `未能按 ${division.name} 提取：${problem}`;
     say('未能提取');
     return;
@@ -361,7 +413,15 @@ async function settle(id: string, division: Division): Promise<void> {
 
 // ---------------------------------------------------------------- the region search
 
-const LEVEL_NAMES: Record<string, string> = { province: '省级', city: '地级', county: '县', district: '区', county_city: '县级市', banner: '旗', other: '其他' };
+const LEVEL_NAMES: Record<string, string> = {
+  province: '省级',
+  city: '地级',
+  county: '县',
+  district: '区',
+  county_city: '县级市',
+  banner: '旗',
+  other: '其他',
+};
 
 /**
  * A search box over the GB/T 2260 gazetteer: a name, short name or code (沁源, 沁源县, 140431) lists matching
@@ -380,7 +440,12 @@ function regionSearch(choose: (division: Division) => void): HTMLElement {
     'aria-expanded': 'false',
     'aria-controls': 'region-results',
   });
-  const results = element('ul', { id: 'region-results', class: 'region-results', role: 'listbox', 'aria-label': '匹配的地区' });
+  const results = element('ul', {
+    id: 'region-results',
+    class: 'region-results',
+    role: 'listbox',
+    'aria-label': '匹配的地区',
+  });
   results.hidden = true;
   /** The divisions listed, and the query they answer (the box may hold a newer one not yet asked). */
   let found: Division[] = [];
@@ -488,7 +553,8 @@ function renderSource(loaded: Pick<DocumentView, 'source' | 'sourceFile'>): void
     ? '（未找到原文，只列出各数字的原句：可用 --reports 指定原文所在文件夹）'
     : `${loaded.sourceFile ?? ''}${source.unplaced.length > 0 ? `（${source.unplaced.length} 个数字的原句未在原文中找到）` : ''}`;
   const cuts = new Set<number>([0, source.text.length]);
-  for (const mark of source.marks) for (const at of [mark.quoteStart, mark.quoteEnd, mark.numberStart, mark.numberEnd]) cuts.add(at);
+  for (const mark of source.marks)
+    for (const at of [mark.quoteStart, mark.quoteEnd, mark.numberStart, mark.numberEnd]) cuts.add(at);
   const points = [...cuts].sort((a, b) => a - b);
   const fragment = document.createDocumentFragment();
   for (let index = 0; index + 1 < points.length; index += 1) {
@@ -496,7 +562,9 @@ function renderSource(loaded: Pick<DocumentView, 'source' | 'sourceFile'>): void
     const end = points[index + 1]!;
     const text = source.text.slice(start, end);
     const quotes = source.marks.filter((mark) => mark.quoteStart <= start && end <= mark.quoteEnd);
-    const number = source.marks.find((mark) => mark.numberStart <= start && end <= mark.numberEnd && mark.numberStart < mark.numberEnd);
+    const number = source.marks.find(
+      (mark) => mark.numberStart <= start && end <= mark.numberEnd && mark.numberStart < mark.numberEnd,
+    );
     if (quotes.length === 0) {
       // Display only: runs of blank lines between paragraphs shown as one (the marks are placed already).
       fragment.append(text.replace(/\n[ \t\u3000]*(?:\n[ \t\u3000]*){2,}/g, '\n\n'));
@@ -505,7 +573,11 @@ function renderSource(loaded: Pick<DocumentView, 'source' | 'sourceFile'>): void
     const span = element('span', { class: 'quote', 'data-figures': quotes.map((mark) => mark.figure).join(' ') });
     if (number) {
       // Out of the tab order (a report has hundreds): keyboard users reach each quote from its figure's 原文 button.
-      const mark = element('mark', { class: 'number', 'data-figure': String(number.figure), title: '点击查看此数字' }, text);
+      const mark = element(
+        'mark',
+        { class: 'number', 'data-figure': String(number.figure), title: '点击查看此数字' },
+        text,
+      );
       span.append(mark);
     } else {
       span.append(text);
@@ -527,7 +599,11 @@ function renderScan(id: string, ocr: DocumentView['ocr']): void {
       return element(
         'figure',
         { class: 'scan-page' },
-        element('a', { href: src, target: '_blank', rel: 'noopener', title: '在新窗口中查看原图' }, element('img', { src, alt: `扫描第 ${page} 页`, loading: 'lazy' })),
+        element(
+          'a',
+          { href: src, target: '_blank', rel: 'noopener', title: '在新窗口中查看原图' },
+          element('img', { src, alt: `扫描第 ${page} 页`, loading: 'lazy' }),
+        ),
         element('figcaption', {}, `第 ${page} 页 · OCR 平均置信度 ${meanConfidence}`),
       );
     }),
@@ -541,7 +617,9 @@ sourceText.addEventListener('click', (event) => {
 /** Scrolls the figure's quote into view and flashes it (the figure as loaded: its origin). */
 function showQuote(origin: number): void {
   for (const active of sourceText.querySelectorAll('.active')) active.classList.remove('active', 'flash');
-  const spans = [...sourceText.querySelectorAll<HTMLElement>('.quote')].filter((span) => (span.dataset.figures ?? '').split(' ').includes(String(origin)));
+  const spans = [...sourceText.querySelectorAll<HTMLElement>('.quote')].filter((span) =>
+    (span.dataset.figures ?? '').split(' ').includes(String(origin)),
+  );
   const numbers = [...sourceText.querySelectorAll<HTMLElement>(`mark.number[data-figure="${origin}"]`)];
   for (const span of [...spans, ...numbers]) {
     span.classList.add('active');
@@ -569,7 +647,16 @@ const KIND_NAMES = { actual: '实绩', target: '目标' } as const;
 function renderForm(): void {
   if (!view || !draft) return;
   const summary = draft;
-  const warnings = summary.warnings.length > 0 ? [element('ul', { class: 'warnings', 'aria-label': '提示' }, ...summary.warnings.map((warning) => element('li', {}, warning)))] : [];
+  const warnings =
+    summary.warnings.length > 0
+      ? [
+          element(
+            'ul',
+            { class: 'warnings', 'aria-label': '提示' },
+            ...summary.warnings.map((warning) => element('li', {}, warning)),
+          ),
+        ]
+      : [];
   const basics = element(
     'fieldset',
     {},
@@ -579,7 +666,12 @@ function renderForm(): void {
     textField('会议', 'session.name', summary.session.name ?? ''),
     textField('日期', 'session.date', summary.session.date ?? '', 'YYYY-MM-DD'),
   );
-  const figures = element('fieldset', {}, element('legend', {}, `数字（${summary.figures.length}）`), element('ol', { class: 'items figures', 'aria-label': '数字' }, ...summary.figures.map(figureRow)));
+  const figures = element(
+    'fieldset',
+    {},
+    element('legend', {}, `数字（${summary.figures.length}）`),
+    element('ol', { class: 'items figures', 'aria-label': '数字' }, ...summary.figures.map(figureRow)),
+  );
   const lists = (['highlights', 'targets'] as const).map(listFieldset);
   const attainment = attainmentFieldset();
   const actions = element(
@@ -589,10 +681,25 @@ function renderForm(): void {
     element('button', { type: 'button', 'data-action': 'revert' }, '撤销未保存的更改'),
     element('span', { class: 'hint' }, 'Enter 保存 · Esc 还原当前栏 · Alt+↑/↓ 移动数字'),
   );
-  form.replaceChildren(element('div', { id: 'banner' }), ...warnings, regionFieldset(), basics, figures, ...attainment, ...lists, element('p', { id: 'form-error', class: 'error', role: 'alert' }), actions);
+  form.replaceChildren(
+    element('div', { id: 'banner' }),
+    ...warnings,
+    regionFieldset(),
+    basics,
+    figures,
+    ...attainment,
+    ...lists,
+    element('p', { id: 'form-error', class: 'error', role: 'alert' }),
+    actions,
+  );
 }
 
-const REGION_SOURCES: Record<NonNullable<Region['source']>, string> = { text: '据原文', 'file-name': '据文件名', scope: '据会议范围', user: '人工指定' };
+const REGION_SOURCES: Record<NonNullable<Region['source']>, string> = {
+  text: '据原文',
+  'file-name': '据文件名',
+  scope: '据会议范围',
+  user: '人工指定',
+};
 
 /**
  * The region: as it stands in the draft, with what the extractor read when a person changed it, and the search that
@@ -607,12 +714,20 @@ function regionFieldset(): HTMLFieldSetElement {
     { class: 'region-current', 'data-path': 'region', 'data-code': region.code },
     element('strong', {}, region.name),
     ` ${region.parent} · ${region.code}`,
-    ...(region.source ? [element('span', { class: `badge${region.source === 'user' ? ' edited' : ''}` }, REGION_SOURCES[region.source])] : []),
+    ...(region.source
+      ? [element('span', { class: `badge${region.source === 'user' ? ' edited' : ''}` }, REGION_SOURCES[region.source])]
+      : []),
   );
   const origin = !extracted
     ? [element('p', { class: 'region-extracted' }, '提取时未能确定地区，由审核人选定')]
     : region.code !== extracted.code
-      ? [element('p', { class: 'region-extracted' }, `提取结果：${extracted.name}（${extracted.parent} · ${extracted.code}）`)]
+      ? [
+          element(
+            'p',
+            { class: 'region-extracted' },
+            `提取结果：${extracted.name}（${extracted.parent} · ${extracted.code}）`,
+          ),
+        ]
       : [];
   const change = view!.status.session
     ? element('p', { class: 'hint' }, '会议文件夹中的地区不能在此更改：归档按地区命名文件、排列合订本。')
@@ -620,39 +735,98 @@ function regionFieldset(): HTMLFieldSetElement {
         if (division.code === region.code) return;
         // Shown at once; the server writes the gazetteer's name and level for the code, and records the change (or,
         // back at the extracted region, removes the record).
-        draft!.region = division.code === extracted?.code ? structuredClone(extracted) : { code: division.code, name: division.name, parent: division.parent, level: division.level, source: 'user' };
+        draft!.region =
+          division.code === extracted?.code
+            ? structuredClone(extracted)
+            : {
+                code: division.code,
+                name: division.name,
+                parent: division.parent,
+                level: division.level,
+                source: 'user',
+              };
         showRegionTitle(draft!.region);
         edited();
         form.querySelector<HTMLInputElement>('.region-query')?.focus();
       });
-  return element('fieldset', { class: 'region' }, element('legend', {}, '地区'), current, ...origin, change, element('span', { class: 'error', 'data-error-for': 'region' }));
+  return element(
+    'fieldset',
+    { class: 'region' },
+    element('legend', {}, '地区'),
+    current,
+    ...origin,
+    change,
+    element('span', { class: 'error', 'data-error-for': 'region' }),
+  );
 }
 
 function textField(caption: string, path: string, value: string, placeholder = ''): HTMLLabelElement {
   const input = element('input', { type: 'text', 'data-path': path, value, placeholder });
   input.value = value;
-  return element('label', { class: 'field' }, caption, input, element('span', { class: 'error', 'data-error-for': path }));
+  return element(
+    'label',
+    { class: 'field' },
+    caption,
+    input,
+    element('span', { class: 'error', 'data-error-for': path }),
+  );
 }
 
 function figureRow(figure: Figure, index: number): HTMLLIElement {
   const origin = origins[index]!;
   const path = (field: string): string => `figures.${index}.${field}`;
-  const input = (caption: string, field: keyof Figure, value: string, wide = false, mode = 'text'): HTMLLabelElement => {
+  const input = (
+    caption: string,
+    field: keyof Figure,
+    value: string,
+    wide = false,
+    mode = 'text',
+  ): HTMLLabelElement => {
     const box = element('input', { type: 'text', 'data-path': path(field), 'data-field': field, inputmode: mode });
     box.value = value;
-    return element('label', wide ? { class: 'wide' } : {}, caption, box, element('span', { class: 'error', 'data-error-for': path(field) }));
+    return element(
+      'label',
+      wide ? { class: 'wide' } : {},
+      caption,
+      box,
+      element('span', { class: 'error', 'data-error-for': path(field) }),
+    );
   };
-  const kind = element('select', { 'data-path': path('kind'), 'data-field': 'kind' }, ...(['actual', 'target'] as const).map((name) => element('option', { value: name }, KIND_NAMES[name])));
+  const kind = element(
+    'select',
+    { 'data-path': path('kind'), 'data-field': 'kind' },
+    ...(['actual', 'target'] as const).map((name) => element('option', { value: name }, KIND_NAMES[name])),
+  );
   kind.value = figure.kind;
   const shown = element('input', { type: 'checkbox', 'data-field': 'shown', 'aria-label': '印在简报上' });
   shown.checked = !figure.hidden;
-  const unsure = view?.ocr && figure.ocrConfidence !== undefined && figure.ocrConfidence < view.ocr.lowConfidence
-    ? [element('span', { class: 'badge warn ocr-unsure', title: 'OCR 对这个数字把握不大：请对照扫描页核对' }, `OCR 存疑（置信度 ${figure.ocrConfidence}）`)]
+  const unsure =
+    view?.ocr && figure.ocrConfidence !== undefined && figure.ocrConfidence < view.ocr.lowConfidence
+      ? [
+          element(
+            'span',
+            { class: 'badge warn ocr-unsure', title: 'OCR 对这个数字把握不大：请对照扫描页核对' },
+            `OCR 存疑（置信度 ${figure.ocrConfidence}）`,
+          ),
+        ]
+      : [];
+  const corrected = figure.reviewed
+    ? [
+        element(
+          'span',
+          { class: 'corrected', title: `更正于 ${figure.reviewed.at}` },
+          `已更正（原文 ${figure.reviewed.extracted.valueText}${figure.reviewed.extracted.unit}）`,
+        ),
+      ]
     : [];
-  const corrected = figure.reviewed ? [element('span', { class: 'corrected', title: `更正于 ${figure.reviewed.at}` }, `已更正（原文 ${figure.reviewed.extracted.valueText}${figure.reviewed.extracted.unit}）`)] : [];
   const row = element(
     'li',
-    { class: `figure${figure.hidden ? ' hidden-figure' : ''}`, 'data-index': String(index), 'data-origin': String(origin), draggable: 'true' },
+    {
+      class: `figure${figure.hidden ? ' hidden-figure' : ''}`,
+      'data-index': String(index),
+      'data-origin': String(origin),
+      draggable: 'true',
+    },
     element(
       'div',
       { class: 'item-head' },
@@ -693,10 +867,19 @@ function attainmentFieldset(): HTMLFieldSetElement[] {
   if (!targets && said.length === 0) return [];
   const loaded = view!.summary.lastYearTargets?.pairs ?? [];
   const rows = (targets?.pairs ?? []).map((pair, index) => {
-    const rule = loaded[index]!.reviewed?.extracted ?? { verdict: loaded[index]!.verdict, reason: loaded[index]!.reason };
-    const verdict = element('select', { 'data-pair': String(index), 'aria-label': `${pair.target.label}：完成情况` }, ...VERDICTS.map((name) => element('option', { value: name }, name)));
+    const rule = loaded[index]!.reviewed?.extracted ?? {
+      verdict: loaded[index]!.verdict,
+      reason: loaded[index]!.reason,
+    };
+    const verdict = element(
+      'select',
+      { 'data-pair': String(index), 'aria-label': `${pair.target.label}：完成情况` },
+      ...VERDICTS.map((name) => element('option', { value: name }, name)),
+    );
     verdict.value = pair.verdict;
-    const resultFigure = pair.result ? view!.summary.figures.findIndex((figure) => figure.quote === pair.result!.quote) : -1;
+    const resultFigure = pair.result
+      ? view!.summary.figures.findIndex((figure) => figure.quote === pair.result!.quote)
+      : -1;
     return element(
       'li',
       { class: `pair verdict-${VERDICTS.indexOf(pair.verdict)}`, 'data-pair': String(index) },
@@ -708,7 +891,9 @@ function attainmentFieldset(): HTMLFieldSetElement[] {
         ` ${pair.year}年`,
         element('span', { class: 'spacer' }),
         verdict,
-        ...(pair.verdict !== rule.verdict ? [element('span', { class: 'badge edited' }, `已改判（按规则：${rule.verdict}）`)] : []),
+        ...(pair.verdict !== rule.verdict
+          ? [element('span', { class: 'badge edited' }, `已改判（按规则：${rule.verdict}）`)]
+          : []),
       ),
       element(
         'div',
@@ -719,13 +904,23 @@ function attainmentFieldset(): HTMLFieldSetElement[] {
           { class: 'pair-result' },
           element('small', {}, '今年报告 · 实绩'),
           pair.result?.quote ?? '今年的报告未给出可比的数字',
-          ...(resultFigure >= 0 ? [element('button', { type: 'button', 'data-action': 'locate-figure', 'data-origin': String(resultFigure) }, '原文')] : []),
+          ...(resultFigure >= 0
+            ? [
+                element(
+                  'button',
+                  { type: 'button', 'data-action': 'locate-figure', 'data-origin': String(resultFigure) },
+                  '原文',
+                ),
+              ]
+            : []),
         ),
       ),
       element('p', { class: 'hint' }, `规则：${rule.reason}`),
     );
   });
-  const statements = said.map((statement) => element('blockquote', { class: 'stated' }, element('small', {}, `报告自述 · ${statement.says}`), statement.quote));
+  const statements = said.map((statement) =>
+    element('blockquote', { class: 'stated' }, element('small', {}, `报告自述 · ${statement.says}`), statement.quote),
+  );
   return [
     element(
       'fieldset',
@@ -758,16 +953,39 @@ function listFieldset(list: 'highlights' | 'targets'): HTMLFieldSetElement {
         element('button', { type: 'button', 'data-action': 'down', 'aria-label': '下移' }, '↓'),
         element('button', { type: 'button', 'data-action': 'remove', 'aria-label': '移除' }, '移除'),
       ),
-      element('label', { class: 'field' }, '标题', title, element('span', { class: 'error', 'data-error-for': `${list}.${index}.title` })),
-      element('label', { class: 'field' }, '内容', text, element('span', { class: 'error', 'data-error-for': `${list}.${index}.text` })),
+      element(
+        'label',
+        { class: 'field' },
+        '标题',
+        title,
+        element('span', { class: 'error', 'data-error-for': `${list}.${index}.title` }),
+      ),
+      element(
+        'label',
+        { class: 'field' },
+        '内容',
+        text,
+        element('span', { class: 'error', 'data-error-for': `${list}.${index}.text` }),
+      ),
     );
   });
   const present = new Set(items.map((item) => item.title));
   const candidates = (view?.candidates[list] ?? []).filter((candidate) => !present.has(candidate.title));
-  const picker = element('select', { 'data-candidates': list, 'aria-label': `从原文选择${caption}` }, element('option', { value: '' }, `从原文句子中添加${caption}…`), ...candidates.map((candidate, index) => element('option', { value: String(index) }, candidate.title)));
+  const picker = element(
+    'select',
+    { 'data-candidates': list, 'aria-label': `从原文选择${caption}` },
+    element('option', { value: '' }, `从原文句子中添加${caption}…`),
+    ...candidates.map((candidate, index) => element('option', { value: String(index) }, candidate.title)),
+  );
   const add = element('button', { type: 'button', 'data-action': 'add', 'data-list': list }, '添加');
   (add as HTMLButtonElement & { candidates?: Highlight[] }).candidates = candidates;
-  return element('fieldset', {}, element('legend', {}, `${caption}（${items.length}）`), element('ol', { class: 'items', 'data-list': list }, ...rows), element('div', { class: 'adder' }, picker, add));
+  return element(
+    'fieldset',
+    {},
+    element('legend', {}, `${caption}（${items.length}）`),
+    element('ol', { class: 'items', 'data-list': list }, ...rows),
+    element('div', { class: 'adder' }, picker, add),
+  );
 }
 
 /** Reads an edited field into the draft; a number that does not parse is an error on its field. */
@@ -983,8 +1201,13 @@ function showErrors(issues: Issue[]): void {
   const all = [...[...localErrors].map(([path, message]) => ({ path: `$.${path}`, message })), ...issues];
   for (const issue of all) {
     // The region is one field on the page, whatever part of it the server found wrong.
-    const path = issue.path.replace(/^\$\.?/, '').replace(/\[(\d+)\]/g, '.$1').replace(/^region\..*/, 'region');
-    const field = form.querySelector<HTMLElement>(`[data-path="${path}"]`) ?? form.querySelector<HTMLElement>(`[data-path="${path.replace(/\.valueText$/, '.value')}"]`);
+    const path = issue.path
+      .replace(/^\$\.?/, '')
+      .replace(/\[(\d+)\]/g, '.$1')
+      .replace(/^region\..*/, 'region');
+    const field =
+      form.querySelector<HTMLElement>(`[data-path="${path}"]`) ??
+      form.querySelector<HTMLElement>(`[data-path="${path.replace(/\.valueText$/, '.value')}"]`);
     const slot = field && form.querySelector<HTMLElement>(`[data-error-for="${field.dataset.path}"]`);
     if (field && slot) {
       field.classList.add('invalid');
@@ -1041,7 +1264,14 @@ async function refreshPreview(): Promise<void> {
   const startedAt = editStartedAt;
   const response = await api(`/api/regions/${encodeURIComponent(view.status.id)}/preview`, editBody());
   if (sequence !== previewSequence) return;
-  const data = (await response.json()) as { pdf?: string; pages?: number; trimmed?: string[]; warnings?: string[]; issues?: Issue[]; error?: { message: string } };
+  const data = (await response.json()) as {
+    pdf?: string;
+    pages?: number;
+    trimmed?: string[];
+    warnings?: string[];
+    issues?: Issue[];
+    error?: { message: string };
+  };
   if (!response.ok || !data.pdf) {
     showErrors(data.issues ?? []);
     if (!data.issues) say(`预览失败：${data.error?.message ?? response.status}`);
@@ -1065,8 +1295,11 @@ const ITEM_NAMES: Record<string, string> = { figure: '数字', highlight: '亮�
 function trimmedInChinese(item: string): string {
   const tiles = /^the (\S+) template shows the (\d+) top-ranked of (\d+) figures/.exec(item);
   if (tiles) return `版式 ${tiles[1]} 只印排名前 ${tiles[2]} 的数字（共 ${tiles[3]} 个，摘要中全部保留）`;
-  const notShown = /^not shown: (figure|highlight|target) (“.*”) \(the (\S+) template shows at most (\d+)\)$/.exec(item);
-  if (notShown) return `未印出${ITEM_NAMES[notShown[1]!]}${notShown[2]}（版式 ${notShown[3]} 最多印 ${notShown[4]} 条）`;
+  const notShown = /^not shown: (figure|highlight|target) (“.*”) \(the (\S+) template shows at most (\d+)\)$/.exec(
+    item,
+  );
+  if (notShown)
+    return `未印出${ITEM_NAMES[notShown[1]!]}${notShown[2]}（版式 ${notShown[3]} 最多印 ${notShown[4]} 条）`;
   const cut = /^trimmed to fit one page: (figure|highlight|target) (“.*”)$/.exec(item);
   if (cut) return `为排成一页未印出${ITEM_NAMES[cut[1]!]}${cut[2]}`;
   return item;
@@ -1108,13 +1341,22 @@ async function save(): Promise<void> {
     return;
   }
   say('正在保存…');
-  const response = await api(`/api/regions/${encodeURIComponent(view.status.id)}/save`, { ...editBody(), version: view.version });
-  const data = (await response.json()) as DocumentView & { written?: string[]; issues?: Issue[]; error?: { message: string; hint?: string; reason?: Reason } };
+  const response = await api(`/api/regions/${encodeURIComponent(view.status.id)}/save`, {
+    ...editBody(),
+    version: view.version,
+  });
+  const data = (await response.json()) as DocumentView & {
+    written?: string[];
+    issues?: Issue[];
+    error?: { message: string; hint?: string; reason?: Reason };
+  };
   if (response.status === 409) {
     say('未保存：文件已被修改');
     const reload = element('button', { type: 'button' }, '重新载入');
     reload.addEventListener('click', () => void reloadCurrent());
-    $<HTMLDivElement>('#banner').replaceChildren(element('div', { class: 'banner conflict', role: 'alert' }, '此摘要在载入后已在磁盘上被修改，未覆盖。', reload));
+    $<HTMLDivElement>('#banner').replaceChildren(
+      element('div', { class: 'banner conflict', role: 'alert' }, '此摘要在载入后已在磁盘上被修改，未覆盖。', reload),
+    );
     return;
   }
   if (!response.ok) {
@@ -1123,7 +1365,9 @@ async function save(): Promise<void> {
     return;
   }
   show(data);
-  say(`已保存 ${new Date().toLocaleTimeString('zh-CN')}：${(data.written ?? []).map((file) => file.split(/[\\/]/).pop()).join('、')}`);
+  say(
+    `已保存 ${new Date().toLocaleTimeString('zh-CN')}：${(data.written ?? []).map((file) => file.split(/[\\/]/).pop()).join('、')}`,
+  );
   await loadRegions(data.status.id);
 }
 

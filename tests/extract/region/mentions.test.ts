@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../../src/extract/gazetteer.js';
 import { fullNamesOf, levelSuffix, scanNames, wholeWordMentions } from '../../../src/extract/region/mentions.js';
 
-const named = (name: string, parent?: string) => loadGazetteer().all.find((each) => each.name === name && (!parent || each.parent === parent))!;
+const named = (name: string, parent?: string) =>
+  loadGazetteer().all.find((each) => each.name === name && (!parent || each.parent === parent))!;
 
 describe('fullNamesOf', () => {
   it('gives the official name, the name after its city, and the shortenings of autonomous divisions', () => {
@@ -24,7 +25,9 @@ describe('fullNamesOf', () => {
 
 describe('scanNames and wholeWordMentions', () => {
   it('takes the longest name at a place and does not start another inside it', () => {
-    expect(scanNames('上海市宝山区第八届').map((mention) => [mention.name, mention.division.code])).toEqual([['上海市宝山区', '310113']]);
+    expect(scanNames('上海市宝山区第八届').map((mention) => [mention.name, mention.division.code])).toEqual([
+      ['上海市宝山区', '310113'],
+    ]);
   });
 
   it('keeps whole words only, and no short name in a facility (长治路, 木里矿区)', async () => {

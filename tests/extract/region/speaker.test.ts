@@ -3,8 +3,14 @@ import { findSpeaker } from '../../../src/extract/region/speaker.js';
 
 describe('findSpeaker', () => {
   it('takes the level the speaker states over any count', () => {
-    expect(findSpeaker('我代表市政府向大会报告工作。全省第二，全省领先，全省上下。')).toMatchObject({ level: '市', strength: 'stated' });
-    expect(findSpeaker('现在，我代表锡林郭勒盟行政公署，向大会报告工作。')).toMatchObject({ level: '盟', strength: 'stated' });
+    expect(findSpeaker('我代表市政府向大会报告工作。全省第二，全省领先，全省上下。')).toMatchObject({
+      level: '市',
+      strength: 'stated',
+    });
+    expect(findSpeaker('现在，我代表锡林郭勒盟行政公署，向大会报告工作。')).toMatchObject({
+      level: '盟',
+      strength: 'stated',
+    });
     expect(findSpeaker('我代表地区行署向大会报告工作。')).toMatchObject({ level: '地区', strength: 'stated' });
     expect(findSpeaker('现在，我代表国务院，向大会报告政府工作。')).toMatchObject({ level: '国', strength: 'stated' });
   });

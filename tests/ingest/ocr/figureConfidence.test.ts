@@ -9,13 +9,28 @@ const original = '总投资489.31亿元，争取资金2.17亿元。';
 const confidence = new Uint8Array(original.length).fill(95);
 // OCR was unsure of the 7 of 2.17 only.
 confidence[original.indexOf('2.17') + 3] = 52;
-const reading: OcrReading = { pages: [{ number: 1, meanConfidence: 91.5, language: 'chi_sim', start: 0, end: original.length }], characterConfidence: confidence, seconds: 12 };
-const figure = (valueText: string, label: string, quote: string): Figure => ({ label, valueText, value: Number(valueText), unit: '亿元', kind: 'actual', quote, offset: original.indexOf(quote) });
+const reading: OcrReading = {
+  pages: [{ number: 1, meanConfidence: 91.5, language: 'chi_sim', start: 0, end: original.length }],
+  characterConfidence: confidence,
+  seconds: 12,
+};
+const figure = (valueText: string, label: string, quote: string): Figure => ({
+  label,
+  valueText,
+  value: Number(valueText),
+  unit: '亿元',
+  kind: 'actual',
+  quote,
+  offset: original.indexOf(quote),
+});
 
 describe('withOcrConfidence', () => {
-  const { figures, warnings } = withOcrConfidence([figure('489.31', '总投资', '总投资489.31亿元'), figure('2.17', '争取资金', '争取资金2.17亿元')], reading);
+  const { figures, warnings } = withOcrConfidence(
+    [figure('489.31', '总投资', '总投资489.31亿元'), figure('2.17', '争取资金', '争取资金2.17亿元')],
+    reading,
+  );
 
-  it('gives each figure the lowest confidence of its number\'s characters', () => {
+  it("gives each figure the lowest confidence of its number's characters", () => {
     expect(figures.map((item) => item.ocrConfidence)).toEqual([95, 52]);
   });
 
@@ -27,7 +42,10 @@ describe('withOcrConfidence', () => {
     ]);
   });
 
-  it('records source.ocr and each page\'s mean confidence', () => {
-    expect(ocrSourceFields(reading)).toEqual({ ocr: true, ocrPages: [{ page: 1, meanConfidence: 91.5, language: 'chi_sim' }] });
+  it("records source.ocr and each page's mean confidence", () => {
+    expect(ocrSourceFields(reading)).toEqual({
+      ocr: true,
+      ocrPages: [{ page: 1, meanConfidence: 91.5, language: 'chi_sim' }],
+    });
   });
 });

@@ -30,7 +30,11 @@ describe('findTesseract', () => {
     } catch (caught) {
       error = caught;
     }
-    expect(error).toMatchObject({ code: 'OCR_UNAVAILABLE', file: 'scan.png', message: 'this is a scan or a photo, and reading it needs Tesseract OCR, which is not installed (not on PATH)' });
+    expect(error).toMatchObject({
+      code: 'OCR_UNAVAILABLE',
+      file: 'scan.png',
+      message: 'this is a scan or a photo, and reading it needs Tesseract OCR, which is not installed (not on PATH)',
+    });
     const { hint } = error as { hint: string };
     expect(hint).toContain('sudo apt-get install tesseract-ocr tesseract-ocr-chi-sim');
     expect(hint).toContain('brew install tesseract tesseract-lang');
@@ -39,6 +43,10 @@ describe('findTesseract', () => {
 
   it('fails a photo read without Tesseract on PATH with that error, before anything is run', async () => {
     process.env.PATH = emptyFolder;
-    await expect(readReport(fixture)).rejects.toMatchObject({ code: 'OCR_UNAVAILABLE', file: fixture, hint: expect.stringContaining('tesseract-ocr-chi-sim') });
+    await expect(readReport(fixture)).rejects.toMatchObject({
+      code: 'OCR_UNAVAILABLE',
+      file: fixture,
+      hint: expect.stringContaining('tesseract-ocr-chi-sim'),
+    });
   });
 });

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { pageTextOf } from '../../../src/ingest/ocr/pageText.js';
 
 const HEADER = 'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext';
-const word = (block: number, paragraph: number, line: number, confidence: number, text: string): string => `5\t1\t${block}\t${paragraph}\t${line}\t1\t0\t0\t10\t10\t${confidence}\t${text}`;
+const word = (block: number, paragraph: number, line: number, confidence: number, text: string): string =>
+  `5\t1\t${block}\t${paragraph}\t${line}\t1\t0\t0\t10\t10\t${confidence}\t${text}`;
 
 describe('pageTextOf', () => {
   const tsv = [
@@ -24,7 +25,7 @@ describe('pageTextOf', () => {
     expect(page.text).toBe('CHANGZHI RIBAO\n\n总投资489.31亿\n元');
   });
 
-  it('records each character\'s word confidence (100 for the separators it added) and the page mean', () => {
+  it("records each character's word confidence (100 for the separators it added) and the page mean", () => {
     expect(page.characterConfidence.length).toBe(page.text.length);
     const at = page.text.indexOf('489.31');
     expect([...page.characterConfidence.subarray(at, at + 6)]).toEqual([41, 41, 41, 41, 41, 41]);

@@ -26,10 +26,29 @@ function tesseractInstalled(): boolean {
   }
 }
 const skip = !tesseractInstalled() && !process.env.CI;
-if (skip) console.warn('tests/ingest/ocr/readByOcr.test.ts: skipped, Tesseract is not installed here (scripts/setup.sh installs it; CI never skips)');
+if (skip)
+  console.warn(
+    'tests/ingest/ocr/readByOcr.test.ts: skipped, Tesseract is not installed here (scripts/setup.sh installs it; CI never skips)',
+  );
 
 /** Figures printed on the fixture's page (sample 000, page 1), as value and unit. */
-const PAGE_FIGURES = ['268个', '489.31亿元', '9个', '208.29亿元', '2.17亿元', '1400万元', '9000万元', '85个', '140亿元', '37场', '3025.91万元', '751.16万元', '3135户', '334台', '4371名'];
+const PAGE_FIGURES = [
+  '268个',
+  '489.31亿元',
+  '9个',
+  '208.29亿元',
+  '2.17亿元',
+  '1400万元',
+  '9000万元',
+  '85个',
+  '140亿元',
+  '37场',
+  '3025.91万元',
+  '751.16万元',
+  '3135户',
+  '334台',
+  '4371名',
+];
 
 function expectPageRead(summary: BriefingSummary): void {
   expect(summary.region).toMatchObject({ name: '沁源县', code: '140431' });
@@ -41,15 +60,20 @@ function expectPageRead(summary: BriefingSummary): void {
   const missing = PAGE_FIGURES.filter((figure) => !found.has(figure));
   expect(missing.length, `not found: ${missing.join(', ')}`).toBeLessThanOrEqual(1);
   for (const figure of summary.figures) expect(figure.ocrConfidence, figure.quote).toBeGreaterThanOrEqual(0);
-  expect(summary.warnings[0]).toMatch(/^read by OCR \(1 page\(s\), mean confidence [\d.]+\): check the figures against the page images$/);
+  expect(summary.warnings[0]).toMatch(
+    /^read by OCR \(1 page\(s\), mean confidence [\d.]+\): check the figures against the page images$/,
+  );
   // Tesseract misreads some % signs on this page (159% as 1599%) and says it is unsure: those figures are flagged.
   const unsure = summary.figures.filter((figure) => figure.ocrConfidence! < LOW_OCR_CONFIDENCE);
   expect(unsure.length).toBeGreaterThan(0);
-  for (const figure of unsure) expect(summary.warnings[1]).toContain(`${figure.label} ${figure.valueText}${figure.unit} (confidence ${figure.ocrConfidence})`);
+  for (const figure of unsure)
+    expect(summary.warnings[1]).toContain(
+      `${figure.label} ${figure.valueText}${figure.unit} (confidence ${figure.ocrConfidence})`,
+    );
 }
 
 describe.skipIf(skip)('OCR with Tesseract', () => {
-  it('reads a photo of a page (.png) into a summary with the region, the figures and OCR\'s confidence', async () => {
+  it("reads a photo of a page (.png) into a summary with the region, the figures and OCR's confidence", async () => {
     const report = await readReport(fixture);
     expect(report.encoding).toBe('image');
     expect(report.ocr!.characterConfidence.length).toBe(report.original.length);
@@ -87,17 +111,30 @@ describe.skipIf(skip)('OCR with Tesseract', () => {
   it('fails an image Tesseract cannot read with the page named', async () => {
     const file = join(folder, 'broken.png');
     writeFileSync(file, Buffer.from('89504e470d0a1a0a0000000d4948445200', 'hex'));
-    await expect(readReport(file)).rejects.toMatchObject({ code: 'OCR_FAILED', file, message: expect.stringMatching(/^OCR could not read page 1: /) });
+    await expect(readReport(file)).rejects.toMatchObject({
+      code: 'OCR_FAILED',
+      file,
+      message: expect.stringMatching(/^OCR could not read page 1: /),
+    });
   }, 60_000);
 
   it('fails only that input in a batch: the other reports are still extracted (exit 1)', () => {
     const broken = join(folder, 'broken-scan.png');
     writeFileSync(broken, Buffer.from('89504e470d0a1a0a0000000d4948445200', 'hex'));
     const out = join(folder, 'batch');
-    const { status, stdout } = spawnSync(process.execPath, [join(ROOT, 'bin/briefing.js'), 'extract', SAMPLES[3]!.path, broken, '-o', out, '--json'], { encoding: 'utf8', timeout: 60_000 });
+    const { status, stdout } = spawnSync(
+      process.execPath,
+      [join(ROOT, 'bin/briefing.js'), 'extract', SAMPLES[3]!.path, broken, '-o', out, '--json'],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
     expect(status).toBe(1);
-    const { results } = JSON.parse(stdout) as { results: Array<{ input: string; region: string | null; error: { code: string; message: string } | null }> };
+    const { results } = JSON.parse(stdout) as {
+      results: Array<{ input: string; region: string | null; error: { code: string; message: string } | null }>;
+    };
     expect(results.map((result) => result.region)).toEqual(['襄垣县', null]);
-    expect(results[1]!.error).toMatchObject({ code: 'OCR_FAILED', message: expect.stringMatching(/^OCR could not read page 1: /) });
+    expect(results[1]!.error).toMatchObject({
+      code: 'OCR_FAILED',
+      message: expect.stringMatching(/^OCR could not read page 1: /),
+    });
   }, 90_000);
 });

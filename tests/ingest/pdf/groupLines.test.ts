@@ -11,8 +11,12 @@ describe('groupLines', () => {
   });
 
   it('keeps a word space between Latin runs and drops the spacing a producer writes beside CJK', () => {
-    expect(groupLines([run('R&D', 0, 500), run('spending', 18, 500)]).map((found) => found.text)).toEqual(['R&D spending']);
-    expect(groupLines([run('2026 年 1 月 18 日 星期日', 0, 500)]).map((found) => found.text)).toEqual(['2026年1月18日星期日']);
+    expect(groupLines([run('R&D', 0, 500), run('spending', 18, 500)]).map((found) => found.text)).toEqual([
+      'R&D spending',
+    ]);
+    expect(groupLines([run('2026 年 1 月 18 日 星期日', 0, 500)]).map((found) => found.text)).toEqual([
+      '2026年1月18日星期日',
+    ]);
   });
 
   it('cuts a baseline at a gutter into the lines of two columns, and orders baselines top to bottom', () => {
@@ -21,7 +25,13 @@ describe('groupLines', () => {
   });
 
   it('keeps a superscript or subscript on the line it belongs to', () => {
-    const lines = groupLines([run('蓄水3000万m', 30, 700), run('3', 85, 704, 6), run('，PM', 88, 700), run('2.5', 108, 698, 6), run('下降', 117, 700)]);
+    const lines = groupLines([
+      run('蓄水3000万m', 30, 700),
+      run('3', 85, 704, 6),
+      run('，PM', 88, 700),
+      run('2.5', 108, 698, 6),
+      run('下降', 117, 700),
+    ]);
     expect(lines).toEqual([{ text: '蓄水3000万m3，PM2.5下降', left: 30, right: 137, y: 700, size: 10 }]);
   });
 });

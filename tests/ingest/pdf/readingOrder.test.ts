@@ -5,12 +5,18 @@ import { line } from './items.js';
 
 /** `count` lines of 12 characters in a column whose left edge is `left`, from `top` down, named 栏<column>行<n>. */
 function column(name: string, left: number, top: number, count: number): TextLine[] {
-  return Array.from({ length: count }, (_, index) => line(`${name}行${String(index + 1).padStart(2, '0')}正文正文正文正文正`, left, top - index * 15));
+  return Array.from({ length: count }, (_, index) =>
+    line(`${name}行${String(index + 1).padStart(2, '0')}正文正文正文正文正`, left, top - index * 15),
+  );
 }
 
 const texts = (lines: TextLine[]): string[] => lines.map((found) => found.text);
 /** A deterministic shuffle: producers draw in any order. */
-const shuffled = <T>(items: T[]): T[] => items.map((item, index) => ({ item, key: (index * 7919) % 101 })).sort((a, b) => a.key - b.key).map(({ item }) => item);
+const shuffled = <T>(items: T[]): T[] =>
+  items
+    .map((item, index) => ({ item, key: (index * 7919) % 101 }))
+    .sort((a, b) => a.key - b.key)
+    .map(({ item }) => item);
 
 describe('orderPage', () => {
   it('reads the masthead, then three columns top to bottom, left to right, with a caption in its place', () => {
@@ -33,7 +39,13 @@ describe('orderPage', () => {
     const headline = line('坚持项目为王，积蓄发展动能，推动高质量发展', 40, 610, 14);
     const below = [column('下左', 30, 580, 5), column('下右', 174, 580, 5)];
     const blocks = orderPage(shuffled([...above.flat(), headline, ...below.flat()]));
-    expect(blocks.map((block) => texts(block.lines))).toEqual([texts(above[0]!), texts(above[1]!), [headline.text], texts(below[0]!), texts(below[1]!)]);
+    expect(blocks.map((block) => texts(block.lines))).toEqual([
+      texts(above[0]!),
+      texts(above[1]!),
+      [headline.text],
+      texts(below[0]!),
+      texts(below[1]!),
+    ]);
   });
 
   it('reads a page of one column top to bottom, its short lines and headings included', () => {

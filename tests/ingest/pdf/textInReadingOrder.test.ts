@@ -7,7 +7,11 @@ import { readReport } from '../../../src/ingest/readReport.js';
 import { ROOT } from '../../helpers/samples.js';
 import { line, run } from './items.js';
 
-const block = (lines: TextLine[]): TextBlock => ({ lines, left: Math.min(...lines.map((found) => found.left)), right: Math.max(...lines.map((found) => found.right)) });
+const block = (lines: TextLine[]): TextBlock => ({
+  lines,
+  left: Math.min(...lines.map((found) => found.left)),
+  right: Math.max(...lines.map((found) => found.right)),
+});
 
 describe('paragraphsOf', () => {
   it('starts a paragraph at an indent, after a short line, after paragraph spacing and where the size changes', () => {
@@ -32,7 +36,8 @@ describe('paragraphsOf', () => {
 
   it('keeps a short line in its paragraph when the next line starts with a number that would not have fitted', () => {
     // 40 units short of the edge: 1000.50亿 (about 49) did not fit, 压 (10) would have.
-    const lines = (next: string) => block([line('科学谋划一批重点项目，确保', 30, 700), line('项目储备动态保持在', 30, 685), line(next, 30, 670)]);
+    const lines = (next: string) =>
+      block([line('科学谋划一批重点项目，确保', 30, 700), line('项目储备动态保持在', 30, 685), line(next, 30, 670)]);
     expect(paragraphsOf([lines('1000.50亿元以上。压实')])).toHaveLength(1);
     expect(paragraphsOf([lines('压实招商责任，完善招商图')])).toHaveLength(2);
   });
@@ -48,8 +53,13 @@ describe('paragraphsOf', () => {
 
 describe('textInReadingOrder', () => {
   it('writes printed lines as lines and a blank line between paragraphs, pages and columns', () => {
-    const page = { height: 842, items: [run('长治日报', 200, 780, 30), run('第一行正文', 30, 700), run('第二行。', 30, 685)] };
-    expect(textInReadingOrder([page, page])).toBe('长治日报\n\n第一行正文\n第二行。\n\n长治日报\n\n第一行正文\n第二行。');
+    const page = {
+      height: 842,
+      items: [run('长治日报', 200, 780, 30), run('第一行正文', 30, 700), run('第二行。', 30, 685)],
+    };
+    expect(textInReadingOrder([page, page])).toBe(
+      '长治日报\n\n第一行正文\n第二行。\n\n长治日报\n\n第一行正文\n第二行。',
+    );
   });
 
   it('reads a 4-column newspaper page printed by Chromium as the text it was made from', async () => {
