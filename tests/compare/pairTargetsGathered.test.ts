@@ -60,3 +60,60 @@ describe.skipIf(!present)("长沙市: the 2023 targets against the 2024 report's
     for (const pair of pairs) expect(text2024).toContain(pair.result!.quote);
   });
 });
+
+// 嘉兴市: its 2024 work report in ../shared/corpus/cities (city-055; targets for 2024 under 二、2024年工作任务) against the
+// opening of its 2025 report in our own corpus (tests/corpus/reports/nw-jiaxing-2025.txt, traditional characters with
+// pinyin glosses), which states the 2024 results. By reading both texts:
+//   地区生产总值增长6%左右       ↔ 全市實現地區生產總值7569.5億元、增長5.6%   → 完成 (5.6 ≥ 5.5: 左右 allows ±0.5)
+//   规上工业增加值增长6%以上     ↔ 規上工業增加值增長7.1%                     → 完成 (7.1 ≥ 6)
+//   社会消费品零售总额增长5.5%以上 ↔ 社會消費品零售總額增長5.3%               → 未完成 (5.3 < 5.5)
+// The opening answers no other target (一般公共预算收入 is given as an amount, 638.7亿元, not as a growth): 无可比数据.
+const TARGETS_2024 = join(ROOT, '../shared/corpus/cities/reports/city-055.txt');
+const RESULTS_2024 = join(ROOT, 'tests/corpus/reports/nw-jiaxing-2025.txt');
+const jiaxingPresent = existsSync(TARGETS_2024);
+if (!jiaxingPresent)
+  process.stderr.write(
+    `tests/compare/pairTargetsGathered.test.ts: ${TARGETS_2024} is absent; 嘉兴's 2024 targets are not paired\n`,
+  );
+
+describe.skipIf(!jiaxingPresent)("嘉兴市: the 2024 targets against the 2025 report's results", () => {
+  let pairs: ReturnType<typeof pairTargets>['pairs'] = [];
+  beforeAll(async () => {
+    const previous = await extractSummary(await readReport(TARGETS_2024));
+    pairs = pairTargets({ previous, current: await extractSummary(await readReport(RESULTS_2024)) }).pairs;
+  });
+
+  it('pairs every target the 2025 report answers, with the verdicts checked by hand', () => {
+    const answered = pairs.filter((pair) => pair.verdict !== '无可比数据');
+    expect(
+      answered.map((pair) => [
+        pair.indicator,
+        pair.measure,
+        pair.year,
+        pair.target.value,
+        pair.target.qualifier ?? null,
+        pair.result?.value,
+        pair.verdict,
+      ]),
+    ).toEqual([
+      ['gdp', 'growth', 2024, 6, '左右', 5.6, '完成'],
+      ['industrial_value_added', 'growth', 2024, 6, '以上', 7.1, '完成'],
+      ['retail_sales', 'growth', 2024, 5.5, '以上', 5.3, '未完成'],
+    ]);
+    expect(pairs.filter((pair) => pair.verdict === '无可比数据').map((pair) => pair.indicator)).toEqual([
+      'general_budget_revenue',
+      'fixed_asset_investment',
+      'tertiary_industry',
+      'foreign_investment',
+      'urban_jobs',
+      'unemployment_rate',
+      'cpi',
+      'rd_intensity',
+    ]);
+  });
+
+  it("quotes the 2025 report's own words for the results", () => {
+    const text2025 = readFileSync(RESULTS_2024, 'utf8');
+    for (const pair of pairs.filter((each) => each.result)) expect(text2025).toContain(pair.result!.quote);
+  });
+});
