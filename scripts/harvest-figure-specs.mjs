@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Finds, for every entry of data/figure-words.json (and every unit of data/units.json), the shortest real phrase of
+// Finds, for every entry of data/figure-words.json, every unit of data/units.json and every alias of
+// data/indicators.json (--only <indicator id> for one), the shortest real phrase of
 // our own reports (data/reports, tests/corpus/reports) whose figures change when the entry is removed: the candidate
 // spec that justifies the entry. Prints them as spec JSON (answers as the extractor gives them today, to be checked by
 // a person before they go into tests/extract/specs/figures.json) and lists the entries no phrase needs.
@@ -16,7 +17,7 @@ const lib = {
 };
 const { withDataReplaced } = await import(`${root}dist/util/dataFile.js`);
 const { decodeReport } = await import(`${root}dist/ingest/readReport.js`);
-const { answerOf, entriesOf } = await import(`${root}tests/extract/figureSpecs.mjs`);
+const { answerOf, aliasesOf, entriesOf } = await import(`${root}tests/extract/figureSpecs.mjs`);
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const files = ['data/reports', 'tests/corpus/reports'].flatMap((folder) =>
@@ -44,7 +45,11 @@ const SENTENCES_TRIED = 400;
 
 const specs = [];
 const unneeded = [];
-for (const { file, list, entry, without } of entriesOf(JSON.parse(readFileSync(join(root, 'data/figure-words.json'), 'utf8')), JSON.parse(readFileSync(join(root, 'data/units.json'), 'utf8')))) {
+const entries = [
+  ...entriesOf(JSON.parse(readFileSync(join(root, 'data/figure-words.json'), 'utf8')), JSON.parse(readFileSync(join(root, 'data/units.json'), 'utf8'))),
+  ...aliasesOf(JSON.parse(readFileSync(join(root, 'data/indicators.json'), 'utf8'))),
+];
+for (const { file, list, entry, without } of entries) {
   if (only && list !== only) continue;
   const holding = [...sentences].filter((sentence) => sentence.includes(entry)).sort((a, b) => a.length - b.length).slice(0, SENTENCES_TRIED);
   // The smallest window of clauses first, in the shortest sentences first; the review part, then the plan part.

@@ -43,11 +43,13 @@ interface Catalogue {
   standaloneAfter: string[];
 }
 
-let catalogue: Catalogue | undefined;
+/** Built once per data: a spec test that replaces the catalogue (withDataReplaced) gets a catalogue of its own. */
+const built = new WeakMap<object, Catalogue>();
 
 export function loadIndicators(): Catalogue {
-  if (catalogue) return catalogue;
   const raw = loadDataFile('indicators.json', catalogueSchema);
+  const cached = built.get(raw);
+  if (cached) return cached;
   const indicators = raw.indicators.map((indicator, rank) => ({
     ...indicator,
     standaloneAliases: indicator.standaloneAliases ?? [],
@@ -59,13 +61,14 @@ export function loadIndicators(): Catalogue {
   const aliases = [...byAlias.keys()]
     .sort((a, b) => b.length - a.length)
     .map((alias) => alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  catalogue = {
+  const catalogue: Catalogue = {
     indicators,
     byId: new Map(indicators.map((indicator) => [indicator.id, indicator])),
     aliasPattern: new RegExp(aliases.join('|'), 'gi'),
     byAlias,
     standaloneAfter: raw.standaloneAfter,
   };
+  built.set(raw, catalogue);
   return catalogue;
 }
 

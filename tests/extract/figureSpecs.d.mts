@@ -31,3 +31,6 @@ export function entriesOf(
   units: Record<string, unknown>,
 ): Generator<{ file: string; list: string; entry: string; without: unknown }>;
 export function expandSpecs(specs: FigureSpec[]): FigureSpec[];
+export function aliasesOf(
+  catalogue: Record<string, unknown>,
+): Generator<{ file: string; list: string; entry: string; without: unknown }>;

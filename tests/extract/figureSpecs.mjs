@@ -80,3 +80,18 @@ export function expandSpecs(specs) {
       : [spec],
   );
 }
+
+/**
+ * Each alias of data/indicators.json, with the catalogue without it. An indicator's own label names it by definition,
+ * so it is not a word the data adds and needs no spec.
+ */
+export function* aliasesOf(catalogue) {
+  for (const [at, indicator] of catalogue.indicators.entries()) {
+    for (const alias of indicator.aliases.filter((each) => each !== indicator.label)) {
+      const indicators = catalogue.indicators.map((each, index) =>
+        index === at ? { ...each, aliases: each.aliases.filter((other) => other !== alias) } : each,
+      );
+      yield { file: 'indicators.json', list: indicator.id, entry: alias, without: { ...catalogue, indicators } };
+    }
+  }
+}

@@ -13,7 +13,7 @@ import { figuresOf } from '../../src/extract/figures/figuresOf.js';
 import { placeFigure } from '../../src/extract/figures/placeFigure.js';
 import { findSession, sourceKindOf } from '../../src/extract/findSession.js';
 import { cleanText } from '../../src/ingest/cleanText.js';
-import { answerOf, entriesOf, expandSpecs, type FigureSpec } from './figureSpecs.mjs';
+import { aliasesOf, answerOf, entriesOf, expandSpecs, type FigureSpec } from './figureSpecs.mjs';
 
 interface RegionSpec {
   rule: string;
@@ -126,12 +126,13 @@ describe('tests/extract/specs/figures.json', () => {
   );
 });
 
-describe("every entry of the figure grammar's data is needed by a spec", () => {
+describe("every entry of the figure grammar's data and every alias of the catalogue is needed by a spec", () => {
   const entries = [
     ...entriesOf(
       JSON.parse(readFileSync(join(ROOT, 'data/figure-words.json'), 'utf8')) as Record<string, unknown>,
       JSON.parse(readFileSync(join(ROOT, 'data/units.json'), 'utf8')) as Record<string, unknown>,
     ),
+    ...aliasesOf(JSON.parse(readFileSync(join(ROOT, 'data/indicators.json'), 'utf8')) as Record<string, unknown>),
   ];
 
   it.each(entries.map((entry) => ({ ...entry, title: `${entry.file} ${entry.list}: ${entry.entry}` })))(
