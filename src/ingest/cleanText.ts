@@ -7,6 +7,7 @@
  * character, the range of the original it came from, so a quote can always be cut verbatim from the source.
  */
 import { type NormalizedText, normalizeText } from './normalizeText.js';
+import { isPageFurniture, MASTHEAD_DATE } from './pageFurniture.js';
 import type { Paragraph, ParagraphKind } from './types.js';
 
 const SENTENCE_END = /[。！？；…!?;]["”’」』）)]*$/;
@@ -28,23 +29,10 @@ const MIN_DUPLICATE = 12;
 /** Column layouts repeat a passage close to where it belongs; looking this many paragraphs around keeps cleaning linear. */
 const DUPLICATE_WINDOW = 24;
 
-/** The dated line of a newspaper page's masthead: 2026年1月17日 星期六. */
-const MASTHEAD_DATE = /^\d{4}年\d{1,2}月\d{1,2}日\s*(星期|周)[一二三四五六日天]$/;
 /** A masthead is the first lines of a page: the dated line is looked for this far down. */
 const MASTHEAD_LINES = 12;
 /** A section banner above the dated line (聚焦, 要闻, 专题): one word alone. */
 const BANNER_WORD = /^\p{Script=Han}{2,4}$/u;
-
-const FURNITURE: RegExp[] = [
-  /^[A-Z][A-Z .·-]*$/, // CHANGZHI RIBAO
-  /^\d{4}$/, // a bare year in a masthead
-  /^\S{2,6}日报$/,
-  /^\S{0,8}特刊$/,
-  /^\S{2,6}两会$/,
-  MASTHEAD_DATE,
-  /^第\s*\d+\s*版/,
-  /^[-—\d\s]+$/, // page numbers and rules
-];
 
 /** Normalises the original (see normalizeText) and cuts it into clean paragraphs. */
 export function cleanText(original: string): Paragraph[] {
@@ -177,7 +165,7 @@ function markBanners(paragraphs: Paragraph[]): Paragraph[] {
 }
 
 function classify(text: string): ParagraphKind {
-  if (FURNITURE.some((pattern) => pattern.test(text))) return 'furniture';
+  if (isPageFurniture(text)) return 'furniture';
   if (NUMBERED_HEADING.test(text) && text.length <= MAX_HEADING * 2) return 'heading';
   if (SENTENCE_END.test(text) || text.length > MAX_HEADING) return 'body';
   if (text.length <= MAX_CAPTION && !INNER_PUNCTUATION.test(text)) return 'caption';

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanText, paragraphsOf, sourceRange } from '../../src/ingest/cleanText.js';
 import { normalizeText } from '../../src/ingest/normalizeText.js';
-import { SAMPLES } from '../helpers/samples.js';
+import { withDataReplaced } from '../../src/util/dataFile.js';
+import { ROOT, SAMPLES } from '../helpers/samples.js';
 
 const sample = (prefix: string): string =>
   readFileSync(SAMPLES.find((candidate) => candidate.file.startsWith(prefix))!.path, 'utf8');
@@ -80,4 +82,22 @@ describe('cleanText', () => {
     const acrossBreak = sourceRange(body, body.text.indexOf('增加值'), body.text.indexOf('增加值') + 3);
     expect(original.slice(acrossBreak.from, acrossBreak.to)).toBe('增\n\n加值');
   });
+});
+
+describe('the masthead names of data/page-furniture.json', () => {
+  const data = JSON.parse(readFileSync(join(ROOT, 'data/page-furniture.json'), 'utf8')) as {
+    mastheads: { word: string }[];
+  };
+  const lines: Record<string, string> = { 日报: '长治日报', 晚报: '太行晚报', 特刊: '两会特刊', 两会: '长治两会' };
+  const kindOf = (line: string): string | undefined =>
+    cleanText(`${line}\n\n全县经济运行平稳，地区生产总值增长5%。\n`)[0]?.kind;
+
+  it.each(data.mastheads.map(({ word }) => ({ word, line: lines[word]! })))(
+    '$line is page furniture, and is not without the entry $word',
+    async ({ word, line }) => {
+      expect(kindOf(line)).toBe('furniture');
+      const without = { ...data, mastheads: data.mastheads.filter((entry) => entry.word !== word) };
+      expect(await withDataReplaced('page-furniture.json', without, async () => kindOf(line))).not.toBe('furniture');
+    },
+  );
 });
