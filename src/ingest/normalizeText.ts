@@ -178,7 +178,19 @@ function isDigit(character: string | undefined): boolean {
 }
 
 let converter: ((text: string) => string) | undefined;
-let variants: Map<string, string> | undefined;
+/** The variants table and its pattern, built once per data (a test that replaces the file gets its own). */
+const variantTables = new WeakMap<object, { table: Map<string, string>; pattern: RegExp }>();
+
+function variantTable(): { table: Map<string, string>; pattern: RegExp } {
+  const data = loadDataFile('char-variants.json', charVariantsSchema);
+  let built = variantTables.get(data);
+  if (!built) {
+    const table = new Map(Object.entries(data.variants));
+    built = { table, pattern: new RegExp(`[${[...table.keys()].join('')}]`, 'gu') };
+    variantTables.set(data, built);
+  }
+  return built;
+}
 
 /**
  * A text is traditional when conversion changes at least this share of its characters, and this many: in a simplified
@@ -211,9 +223,8 @@ export function toSimplified(text: string): string {
 /** Traditional → simplified unconditionally, character for character (see toSimplified for when to use it). */
 export function convertTraditional(text: string): string {
   const convert = (converter ??= OpenCC.Converter({ from: 'tw', to: 'cn' }));
-  variants ??= new Map(Object.entries(loadDataFile('char-variants.json', charVariantsSchema).variants));
-  const withVariants = (converted: string): string =>
-    converted.replace(variantPatternOf(variants!), (character) => variants!.get(character)!);
+  const { table, pattern } = variantTable();
+  const withVariants = (converted: string): string => converted.replace(pattern, (character) => table.get(character)!);
   const whole = convert(text);
   if (whole.length === text.length) return withVariants(whole);
   const byCharacter = (character: string): string => {
@@ -229,12 +240,6 @@ export function convertTraditional(text: string): string {
       })
       .join('\n'),
   );
-}
-
-let variantPattern: RegExp | undefined;
-function variantPatternOf(table: Map<string, string>): RegExp {
-  variantPattern ??= new RegExp(`[${[...table.keys()].join('')}]`, 'gu');
-  return variantPattern;
 }
 
 /** Output characters with the original range each stands for. */

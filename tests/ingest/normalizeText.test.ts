@@ -4,6 +4,7 @@ import { foldForms, normalizeText, toSimplified } from '../../src/ingest/normali
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/samples.js';
+import { withDataReplaced } from '../../src/util/dataFile.js';
 
 /** The original text each normalised character stands for, joined: what a quote of the whole would be. */
 function sourceOf(original: string, start: number, end: number): string {
@@ -134,4 +135,29 @@ describe('normalizeText', () => {
         .replace(/\r\n?/g, '\n'),
     );
   });
+});
+
+describe('every variant of data/char-variants.json is one OpenCC leaves', () => {
+  const data = JSON.parse(readFileSync(join(ROOT, 'data/char-variants.json'), 'utf8')) as {
+    variants: Record<string, string>;
+  };
+  // A traditional text (so it is converted) holding the variant in a phrase of a report.
+  const textWith = (variant: string): string => `過去一年，經濟運行穩中有進，${variant}字見於這份報告。`;
+
+  it.each(Object.entries(data.variants).map(([variant, simplified]) => ({ variant, simplified })))(
+    '$variant → $simplified, and stays $variant without the entry',
+    async ({ variant, simplified }) => {
+      expect(normalizeText(textWith(variant)).text).toContain(`${simplified}字见于`);
+      const without = {
+        ...data,
+        variants: Object.fromEntries(Object.entries(data.variants).filter(([key]) => key !== variant)),
+      };
+      const converted = await withDataReplaced(
+        'char-variants.json',
+        without,
+        async () => normalizeText(textWith(variant)).text,
+      );
+      expect(converted).not.toContain(`${simplified}字见于`);
+    },
+  );
 });
