@@ -2,41 +2,18 @@
 // The review page for a scan, in a real browser (Debian's chromium via playwright-core, as reviewPage.e2e.test.ts):
 // the page image beside the text OCR read from it, each page's confidence, and the figures OCR was unsure of flagged.
 // Needs Tesseract (scripts/setup.sh; CI never skips). REVIEW_OCR_SCREENSHOT=docs/review-ocr.png saves the page.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findTesseract } from '../../src/ingest/ocr/findTesseract.js';
+import { CHROMIUM, CHROMIUM_ARGS, startServe } from '../helpers/reviewBrowser.js';
 import { ROOT } from '../helpers/samples.js';
+import { skipWithoutTesseract } from '../helpers/tesseract.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SCAN = join(ROOT, 'tests/ingest/ocr/fixtures/qinyuan-page1-150dpi-mono.png');
-
-function tesseractInstalled(): boolean {
-  try {
-    findTesseract(SCAN);
-    return true;
-  } catch {
-    return false;
-  }
-}
-const skip = !tesseractInstalled() && !process.env.CI;
-if (skip)
-  console.warn(
-    'tests/review/reviewOcr.e2e.test.ts: skipped, Tesseract is not installed here (scripts/setup.sh installs it; CI never skips)',
-  );
+const skip = skipWithoutTesseract('tests/review/reviewOcr.e2e.test.ts', SCAN);
 
 let serve: ChildProcess | undefined;
 let browser: Browser | undefined;
@@ -46,37 +23,12 @@ afterAll(async () => {
   serve?.kill('SIGTERM');
 });
 
-async function startServe(input: string): Promise<string> {
-  serve = spawn(
-    process.execPath,
-    [
-      join(ROOT, 'bin/briefing.js'),
-      'serve',
-      input,
-      '-o',
-      mkdtempSync(join(tmpdir(), 'briefing-review-ocr-')),
-      '--port',
-      '0',
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  return new Promise<string>((resolve, reject) => {
-    let printed = '';
-    let said = '';
-    serve!.stdout!.on('data', (chunk: Buffer) => {
-      printed += chunk.toString();
-      const line = /^http:\/\/\S+/m.exec(printed);
-      if (line) resolve(line[0]);
-    });
-    serve!.stderr!.on('data', (chunk: Buffer) => (said += chunk.toString()));
-    serve!.once('exit', (code) => reject(new Error(`briefing serve exited with ${code}: ${said}`)));
-  });
-}
-
 describe.skipIf(skip)('the review page for a scan', () => {
   it("shows the page image beside the recognised text, the page's confidence, and flags the figures OCR was unsure of", async () => {
     expect(existsSync(CHROMIUM), `no chromium at ${CHROMIUM}: run scripts/setup.sh`).toBe(true);
-    const url = await startServe(SCAN);
+    const started = await startServe([SCAN, '-o', mkdtempSync(join(tmpdir(), 'briefing-review-ocr-'))]);
+    serve = started.child;
+    const { url } = started;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
     await page.goto(url);

@@ -9,27 +9,15 @@ import { PDFDocument } from '@cantoo/pdf-lib';
 import { describe, expect, it, vi } from 'vitest';
 import { extractSummary } from '../../../src/extract/extractSummary.js';
 import { LOW_OCR_CONFIDENCE } from '../../../src/ingest/ocr/figureConfidence.js';
-import { findTesseract } from '../../../src/ingest/ocr/findTesseract.js';
 import { readReport } from '../../../src/ingest/readReport.js';
 import type { BriefingSummary } from '../../../src/summary/schema.js';
 import { ROOT, SAMPLES } from '../../helpers/samples.js';
+import { skipWithoutTesseract } from '../../helpers/tesseract.js';
 
 const fixture = join(import.meta.dirname, 'fixtures/qinyuan-page1-150dpi-mono.png');
 const folder = mkdtempSync(join(tmpdir(), 'briefing-ocr-'));
 
-function tesseractInstalled(): boolean {
-  try {
-    findTesseract(fixture);
-    return true;
-  } catch {
-    return false;
-  }
-}
-const skip = !tesseractInstalled() && !process.env.CI;
-if (skip)
-  console.warn(
-    'tests/ingest/ocr/readByOcr.test.ts: skipped, Tesseract is not installed here (scripts/setup.sh installs it; CI never skips)',
-  );
+const skip = skipWithoutTesseract('tests/ingest/ocr/readByOcr.test.ts', fixture);
 
 /** Figures printed on the fixture's page (sample 000, page 1), as value and unit. */
 const PAGE_FIGURES = [
