@@ -18,6 +18,20 @@ export interface CommandContext {
 /** Each file in commands/ exports one of these. */
 export type RegisterCommand = (program: Command, context: CommandContext) => void;
 
+/** --region and --scope, which every command that reads reports takes, with the same words in its --help. */
+export function withRegionOptions(command: Command, config: ProjectConfig): Command {
+  return command
+    .option(
+      '--region <name|code>',
+      'the region of the one report given, when its text does not settle it (沁源县, 沁源 or 140431)',
+    )
+    .option(
+      '--scope <division>',
+      'the division the session is about (e.g. 长治市): reports are read as it or a division inside it',
+      config.scope,
+    );
+}
+
 /** The stack of an error and of the errors that caused it (for --debug). */
 export function stackOf(error: unknown): string {
   if (!(error instanceof Error)) return String(error);

@@ -2,7 +2,7 @@
 import { BriefingError } from '../../errors.js';
 import { loadTemplate } from '../../layout/templates.js';
 import { collectInputs, isReportFile, isSummaryFile } from '../../pipeline/collectInputs.js';
-import { EXIT_OK, EXIT_SOME_FAILED, printJson, type RegisterCommand } from '../shared.js';
+import { EXIT_OK, EXIT_SOME_FAILED, printJson, type RegisterCommand, withRegionOptions } from '../shared.js';
 import { say } from '../terminal.js';
 import type { ProjectConfig } from '../../config/projectConfig.js';
 import { extractOptionsFor, regionSettings } from '../../pipeline/regionSettings.js';
@@ -24,8 +24,7 @@ interface ArchiveFlags {
 }
 
 export const registerArchiveCommands: RegisterCommand = (program, context) => {
-  program
-    .command('archive')
+  withRegionOptions(program.command('archive'), context.config)
     .summary('build a session folder: one PDF and summary per region, manifest.json, book.pdf')
     .description(
       'Build DIR/<date>-<session>/ with one PDF and one summary per region, manifest.json (sha256 of everything) and\n' +
@@ -45,15 +44,6 @@ export const registerArchiveCommands: RegisterCommand = (program, context) => {
     )
     .option('--duplex', 'in book.pdf, a blank page after each briefing, so each starts on a new sheet')
     .option('-o, --out <dir>', 'folder that holds the session folders', context.config.archive ?? 'archive')
-    .option(
-      '--region <name|code>',
-      'the region of the one report given, when its text does not settle it (沁源县, 沁源 or 140431)',
-    )
-    .option(
-      '--scope <division>',
-      'the division the session is about (e.g. 长治市): reports are read as it or a division inside it',
-      context.config.scope,
-    )
     .option(
       '--force',
       'rebuild from the inputs even where the session folder cannot be checked; the old folder is kept as <folder>.replaced-N',

@@ -3,7 +3,15 @@ import { join, relative } from 'node:path';
 import { loadTemplate } from '../../layout/templates.js';
 import { collectInputs, isReportFile, isSummaryFile } from '../../pipeline/collectInputs.js';
 import type { BatchMode, BatchResult } from '../../pipeline/runBatch.js';
-import { type CommandContext, EXIT_OK, EXIT_SOME_FAILED, printJson, type RegisterCommand, stackOf } from '../shared.js';
+import {
+  type CommandContext,
+  EXIT_OK,
+  EXIT_SOME_FAILED,
+  printJson,
+  type RegisterCommand,
+  stackOf,
+  withRegionOptions,
+} from '../shared.js';
 import type { Command } from 'commander';
 import { say } from '../terminal.js';
 import type { ProjectConfig } from '../../config/projectConfig.js';
@@ -107,17 +115,10 @@ function registerBatchCommand(program: Command, context: CommandContext, spec: B
       config.template ?? 'handout',
     );
   if (spec.extracts) {
-    command
-      .option('--force', 'overwrite summaries that were edited by hand since extraction')
-      .option(
-        '--region <name|code>',
-        'the region of the one report given, when its text does not settle it (沁源县, 沁源 or 140431)',
-      )
-      .option(
-        '--scope <division>',
-        'the division the session is about (e.g. 长治市): reports are read as it or a division inside it',
-        config.scope,
-      );
+    withRegionOptions(
+      command.option('--force', 'overwrite summaries that were edited by hand since extraction'),
+      config,
+    );
   }
   if (spec.mode === 'build') {
     command.option(

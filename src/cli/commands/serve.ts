@@ -2,7 +2,7 @@
 import { BriefingError } from '../../errors.js';
 import { loadTemplate } from '../../layout/templates.js';
 import { onInterrupt, untilExit } from '../../util/atomicWrite.js';
-import type { RegisterCommand } from '../shared.js';
+import { type RegisterCommand, withRegionOptions } from '../shared.js';
 import { say } from '../terminal.js';
 import type { ProjectConfig } from '../../config/projectConfig.js';
 import { collectInputs, isReportFile } from '../../pipeline/collectInputs.js';
@@ -22,8 +22,7 @@ interface ServeFlags {
 }
 
 export const registerServeCommands: RegisterCommand = (program, context) => {
-  program
-    .command('serve')
+  withRegionOptions(program.command('serve'), context.config)
     .summary('open a local page to check every figure against its source sentence, fix it and see the page change')
     .description(
       "Serve a review page for the inputs: the report text with every figure's quote highlighted, the summary as a form\n" +
@@ -50,12 +49,6 @@ export const registerServeCommands: RegisterCommand = (program, context) => {
     .option('--reports <dir...>', 'folders that hold the reports of summary inputs (found by name, checked by sha256)')
     .option('--reviewer <name>', 'who reviews, recorded with each correction (reviewed.by)')
     .option('--open', 'open the page in the default browser')
-    .option('--region <name|code>', 'the region of the one report given, when its text does not settle it')
-    .option(
-      '--scope <division>',
-      'the division the session is about (e.g. 长治市): reports are read as it or a division inside it',
-      context.config.scope,
-    )
     .option(
       '--previous <dir>',
       "last year's reports, summaries or session folder: each of last year's targets beside this year's result, its verdict to check (去年目标完成情况)",
