@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { isInterrupted, onInterrupt, untilExit } from '../util/atomicWrite.js';
 import { type BatchTask, failedOutcome, type Outcome, runStep } from './batchSteps.js';
 import { fastPathsUsable, VERSIONS_CHECKED_ENV } from '../pdf/pdfmakeVersions.js';
-import { OCR_BUDGET_MS } from '../ingest/ocr/readByOcr.js';
+import { OCR_BUDGET_MS, OCR_LANES_ENV } from '../ingest/ocr/readByOcr.js';
 import { IMAGE_EXTENSIONS } from '../ingest/ocr/pageImages.js';
 
 export interface Executor {
@@ -88,7 +88,9 @@ export async function createExecutor(
     maxThreads: workers,
     serialization: 'advanced',
     execArgv: WORKER_HEAP_FLAGS,
-    env: VERSIONS_CHECKED_ENV,
+    // Tinypool gives a worker process only the variables named here: without the user's own (PATH, HOME,
+    // SOURCE_DATE_EPOCH, BRIEFING_*), a worker finds no Tesseract or LibreOffice and dates PDFs differently.
+    env: { ...process.env, ...VERSIONS_CHECKED_ENV, [OCR_LANES_ENV]: String(ocrLanesPerWorker(workers)) },
   });
   // A worker that dies while idle is replaced by the pool and took no task with it: nothing to report. (Unhandled,
   // the pool's 'error' event would end the whole batch.)
@@ -118,6 +120,11 @@ export async function createExecutor(
       return pool.destroy();
     },
   };
+}
+
+/** Workers reading scans side by side share the cores: each runs at most its share of Tesseract processes. */
+export function ocrLanesPerWorker(workers: number, cores = availableParallelism()): number {
+  return Math.max(1, Math.floor(cores / workers));
 }
 
 /** One worker per core, unless BRIEFING_WORKERS says otherwise (1 = no pool). */

@@ -1,11 +1,15 @@
 // The worker pool of a batch: a worker that dies fails its own task, naming the file, and the batch goes on.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { createExecutor, LARGE_INPUT_BYTES } from '../../src/pipeline/executor.js';
+import { describe, expect, it, vi } from 'vitest';
+import { createExecutor, LARGE_INPUT_BYTES, ocrLanesPerWorker } from '../../src/pipeline/executor.js';
 import type { PreparedSummary } from '../../src/pipeline/batchSteps.js';
 import { SAMPLES } from '../helpers/samples.js';
+import { skipWithoutTesseract } from '../helpers/tesseract.js';
+
+const SCAN = join(import.meta.dirname, '../ingest/ocr/fixtures/qinyuan-page1-150dpi-mono.png');
 
 /** The pool's worker processes: children of this process running tinypool's process entry. */
 function poolWorkerPids(): number[] {
@@ -71,4 +75,35 @@ describe('createExecutor', () => {
       await executor.close();
     }
   });
+
+  it("shares the cores among the workers' Tesseract processes: never more pages at once than cores", () => {
+    expect([
+      ocrLanesPerWorker(2, 2),
+      ocrLanesPerWorker(2, 8),
+      ocrLanesPerWorker(3, 8),
+      ocrLanesPerWorker(16, 8),
+    ]).toEqual([1, 4, 2, 1]);
+  });
+
+  it.skipIf(skipWithoutTesseract('tests/pipeline/executor.test.ts', SCAN))(
+    "gives its workers the user's environment: a scan is read by the Tesseract on PATH, SOURCE_DATE_EPOCH dates the PDFs",
+    async () => {
+      vi.stubEnv('SOURCE_DATE_EPOCH', '1700000000');
+      const executor = await createExecutor(8, 2);
+      try {
+        const scan = await executor.run<PreparedSummary>({ step: 'prepare', input: SCAN, readsSummary: false });
+        const summary = scan.ok ? scan.value : expect.unreachable(`the scan failed: ${JSON.stringify(scan.error)}`);
+        expect(summary.regionName).toBe('沁源县');
+        const pdfPath = join(mkdtempSync(join(tmpdir(), 'briefing-executor-')), 'scan.pdf');
+        const rendered = await executor.run({ step: 'render', input: SCAN, summaryJson: summary.json, pdfPath });
+        expect(rendered.ok).toBe(true);
+        const info = spawnSync('pdfinfo', ['-isodates', pdfPath], { encoding: 'utf8' }).stdout;
+        expect(info).toMatch(/CreationDate:\s+2023-11-14T22:13:20Z/);
+      } finally {
+        await executor.close();
+        vi.unstubAllEnvs();
+      }
+    },
+    120_000,
+  );
 });

@@ -1,6 +1,6 @@
 /**
  * Reads a scan or photo with Tesseract: each page image through `tesseract … tsv`, pages side by side (one process
- * per core, each single-threaded), a progress line per page on a terminal, and a time budget for the whole input.
+ * per core, or per a batch worker's share of the cores; each single-threaded), a progress line per page on a terminal, and a time budget for the whole input.
  * The first page settles the script: Simplified Chinese, or Traditional when chi_sim is unsure of it and chi_tra reads
  * it better. Any page that fails fails this input only, naming the page.
  */
@@ -25,6 +25,14 @@ export const OCR_BUDGET_MS = Number(process.env.BRIEFING_OCR_BUDGET_MS) || 600_0
  */
 export const TRADITIONAL_CHECK_BELOW = 88;
 
+/** Set for a batch's workers: how many pages one worker reads at once, so the workers together use the cores once. */
+export const OCR_LANES_ENV = 'BRIEFING_OCR_LANES';
+
+function ocrLanes(): number {
+  const lanes = Number(process.env[OCR_LANES_ENV]);
+  return Number.isInteger(lanes) && lanes > 0 ? lanes : availableParallelism();
+}
+
 export interface OcrText {
   text: string;
   reading: OcrReading;
@@ -47,7 +55,7 @@ export async function readByOcr(file: string, kind: 'pdf' | 'image'): Promise<Oc
       );
     const first = await readFirstPage((language) => read(images[0]!, 0, language));
     progress(1);
-    const rest = await mapBounded(images.slice(1), availableParallelism(), async (image, index) => {
+    const rest = await mapBounded(images.slice(1), ocrLanes(), async (image, index) => {
       const page = await read(image, index + 1, first.language);
       progress(index + 2);
       return page;
