@@ -4,7 +4,7 @@
  * layer, .png/.jpg/.tif) through OCR. This module does the I/O; decoding and cleaning are pure.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { BriefingError } from '../errors.js';
 import { paragraphsOf } from './cleanText.js';
@@ -17,18 +17,54 @@ import { type OcrText, readByOcr } from './ocr/readByOcr.js';
 import type { ReportText } from './types.js';
 
 /**
- * Largest report file accepted: far above any real report (a 40,000-character report is about 120 KB), and within
- * what a pooled worker's heap extracts (about 2.5 million characters).
+ * Largest text file accepted (.txt, .md, .html): far above any real report (a 40,000-character report is about
+ * 120 KB), and within what a pooled worker's heap extracts (about 2.5 million characters).
  */
 export const MAX_REPORT_BYTES = 8 * 1024 * 1024;
+/**
+ * Largest document accepted (.pdf, .docx, office files, images): a 20-page scan at 300 dpi runs to tens of MB of
+ * images that never reach the heap as text; MAX_REPORT_CHARACTERS bounds the text read from it.
+ */
+export const MAX_DOCUMENT_BYTES = 128 * 1024 * 1024;
 /** Largest text a document (a .docx, a PDF) may hold once read. */
 export const MAX_REPORT_CHARACTERS = 3_000_000;
 
+const DOCUMENT_EXTENSIONS = ['.pdf', '.docx', '.doc', '.wps', '.rtf', '.odt', ...IMAGE_EXTENSIONS];
+
 export async function readReport(file: string): Promise<ReportText> {
-  let bytes: Buffer;
+  const bytes = await readWithinLimit(file);
+  switch (extname(file).toLowerCase()) {
+    case '.docx':
+      return reportFrom(file, bytes, await docxText(file, bytes), 'docx');
+    case '.pdf':
+      return reportFrom(file, bytes, await pdfText(file, bytes).catch(readScanInstead(file)), 'pdf');
+    case '.doc':
+    case '.wps':
+    case '.rtf':
+    case '.odt':
+      return reportFrom(file, bytes, await officeText(file), extname(file).slice(1).toLowerCase());
+    default:
+      if (IMAGE_EXTENSIONS.includes(extname(file).toLowerCase()))
+        return reportFrom(file, bytes, await readByOcr(file, 'image'), 'image');
+      return decodeReport(file, bytes);
+  }
+}
+
+/** The file's bytes, once its size is known to be within the limit of its kind (checked before reading it). */
+async function readWithinLimit(file: string): Promise<Buffer> {
   try {
-    bytes = await readFile(file);
+    const limit = DOCUMENT_EXTENSIONS.includes(extname(file).toLowerCase()) ? MAX_DOCUMENT_BYTES : MAX_REPORT_BYTES;
+    const { size } = await stat(file);
+    if (size > limit) {
+      throw new BriefingError(
+        'INPUT_UNREADABLE',
+        `the file is ${Math.round(size / 1048576)} MB; ${limit === MAX_REPORT_BYTES ? 'text files' : 'documents'} above ${limit / 1048576} MB are refused`,
+        { file, hint: 'split the report' },
+      );
+    }
+    return await readFile(file);
   } catch (error) {
+    if (error instanceof BriefingError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT')
       throw new BriefingError('INPUT_NOT_FOUND', 'file not found', {
@@ -46,28 +82,6 @@ export async function readReport(file: string): Promise<ReportText> {
       file,
       cause: error,
     });
-  }
-  if (bytes.length > MAX_REPORT_BYTES) {
-    throw new BriefingError(
-      'INPUT_UNREADABLE',
-      `the file is ${Math.round(bytes.length / 1048576)} MB; reports above ${MAX_REPORT_BYTES / 1048576} MB are refused`,
-      { file, hint: 'split the report' },
-    );
-  }
-  switch (extname(file).toLowerCase()) {
-    case '.docx':
-      return reportFrom(file, bytes, await docxText(file, bytes), 'docx');
-    case '.pdf':
-      return reportFrom(file, bytes, await pdfText(file, bytes).catch(readScanInstead(file)), 'pdf');
-    case '.doc':
-    case '.wps':
-    case '.rtf':
-    case '.odt':
-      return reportFrom(file, bytes, await officeText(file), extname(file).slice(1).toLowerCase());
-    default:
-      if (IMAGE_EXTENSIONS.includes(extname(file).toLowerCase()))
-        return reportFrom(file, bytes, await readByOcr(file, 'image'), 'image');
-      return decodeReport(file, bytes);
   }
 }
 

@@ -30,7 +30,7 @@ export interface Executor {
  * An old generation of at most 144 MB also stops V8 from enlarging the heap over a long batch (the workers of a
  * 1,000-region batch: 406–412 MB against 435–443 MB, at 18.2–18.5 s against 17.8–18.7 s). It leaves four times the
  * live memory of the largest input tried: a 2,000,000-character report extracts and renders in 45 MB; the largest
- * input accepted (8 MB, about 2.9 million characters, see readReport) extracts in under 70 MB.
+ * text accepted (8 MB, about 2.9 million characters, see readReport) extracts in under 70 MB.
  */
 const WORKER_HEAP_FLAGS = ['--heap-growing-percent=200', '--max-old-space-size=144'];
 

@@ -1,16 +1,18 @@
 // Real-world inputs: every encoding and format a report arrives in gives the same summary as the UTF-8 text.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import iconv from 'iconv-lite';
+import { PDFDocument } from '@cantoo/pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractSummary } from '../../src/extract/extractSummary.js';
 import { findTesseract } from '../../src/ingest/ocr/findTesseract.js';
 import { readReport } from '../../src/ingest/readReport.js';
 import { layOutPdf } from '../../src/pdf/renderPdf.js';
 import type { BriefingSummary } from '../../src/summary/schema.js';
-import { SAMPLES } from '../helpers/samples.js';
+import { ROOT, SAMPLES } from '../helpers/samples.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'briefing-formats-'));
 const sample = SAMPLES[4]!;
@@ -199,6 +201,30 @@ describe('budgets', () => {
       message: expect.stringContaining('unpacks to'),
     });
     expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it("reads a document above the text files' budget: a PDF's images are not text", async () => {
+    const { MAX_REPORT_BYTES } = await import('../../src/ingest/readReport.js');
+    const pdf = await PDFDocument.load(
+      readFileSync(join(ROOT, 'tests/fixtures/pdf/libreoffice', SAMPLES[0]!.file.replace(/\.txt$/, '.pdf'))),
+    );
+    // A picture's worth of incompressible bytes, as a scan or a photo brings: in the file, not in its text.
+    pdf.context.register(pdf.context.stream(randomBytes(MAX_REPORT_BYTES + 1024)));
+    const file = saved('with-pictures.pdf', await pdf.save());
+    expect(statSync(file).size).toBeGreaterThan(MAX_REPORT_BYTES);
+    const report = await readReport(file);
+    expect(report.normalized).toContain(SAMPLES[0]!.golden.region.name);
+  });
+
+  it('refuses a document above its budget before reading a byte of it, naming the file', async () => {
+    const { MAX_DOCUMENT_BYTES } = await import('../../src/ingest/readReport.js');
+    const file = join(folder, 'enormous.pdf');
+    truncateSync(saved('enormous.pdf', new Uint8Array()), MAX_DOCUMENT_BYTES + 1); // sparse: nothing written
+    await expect(readReport(file)).rejects.toMatchObject({
+      code: 'INPUT_UNREADABLE',
+      file,
+      message: expect.stringContaining('documents above 128 MB are refused'),
+    });
   });
 
   it('refuses a text file above the size budget, naming the file', async () => {
