@@ -33,6 +33,9 @@ const figureWordsSchema = z.object({
   growthDown: wordList,
   growthFillers: wordList,
   targetCues: wordList,
+  /** 增长目标定在6.5%, 增长预期目标为5%: the target named between a growth cue and its rate. */
+  targetNouns: wordList,
+  targetLinkVerbs: wordList,
   actualCues: wordList,
   labelLead: wordList,
   labelTail: wordList,

@@ -31,7 +31,7 @@ export interface BareRate extends Growth {
 
 /** 同比增长6.0%、增长7%和6.5%、下降4.3%: a growth cue and the rates after it (a list after 分别). */
 export function growthPhrases(text: string, quantities: Quantity[], words: FigureWords): GrowthPhrase[] {
-  const { growthCues, down, joinerOrNothing, rateLead } = patternsOf(words);
+  const { growthCues, down, joinerOrNothing, rateLead, targetLink } = patternsOf(words);
   const phrases: GrowthPhrase[] = [];
   let current: GrowthPhrase | undefined;
   for (const quantity of quantities) {
@@ -46,7 +46,7 @@ export function growthPhrases(text: string, quantities: Quantity[], words: Figur
       continue;
     }
     const lead = text.slice(Math.max(0, quantity.start - 10), quantity.start);
-    const stripped = lead.replace(/\s+$/, '').replace(rateLead, '');
+    const stripped = lead.replace(/\s+$/, '').replace(targetLink, '').replace(rateLead, '');
     const cueWord = growthCues.find((word) => stripped.endsWith(word));
     current = cueWord
       ? {

@@ -24,6 +24,8 @@ export interface Patterns {
   anyJoiner: RegExp;
   changeMarker: RegExp;
   rateLead: RegExp;
+  /** 目标定在, 预期目标为 after a growth cue: what stands between the cue and a target rate. */
+  targetLink: RegExp;
   linkedList: RegExp;
   nonInitial: RegExp;
   statedYear: RegExp;
@@ -63,6 +65,9 @@ export function patternsOf(words: FigureWords): Patterns {
     anyJoiner: new RegExp(`、|${joiners}`),
     changeMarker: new RegExp(alternatives(words.changeMarkers)),
     rateLead: new RegExp(`(?:${alternatives(words.rateLeads)})$`),
+    targetLink: new RegExp(
+      `(?:${alternatives(words.targetNouns)})(?:${alternatives(words.targetLinkVerbs)})?(?:${alternatives(words.rateLeads)})?$`,
+    ),
     linkedList: new RegExp(`^(.*?)(?:分别)?(?:${alternatives(words.linkVerbs)})?$`),
     nonInitial: new RegExp(`^(?:${alternatives(words.nonInitialCharacters)})`),
     statedYear: new RegExp(
