@@ -65,6 +65,8 @@ const figureWordsSchema = z.object({
   actionVerbs: wordList,
   /** (折合4505美元): the same figure in another unit. */
   conversionWords: wordList,
+  /** GDP一季度增长4.7%: a figure of part of the year is not the year's indicator. */
+  partOfYear: wordList,
   /** Words that, after an indicator's name, make it a modifier (高新技术企业项目 counts projects, 新增就业参保 the insured). */
   headNouns: wordList,
   /** 住户存款余额, 企业贷款余额: a part of an indicator, not the indicator. */

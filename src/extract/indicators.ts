@@ -83,11 +83,13 @@ export interface IndicatorMatch {
 
 /**
  * The standard indicator named last (nearest the number) in `words`, whose unit family fits, or undefined.
- * An alias that is the base of a share (占地区生产总值比重) or part of a longer name does not count.
+ * An alias that is the base of a share (占地区生产总值比重) or part of a longer name does not count, nor one of a part of
+ * the year (GDP一季度增长4.7%).
  */
 export function matchIndicator(words: string, family: string | undefined): IndicatorMatch | undefined {
   const { aliasPattern, byAlias, standaloneAfter } = loadIndicators();
-  const { shareWords, incrementWords, subcategoryWords, headNouns } = grammarData().words;
+  const { shareWords, incrementWords, subcategoryWords, headNouns, partOfYear } = grammarData().words;
+  if (partOfYear.some((period) => words.includes(period))) return undefined;
   let found: IndicatorMatch | undefined;
   for (const match of words.matchAll(aliasPattern)) {
     const indicator = byAlias.get(match[0]) ?? byAlias.get(match[0].toUpperCase());

@@ -145,10 +145,15 @@ function ratesOfTheirOwn(text: string, phrase: GrowthPhrase, quantities: Quantit
     patternsOf(words).fillers.reduce((rest, filler) => rest.replaceAll(filler, ''), subject),
     words,
   );
+  // 地区生产总值一季度增长4.5%，全年增长5.7%: the period was the clause before's own, not the subject's.
   if (!own || words.genericAmounts.includes(own))
-    subject = `${previousSubject(text, phrase.cueStart - subject.length, words)}${own ?? ''}`;
+    subject = `${withoutPartOfYear(previousSubject(text, phrase.cueStart - subject.length, words), words)}${own ?? ''}`;
   const subjects = splitSubject(subject, phrase.rates.length, words);
   return phrase.rates.map((rate, index) => ({ rate, sign: phrase.sign, subject: subjects[index] ?? subject }));
+}
+
+function withoutPartOfYear(subject: string, words: FigureWords): string {
+  return words.partOfYear.reduce((rest, period) => rest.replace(new RegExp(`[前第]?${period}(?:累计)?`), ''), subject);
 }
 
 /** Whether the words between an amount and a growth cue leave the growth with that amount. */
