@@ -50,16 +50,18 @@ export function findSession(paragraphs: Paragraph[]): SessionFinding {
       ? Number(mastheadYear.text)
       : undefined;
   const communique = COMMUNIQUE_TITLE.exec(joined.slice(0, 400));
+  const reviews = sessionPatterns().reviewWords.test(joined);
   let reviewYear = communique
     ? parseYear(communique[1]!)
-    : (findReviewYear(paragraphs, sessionYear) ?? yearBeforePlanYear(joined, sessionYear));
+    : (findReviewYear(paragraphs, sessionYear) ??
+      yearBeforePlanYear(joined, sessionYear) ??
+      (reviews ? latestResultYear(joined, sessionYear) : undefined));
   // 今天(2月10日)…第五次会议: the year is the one after the year reviewed.
   if (monthDay && !sessionYear && reviewYear && monthDay.month <= 12 && monthDay.day <= 31) {
     sessionYear = reviewYear + 1;
     session.date = `${sessionYear}-${String(monthDay.month).padStart(2, '0')}-${String(monthDay.day).padStart(2, '0')}`;
   }
   if (sessionYear) session.year = sessionYear;
-  const reviews = sessionPatterns().reviewWords.test(joined);
   if (!reviewYear && session.date && reviews) {
     reviewYear = Number(session.date.slice(5, 7)) >= LATE_SESSION_MONTH ? sessionYear : sessionYear! - 1;
   }
@@ -69,7 +71,7 @@ export function findSession(paragraphs: Paragraph[]): SessionFinding {
 
 /** The congress a report was delivered at, and the date printed nearest to its name (or a month and day alone). */
 function congressOf(joined: string): { session: Session; monthDay?: { month: number; day: number } } {
-  const congress = CONGRESS.exec(joined);
+  const congress = CONGRESS.exec(joined) ?? sessionPatterns().congressOpening.exec(joined);
   if (!congress) return { session: {} };
   const place = congress[1]!
     .replace(/\s+/g, '')
@@ -114,6 +116,15 @@ function yearBeforePlanYear(text: string, sessionYear: number | undefined): numb
   );
   const latest = [...years].sort((a, b) => b - a).find((year) => years.has(year - 1));
   return latest ? latest - 1 : undefined;
+}
+
+/** The latest year whose results the text states (2024年苏州市实现…), before the session. */
+function latestResultYear(text: string, sessionYear: number | undefined): number | undefined {
+  const years = sessionPatterns()
+    .resultStatements.flatMap((statement) => [...text.matchAll(statement)])
+    .map((match) => parseYear(match[1]!))
+    .filter((year): year is number => year !== undefined && (!sessionYear || year < sessionYear));
+  return years.length > 0 ? Math.max(...years) : undefined;
 }
 
 function findReviewYear(paragraphs: Paragraph[], sessionYear: number | undefined): number | undefined {

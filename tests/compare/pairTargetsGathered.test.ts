@@ -8,7 +8,8 @@
 // fall 0.5 point short). Targets the next report does not answer (无可比数据) are not listed, except where stated.
 // Run afterwards (2026-12-06): 14 targets answered, 12 paired as expected; 武汉 (1) and 苏州's budget revenue (1) not
 // paired, and 合肥 got two wrong verdicts besides its two right ones (新增就业参保大学生 read as 城镇新增就业; fixed since,
-// headNouns: 参保). What still differs is in `differs` in the table.
+// headNouns: 参保) and 苏州's budget revenue is paired since its review year is found (resultStatements, and the short
+// name of its session, sessionOpenings). What still differs is in `differs` in the table.
 //
 // 长沙市 2023→2024: targets-changsha-2023.txt (21世纪经济报道 quoting the 2023 report) ↔ city-002 (2024 report)
 //   地区生产总值增长7%左右            ↔ 全市地区生产总值增长5%左右(预计数，下同)   → 未完成 (5 < 6.5)
@@ -150,9 +151,6 @@ const PAIRS: GatheredPair[] = [
       ['gdp', 'growth', 2024, 5, '以上', 6, '完成'],
       ['general_budget_revenue', 'growth', 2024, 4, '左右', 5.9, '完成'],
     ],
-    differs:
-      "budget revenue not paired: the news text's review year is not found (reviewYear undefined), so 完成一般公共預算收入" +
-      '2459.1億元,同口徑增長5.9% has no year and no 2024 target takes it; GDP pairs only because its clause says 2024年',
   },
   {
     region: '宁波市',

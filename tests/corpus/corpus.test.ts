@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CorpusTotals, formatTable, loadCorpus, type ReportScore, scoreReport, totals } from './scoreCorpus.js';
 
 /** Measured in session 6 on 84 reports: region 96.4 %, named 93.2 %, growth 97.6 %, kind 98.1 %, dates 89.1 %, years 94.0 %. */
-const RATCHET = { region: 0.95, named: 0.92, growth: 0.96, kind: 0.97, dates: 0.87, years: 0.92 };
+const RATCHET = { region: 0.95, named: 0.92, growth: 0.96, kind: 0.97, dates: 0.92, years: 0.93 };
 
 const corpus = loadCorpus();
 let scores: ReportScore[] = [];
@@ -62,7 +62,7 @@ describe('the labelled corpus', () => {
     expect(total.emptyLabels / total.extracted).toBeLessThanOrEqual(0.02);
   });
 
-  it('reads the session date of at least 87% of the reports that state one, and the review year of 92%', () => {
+  it('reads the session date of at least 92% of the reports that state one, and the review year of 93%', () => {
     expect(total.datesRight / total.datesStated).toBeGreaterThanOrEqual(RATCHET.dates);
     expect(total.yearsRight / total.yearsStated).toBeGreaterThanOrEqual(RATCHET.years);
   });

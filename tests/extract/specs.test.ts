@@ -157,7 +157,7 @@ interface SessionSpec {
     reviewYear?: number | null;
     planYear?: number;
     planStart?: number;
-    session?: { name: string };
+    session?: { name: string } | null;
     kind?: string;
   };
 }
@@ -174,7 +174,7 @@ function sessionAnswer(spec: SessionSpec): SessionSpec['expect'] {
   return Object.fromEntries(
     Object.keys(spec.expect).map((key) => [
       key,
-      { reviewYear, planYear, planStart, session: session.name === undefined ? undefined : { name: session.name } }[
+      { reviewYear, planYear, planStart, session: session.name === undefined ? null : { name: session.name } }[
         key as 'reviewYear'
       ],
     ]),
@@ -196,7 +196,15 @@ describe("every entry of the session stage's words is needed by a spec", () => {
   const words = JSON.parse(readFileSync(join(ROOT, 'data/session-words.json'), 'utf8')) as Record<string, string[]> & {
     sourceKinds: Record<string, string[]>;
   };
-  const lists = ['reviewCues', 'reviewWords', 'planLeads', 'planHeadings', 'timeOfDay'] as const;
+  const lists = [
+    'reviewCues',
+    'resultStatements',
+    'reviewWords',
+    'planLeads',
+    'planHeadings',
+    'timeOfDay',
+    'sessionOpenings',
+  ] as const;
   const entries = [
     ...lists.flatMap((list) =>
       words[list]!.map((entry) => ({
