@@ -146,10 +146,18 @@ function ratesOfTheirOwn(text: string, phrase: GrowthPhrase, quantities: Quantit
     words,
   );
   // 地区生产总值一季度增长4.5%，全年增长5.7%: the period was the clause before's own, not the subject's.
-  if (!own || words.genericAmounts.includes(own))
-    subject = `${withoutPartOfYear(previousSubject(text, phrase.cueStart - subject.length, words), words)}${own ?? ''}`;
+  if (!own || words.genericAmounts.includes(own)) {
+    const previous = withoutPartOfYear(previousSubject(text, phrase.cueStart - subject.length, words), words);
+    // 规模以上工业总产值达到4.69万亿元，增加值增长9%: the generic name replaces the one the subject had.
+    subject = own ? `${withoutGenericEnd(cleanLabel(previous, words) ?? previous, words)}${own}` : previous;
+  }
   const subjects = splitSubject(subject, phrase.rates.length, words);
   return phrase.rates.map((rate, index) => ({ rate, sign: phrase.sign, subject: subjects[index] ?? subject }));
+}
+
+function withoutGenericEnd(label: string, words: FigureWords): string {
+  const generic = patternsOf(words).generic.find((name) => label.endsWith(name) && label.length > name.length);
+  return generic ? label.slice(0, -generic.length) : label;
 }
 
 function withoutPartOfYear(subject: string, words: FigureWords): string {
