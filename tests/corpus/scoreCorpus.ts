@@ -13,6 +13,13 @@ import { decodeReport } from '../../src/ingest/readReport.js';
 import { convertTraditional, foldForms, normalizeText } from '../../src/ingest/normalizeText.js';
 import type { BriefingSummary, Figure } from '../../src/summary/schema.js';
 
+/**
+ * The ratchets of tests/corpus/corpus.test.ts, printed by the table. Measured on 84 reports in session 6: region 96.4 %,
+ * named 93.2 %, growth 97.6 %, kind 98.1 %; dates and years raised in session 8 on 88 reports (93.1 %, 94.3 %).
+ */
+export const RATCHET = { region: 0.95, named: 0.92, growth: 0.96, kind: 0.97, dates: 0.92, years: 0.93 };
+const atLeast = (share: number): string => `≥ ${Math.round(share * 100)}% (ratchet)`;
+
 export const CORPUS_DIR = fileURLToPath(new URL('./', import.meta.url));
 
 export interface GoldenCorpusFigure {
@@ -347,17 +354,17 @@ export function formatTable(scores: ReportScore[], total: CorpusTotals): string 
     '',
     `| measure | result | target |`,
     `|---|---|---|`,
-    `| region right | ${total.regionRight}/${total.reports} = ${percent(total.regionRight, total.reports)} | ≥ 95% |`,
+    `| region right | ${total.regionRight}/${total.reports} = ${percent(total.regionRight, total.reports)} | ≥ ${Math.round(RATCHET.region * 100)}% |`,
     `| region refused, with candidates and --region (figures then scored as named) | ${total.regionRefused}/${total.reports} | |`,
     `| region wrong without an error | ${total.reports - total.regionRight - total.regionRefused} | 0 |`,
-    `| figures found at their quote (signed), label names them | ${total.named}/${total.figures} = ${percent(total.named, total.figures)} | ≥ 92% (ratchet) |`,
+    `| figures found at their quote (signed), label names them | ${total.named}/${total.figures} = ${percent(total.named, total.figures)} | ${atLeast(RATCHET.named)} |`,
     `| (found at their quote, any label) | ${total.found}/${total.figures} = ${percent(total.found, total.figures)} | |`,
-    `| growth right, of found figures that have one | ${total.growthRight}/${total.withGrowth} = ${percent(total.growthRight, total.withGrowth)} | ≥ 96% (ratchet) |`,
-    `| actual/target right, of found figures | ${total.kindRight}/${total.found} = ${percent(total.kindRight, total.found)} | ≥ 97% (ratchet) |`,
+    `| growth right, of found figures that have one | ${total.growthRight}/${total.withGrowth} = ${percent(total.growthRight, total.withGrowth)} | ${atLeast(RATCHET.growth)} |`,
+    `| actual/target right, of found figures | ${total.kindRight}/${total.found} = ${percent(total.kindRight, total.found)} | ${atLeast(RATCHET.kind)} |`,
     `| provenance: quote verbatim and holds the number | ${total.extracted - total.badProvenance}/${total.extracted} = ${percent(total.extracted - total.badProvenance, total.extracted)} | 100% |`,
     `| labels that name nothing | ${total.emptyLabels}/${total.extracted} = ${percent(total.emptyLabels, total.extracted)} | ≤ 2% |`,
-    `| session date right, of reports that state one | ${total.datesRight}/${total.datesStated} = ${percent(total.datesRight, total.datesStated)} | ≥ 87% (ratchet) |`,
-    `| review year right | ${total.yearsRight}/${total.yearsStated} = ${percent(total.yearsRight, total.yearsStated)} | ≥ 92% (ratchet) |`,
+    `| session date right, of reports that state one | ${total.datesRight}/${total.datesStated} = ${percent(total.datesRight, total.datesStated)} | ${atLeast(RATCHET.dates)} |`,
+    `| review year right | ${total.yearsRight}/${total.yearsStated} = ${percent(total.yearsRight, total.yearsStated)} | ${atLeast(RATCHET.years)} |`,
     `| labelled non-figures that came out as figures | ${total.notFiguresFound} | 0 |`,
     `| precision: figures out that are neither labelled nor catalogue indicators | ${total.others}/${total.extracted} = ${percent(total.others, total.extracted)} | (printed) |`,
     `| precision: figures out that are years, thresholds or counts of measures | ${total.junk}/${total.extracted} = ${percent(total.junk, total.extracted)} | ≤ 0.5% |`,
