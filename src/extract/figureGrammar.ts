@@ -65,6 +65,8 @@ const figureWordsSchema = z.object({
   actionVerbs: wordList,
   /** (折合4505美元): the same figure in another unit. */
   conversionWords: wordList,
+  /** 开发区规上工业增加值, 综保区进出口总额: a zone's figure, not the region's; a list's first zone scopes the list. */
+  zoneScopes: wordList,
   /** GDP一季度增长4.7%: a figure of part of the year is not the year's indicator. */
   partOfYear: wordList,
   /** Words that, after an indicator's name, make it a modifier (高新技术企业项目 counts projects, 新增就业参保 the insured). */

@@ -88,7 +88,8 @@ export interface IndicatorMatch {
  */
 export function matchIndicator(words: string, family: string | undefined): IndicatorMatch | undefined {
   const { aliasPattern, byAlias, standaloneAfter } = loadIndicators();
-  const { shareWords, incrementWords, subcategoryWords, headNouns, partOfYear } = grammarData().words;
+  const { shareWords, incrementWords, subcategoryWords, zoneScopes, headNouns, partOfYear } = grammarData().words;
+  const parts = [...subcategoryWords, ...zoneScopes];
   if (partOfYear.some((period) => words.includes(period))) return undefined;
   let found: IndicatorMatch | undefined;
   for (const match of words.matchAll(aliasPattern)) {
@@ -97,7 +98,7 @@ export function matchIndicator(words: string, family: string | undefined): Indic
     const end = match.index + match[0].length;
     const after = words.slice(end);
     if (words[match.index - 1] === '占' || shareWords.some((word) => after.startsWith(word))) continue;
-    if (subcategoryWords.some((word) => words.slice(0, match.index).endsWith(word))) continue;
+    if (parts.some((word) => words.slice(0, match.index).endsWith(word))) continue;
     if (indicator.standaloneAliases.includes(match[0]) && isQualified(words.slice(0, match.index), standaloneAfter))
       continue;
     // 高新技术企业项目: the alias modifies another noun, which is what is counted.

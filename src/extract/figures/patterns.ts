@@ -62,7 +62,8 @@ export function patternsOf(words: FigureWords): Patterns {
     joinerOrNothing: new RegExp(`^(?:、|，|${joiners})?$`),
     joinersOnly: new RegExp(`^(?:、|\\s|${joiners})*$`),
     joiner: new RegExp(`^(?:、|${joiners})$`),
-    anyJoiner: new RegExp(`、|${joiners}`),
+    // 省级及以上园区: 及 before a threshold qualifier joins nothing.
+    anyJoiner: new RegExp(`、|(?:${joiners})(?!${alternatives(words.thresholdQualifiers)})`),
     changeMarker: new RegExp(alternatives(words.changeMarkers)),
     rateLead: new RegExp(`(?:${alternatives(words.rateLeads)})$`),
     targetLink: new RegExp(

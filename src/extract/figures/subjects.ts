@@ -30,6 +30,12 @@ export function splitSubject(subject: string, count: number, words: FigureWords)
   const measure = patternsOf(words).generic.find((word) => parts[0]!.endsWith(word) && parts[0]!.length > word.length);
   if (measure && parts.slice(1).every((part) => words.genericAmounts.includes(part)))
     return parts.map((part, index) => (index === 0 ? part : `${parts[0]!.slice(0, -measure.length)}${part}`));
+  // 园区技工贸总收入、规模工业增加值、亩均税收: the zone the list opens with is every part's.
+  const zone = words.zoneScopes.find((scope) => parts[0]!.includes(scope));
+  if (zone && parts.slice(1).every((part) => !words.zoneScopes.some((scope) => part.includes(scope)))) {
+    const scope = parts[0]!.slice(0, parts[0]!.indexOf(zone) + zone.length);
+    return parts.map((part, index) => (index === 0 ? part : `${scope}${part}`));
+  }
   const last = parts.at(-1)!;
   // 城镇、农村居民人均可支配收入: the shared tail follows the last part's head.
   return parts.map((part, index) =>
