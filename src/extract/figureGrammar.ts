@@ -67,6 +67,10 @@ const figureWordsSchema = z.object({
   conversionWords: wordList,
   /** 开发区规上工业增加值, 综保区进出口总额: a zone's figure, not the region's; a list's first zone scopes the list. */
   zoneScopes: wordList,
+  /** 连续36个月: how long a streak has lasted, not a figure. */
+  streakWords: wordList,
+  /** 12个月内建成: a span of time (the count unit 个 before 月), not a figure. */
+  durationUnits: wordList,
   /** GDP一季度增长4.7%: a figure of part of the year is not the year's indicator. */
   partOfYear: wordList,
   /** Words that, after an indicator's name, make it a modifier (高新技术企业项目 counts projects, 新增就业参保 the insured). */

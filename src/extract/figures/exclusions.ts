@@ -1,7 +1,8 @@
 /**
  * Numbers that are not figures of the region, though they have a unit: an absolute change of another figure, the base
  * of a comparison, a peer group, a conversion, the object of an action, a milestone, the aspects of a programme, a
- * policy package, a mark passed on the way to the amount reached, a bound kept by several things at once.
+ * policy package, a mark passed on the way to the amount reached, a bound kept by several things at once, a streak's
+ * length or a span of months.
  */
 import type { FigureWords, Quantity } from '../figureGrammar.js';
 import { crosses, leadingWords, zoneBefore } from './clauses.js';
@@ -31,6 +32,9 @@ export function isNoFigure(
     )
   )
     return true;
+  // 连续36个月: a streak's length; 12个月内: a span of time.
+  if (words.streakWords.some((word) => before.endsWith(word))) return true;
+  if (words.durationUnits.some((unit) => text.startsWith(unit, quantity.end - quantity.unit.length))) return true;
   // 1美元兑6.228元: a rate of exchange; 突破3万美元大关: a milestone; 抓好8个方面工作: the aspects of a programme.
   if (
     [...words.conversionWords, ...words.milestoneWords, ...words.aspectWords].some((word) =>
