@@ -151,7 +151,9 @@ function judge(target: Figure, measure: Measure, result: Figure | undefined): Ta
     measure === 'amount'
       ? Math.abs(targetValue) * targetRules().aboutTolerance.amountShare
       : targetRules().aboutTolerance.points;
-  const lowerIsBetter = direction !== 'at least' && isLowerBetter(target, measure);
+  // 下降3%以上: at least 3 % down is a growth of at most −3 %, with 以上 or without.
+  const lowerIsBetter =
+    isFall(target, measure) || (direction !== 'at least' && targetRules().lowerIsBetter.includes(target.indicator!));
   let met: boolean;
   let bound: string;
   const epsilon = 1e-9;
@@ -184,12 +186,8 @@ function directionOf(target: Figure, measure: Measure): Direction {
   return 'reach';
 }
 
-/**
- * A target without 以上 is a ceiling for an indicator where lower is better, and for a fall (下降3%: at least 3 %
- * down is a growth of at most −3 %).
- */
-function isLowerBetter(target: Figure, measure: Measure): boolean {
-  if (targetRules().lowerIsBetter.includes(target.indicator!)) return true;
+/** A target of a fall (下降3%): its growth is a ceiling, at most −3 %. Lower-is-better indicators are in target-rules. */
+function isFall(target: Figure, measure: Measure): boolean {
   return measure === 'growth' && (growthOf(target) ?? 0) < 0;
 }
 

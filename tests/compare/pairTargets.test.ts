@@ -1,8 +1,12 @@
 // Pairing last year's targets with this year's results, rule by rule, on small summaries written for each rule.
 // tests/compare/pairTargetsSeries.test.ts does the same on a real pair of reports.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pairTargets, splitUnit } from '../../src/compare/pairTargets.js';
 import { BriefingError } from '../../src/errors.js';
+import { ROOT } from '../helpers/samples.js';
+import { withDataReplaced } from '../../src/util/dataFile.js';
 import { summarySchema, type BriefingSummary, type Figure } from '../../src/summary/schema.js';
 
 const REGION = { name: '海拉尔区', code: '150702', parent: '呼伦贝尔市', level: 'district' as const };
@@ -118,6 +122,10 @@ describe('pairTargets: growth against growth', () => {
     expect(verdictsOf([energy(3, 'target')], [energy(2.5, 'actual')])).toEqual([
       ['energy_intensity', 'growth', '未完成'],
     ]);
+    // 下降3%以上 is met by a fall of 3.5 %: 以上 says how far down, not a floor on the signed growth.
+    const atLeast = { ...energy(3, 'target'), qualifier: '以上', quote: '单位地区生产总值能耗下降3%以上' };
+    expect(verdictsOf([atLeast], [energy(3.5, 'actual')])).toEqual([['energy_intensity', 'growth', '完成']]);
+    expect(verdictsOf([atLeast], [energy(2.5, 'actual')])).toEqual([['energy_intensity', 'growth', '未完成']]);
   });
 });
 
@@ -305,4 +313,91 @@ describe("pairTargets: a person's verdict", () => {
     });
     expect(summarySchema.safeParse({ ...current, lastYearTargets: again }).success).toBe(true);
   });
+});
+
+describe('every entry of data/target-rules.json is needed by a case', () => {
+  const rules = JSON.parse(readFileSync(join(ROOT, 'data/target-rules.json'), 'utf8')) as {
+    qualifiers: Record<'ceiling' | 'floor' | 'about', string[]>;
+    lowerIsBetter: string[];
+    parts: Record<string, string[]>;
+  };
+  const target = (indicator: string, label: string, value: number, unit: string, qualifier?: string) =>
+    figure({
+      label,
+      value,
+      unit,
+      kind: 'target',
+      indicator,
+      quote: `${label}${value}${unit}${qualifier ?? ''}`,
+      ...(qualifier ? { qualifier } : {}),
+    });
+  const result = (indicator: string, label: string, value: number, unit: string) =>
+    figure({ label, value, unit, kind: 'actual', indicator, quote: `${label}${value}${unit}` });
+  const withoutQualifier = (kind: 'ceiling' | 'floor' | 'about', word: string) => ({
+    ...rules,
+    qualifiers: { ...rules.qualifiers, [kind]: rules.qualifiers[kind].filter((other) => other !== word) },
+  });
+  /** Where lower is better: at most 5 is met by 4, which would not reach 5. */
+  const lowerIsBetter: Record<string, [string, string]> = {
+    unemployment_rate: ['城镇调查失业率', '%'],
+    cpi: ['居民消费价格涨幅', '%'],
+    pm25: ['PM2.5平均浓度', '微克/立方米'],
+    energy_intensity: ['单位地区生产总值能耗', '吨标准煤'],
+  };
+  /** A target and a result whose verdicts turn on the entry, with the verdicts the rule gives. */
+  const cases = [
+    ...rules.qualifiers.ceiling.map((word) => ({
+      entry: `qualifiers.ceiling: ${word}`,
+      without: withoutQualifier('ceiling', word),
+      previous: [target('fixed_asset_investment', '固定资产投资', 100, '亿元', word)],
+      current: [result('fixed_asset_investment', '固定资产投资', 104, '亿元')],
+      verdicts: ['未完成'],
+    })),
+    ...rules.qualifiers.floor.map((word) => ({
+      entry: `qualifiers.floor: ${word}`,
+      without: withoutQualifier('floor', word),
+      previous: [target('unemployment_rate', '城镇调查失业率', 4.5, '%', word)],
+      current: [result('unemployment_rate', '城镇调查失业率', 4.8, '%')],
+      verdicts: ['完成'],
+    })),
+    ...rules.qualifiers.about.map((word) => ({
+      entry: `qualifiers.about: ${word}`,
+      without: withoutQualifier('about', word),
+      previous: [target('gdp', '地区生产总值', 100, '亿元', word)],
+      current: [result('gdp', '地区生产总值', 99.5, '亿元')],
+      verdicts: ['完成'],
+    })),
+    ...rules.lowerIsBetter.map((indicator) => {
+      const [label, unit] = lowerIsBetter[indicator] ?? expect.unreachable(`no case for ${indicator}`);
+      return {
+        entry: `lowerIsBetter: ${indicator}`,
+        without: { ...rules, lowerIsBetter: rules.lowerIsBetter.filter((other) => other !== indicator) },
+        previous: [target(indicator, label, 5, unit)],
+        current: [result(indicator, label, 4, unit)],
+        verdicts: ['完成'],
+      };
+    }),
+    ...Object.entries(rules.parts).map(([whole, parts]) => ({
+      entry: `parts: ${whole}`,
+      without: {
+        ...rules,
+        parts: Object.fromEntries(Object.entries(rules.parts).filter(([other]) => other !== whole)),
+      },
+      previous: [{ ...target(whole, '居民人均可支配收入增速', 7.5, '%'), quote: '城乡居民人均可支配收入分别增长7.5%' }],
+      current: parts.map((part, index) => result(part, `第${index + 1}部分人均可支配收入增速`, 7 + index, '%')),
+      verdicts: ['未完成', '完成'],
+    })),
+  ];
+  it.each(cases.map((entry) => ({ ...entry, title: entry.entry })))(
+    '$title',
+    async ({ without, previous, current, verdicts }) => {
+      const judged = () =>
+        pairTargets({ previous: summary(previous), current: summary(current) }).pairs.map((pair) => pair.verdict);
+      expect(judged()).toEqual(verdicts);
+      expect(
+        await withDataReplaced('target-rules.json', without, async () => judged()),
+        'removing it changes no verdict',
+      ).not.toEqual(verdicts);
+    },
+  );
 });

@@ -259,6 +259,27 @@ describe('tests/extract/specs/attainment.json', () => {
   );
 });
 
+describe('every word of data/target-rules.json statedAttainment is needed by an attainment spec', () => {
+  const rules = JSON.parse(readFileSync(join(ROOT, 'data/target-rules.json'), 'utf8')) as {
+    statedAttainment: Record<string, string[]>;
+  };
+  const answersOf = (): string =>
+    JSON.stringify(specsOf<AttainmentSpec>('attainment').map((spec) => statementsOf(normalizeText(spec.input).text)));
+  const entries = Object.entries(rules.statedAttainment).flatMap(([list, words]) =>
+    words.map((entry) => ({
+      title: `${list}: ${entry}`,
+      without: {
+        ...rules,
+        statedAttainment: { ...rules.statedAttainment, [list]: words.filter((other) => other !== entry) },
+      },
+    })),
+  );
+  it.each(entries)('$title', async ({ without }) => {
+    const all = answersOf();
+    expect(await withDataReplaced('target-rules.json', without, async () => answersOf())).not.toBe(all);
+  });
+});
+
 describe('every OCR confusion a spec names is in the table and needed by it', () => {
   const confusions = JSON.parse(readFileSync(join(ROOT, 'data/ocr-confusions.json'), 'utf8')) as {
     pairs: [string, string][];
