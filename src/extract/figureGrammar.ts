@@ -27,6 +27,8 @@ const figureWordsSchema = z.object({
   $comment: z.string().optional(),
   approximate: wordList,
   qualifiers: wordList,
+  /** 不少于35个: a bound written before the number, recorded as the qualifier that says the same after it (以上). */
+  leadingBounds: z.record(z.string().min(1), z.string().min(1)),
   thresholdQualifiers: wordList,
   rangeSeparators: wordList,
   growthUp: wordList,
@@ -215,7 +217,10 @@ export function scanQuantities(text: string): Quantity[] {
     const unit = rateUnit ?? `${groups.magnitude ?? bare ?? ''}${base ?? ''}`;
     const family = rateUnit ? families.get(rateUnit)! : base ? families.get(base)! : 'magnitude';
     const upper = groups.upper !== undefined ? parseNumber(groups.upper) : undefined;
-    const qualifier = groups.qualifier ?? (groups.preApprox || groups.approx || groups.bareApprox);
+    const qualifier =
+      groups.qualifier ??
+      (groups.preApprox || groups.approx || groups.bareApprox) ??
+      leadingBound(text, match.index, words.leadingBounds);
     const end = match.index + match[0].length;
     const isThreshold =
       groups.qualifier !== undefined &&
@@ -238,6 +243,13 @@ export function scanQuantities(text: string): Quantity[] {
     });
   }
   return quantities;
+}
+
+/** 不少于35个 → 以上: the qualifier a bound before the number stands for. */
+function leadingBound(text: string, start: number, bounds: Record<string, string>): string | undefined {
+  const before = text.slice(Math.max(0, start - 3), start);
+  const bound = Object.keys(bounds).find((word) => before.endsWith(word));
+  return bound ? bounds[bound] : undefined;
 }
 
 /** 1,234.5 · 4 061.7 · −0.5 · 负3 · 三十二 · 三点五 → a number; undefined when it is not one. */

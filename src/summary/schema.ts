@@ -136,7 +136,9 @@ export const figureSchema = z
     qualifier: z
       .string()
       .optional()
-      .describe("What the report says of the number's precision: 左右, 以上, 以内, 多, 余 …"),
+      .describe(
+        "What the report says of the number's precision: 左右, 以上, 以内, 多, 余 …; a bound written before the number is recorded as the word that says the same after it (不少于35个: 以上; 不超过5.5%: 以内).",
+      ),
     growthPct: z.number().optional().describe('Growth rate in percent attached to this amount (下降4.3% → -4.3).'),
     growthPoints: z.number().optional().describe('Growth in percentage points (提高1.2个百分点).'),
     year: year.optional().describe('The year the figure is for.'),
