@@ -16,6 +16,8 @@ export interface Indicator {
   standaloneAliases: string[];
   /** Position in the catalogue: the order a briefing shows indicators in. */
   rank: number;
+  /** The label of a figure in another unit family (空气质量优良天数 in 天, 空气质量优良天数比例 in %). */
+  familyLabels: Record<string, string>;
 }
 
 const catalogueSchema = z.object({
@@ -28,6 +30,7 @@ const catalogueSchema = z.object({
         label: z.string().min(1),
         aliases: z.array(z.string().min(1)).min(1),
         standaloneAliases: z.array(z.string().min(1)).optional(),
+        familyLabels: z.record(z.string().min(1), z.string().min(1)).optional(),
         units: z.array(z.string().min(1)),
       }),
     )
@@ -53,6 +56,7 @@ export function loadIndicators(): Catalogue {
   const indicators = raw.indicators.map((indicator, rank) => ({
     ...indicator,
     standaloneAliases: indicator.standaloneAliases ?? [],
+    familyLabels: indicator.familyLabels ?? {},
     rank,
   }));
   const byAlias = new Map<string, Indicator>();
@@ -73,6 +77,11 @@ export function loadIndicators(): Catalogue {
 }
 
 const COUNTS = ['count', 'households'];
+
+/** The label a figure of the indicator in unit family `family` is shown under. */
+export function labelIn(indicator: Indicator, family: string): string {
+  return indicator.familyLabels[family] ?? indicator.label;
+}
 
 export interface IndicatorMatch {
   indicator: Indicator;

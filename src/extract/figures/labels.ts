@@ -3,7 +3,7 @@
  * phrase of its clause — the words before the number, else the noun the number leads (3598万吨原煤产量).
  */
 import type { FigureWords, Quantity } from '../figureGrammar.js';
-import { matchIndicator } from '../indicators.js';
+import { labelIn, matchIndicator } from '../indicators.js';
 import { endOf, leadingWords, zoneBefore } from './clauses.js';
 import { isNoFigure } from './exclusions.js';
 import { cleanLabel, type Labelled, namesSomething } from './names.js';
@@ -30,7 +30,7 @@ export function labelAmount(
   const family = quantity.isRate ? 'percent' : quantity.family;
   const indicator = matchIndicator(before, family);
   if (indicator && (quantity.isRate || indicator.indicator.units.includes(quantity.family)))
-    return { label: indicator.indicator.label, indicator: indicator.indicator };
+    return { label: labelIn(indicator.indicator, family), indicator: indicator.indicator };
   const label = labelOfWords(text, quantity, before, after, words);
   if (!label || !namesSomething(label, words)) return undefined;
   if (
@@ -39,7 +39,7 @@ export function labelAmount(
   )
     return undefined;
   const named = matchIndicator(label, family);
-  return named ? { label: named.indicator.label, indicator: named.indicator } : { label };
+  return named ? { label: labelIn(named.indicator, family), indicator: named.indicator } : { label };
 }
 
 /** The words that name an amount: those before it, or those of the figure or clause it continues. */
