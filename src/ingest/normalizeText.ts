@@ -150,6 +150,9 @@ export function foldForms(text: string): string {
     else if (code === 0x3000 || code === 0xa0) folded = ' ';
     // ℅ (care of) stands for % on pages whose font or encoding lost the percent sign.
     else if (code === 0x2105) folded = '%';
+    // 二○二五年: a circle among Chinese numerals is the numeral zero 〇, not a list bullet.
+    else if ((code === 0x25cb || code === 0x25ef) && (isNumeral(text[index - 1]) || isNumeral(text[index + 1])))
+      folded = '〇';
     if (folded in CHINESE_PUNCTUATION) {
       const between = isDigit(foldedDigit(text, index - 1)) && isDigit(foldedDigit(text, index + 1));
       const after = text
@@ -163,7 +166,10 @@ export function foldForms(text: string): string {
   });
 }
 
-const FOLDABLE = /[\uff01-\uff5e\u3000\u00a0\u2105,;:()!?]/g;
+const FOLDABLE = /[\uff01-\uff5e\u3000\u00a0\u2105\u25cb\u25ef,;:()!?]/g;
+
+const isNumeral = (character: string | undefined): boolean =>
+  character !== undefined && '〇零一二三四五六七八九十'.includes(character);
 
 /** The character at `index` with a full-width digit read as its ASCII digit. */
 function foldedDigit(text: string, index: number): string | undefined {

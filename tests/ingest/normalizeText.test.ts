@@ -30,6 +30,14 @@ describe('normalizeText', () => {
     expect(foldForms('增长6.5℅')).toBe('增长6.5%');
   });
 
+  it('reads a circle among Chinese numerals as zero (二○二五年, a real session line), and leaves a bullet alone', () => {
+    expect(foldForms('二○二五年一月二十日在金华市第八届人民代表大会第五次会议上')).toBe(
+      '二〇二五年一月二十日在金华市第八届人民代表大会第五次会议上',
+    );
+    expect(foldForms('二◯一八年')).toBe('二〇一八年');
+    expect(foldForms('○ 加快项目建设')).toBe('○ 加快项目建设');
+  });
+
   it('converts a traditional text to simplified, and leaves a simplified text alone (乾安县 stays)', () => {
     expect(toSimplified('寧陜縣國民經濟和社會發展統計公報')).toBe('宁陕县国民经济和社会发展统计公报');
     expect(toSimplified('吉林省乾安县经济运行总体平稳，发展质量稳步提升。')).toBe(
