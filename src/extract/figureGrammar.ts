@@ -69,6 +69,8 @@ const figureWordsSchema = z.object({
   conversionWords: wordList,
   /** 开发区规上工业增加值, 综保区进出口总额: a zone's figure, not the region's; a list's first zone scopes the list. */
   zoneScopes: wordList,
+  /** 完成省定目标的100%: the share of a target met, not a figure. */
+  targetShares: wordList,
   /** 连续36个月: how long a streak has lasted, not a figure. */
   streakWords: wordList,
   /** 12个月内建成: a span of time (the count unit 个 before 月), not a figure. */

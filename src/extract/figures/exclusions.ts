@@ -32,6 +32,9 @@ export function isNoFigure(
     )
   )
     return true;
+  // 完成省定目标的100%: the share of a target met.
+  if (words.targetShares.some((word) => before.endsWith(word))) return true;
+  if (isInListedName(text, quantity, words)) return true;
   // 连续36个月: a streak's length; 12个月内: a span of time.
   if (words.streakWords.some((word) => before.endsWith(word))) return true;
   if (words.durationUnits.some((unit) => text.startsWith(unit, quantity.end - quantity.unit.length))) return true;
@@ -49,13 +52,26 @@ export function isNoFigure(
   );
 }
 
+/**
+ * 华大30兆瓦生物质发电、年产6万吨减水剂等13个项目: an amount inside a name (a noun follows it) of a list of examples
+ * that 等 closes with a count of projects or enterprises, not a figure of the region.
+ */
+function isInListedName(text: string, quantity: Quantity, words: FigureWords): boolean {
+  const rest = text.slice(quantity.end);
+  if (!/^\p{Script=Han}/u.test(rest)) return false;
+  const closing =
+    /^[^，。；：！？\n]*?等\s*(?:\d+|[一二三四五六七八九十百]+)\s*\p{Script=Han}?(\p{Script=Han}{0,4})/u.exec(rest);
+  return closing !== null && words.headNouns.some((noun) => closing[1]!.includes(noun));
+}
+
 /** 出台稳经济47条, 10项措施: the name or size of a policy package. */
 function isPolicyCount(text: string, quantity: Quantity, words: FigureWords): boolean {
   if (!words.policyUnits.includes(quantity.unit)) return false;
   const clause = leadingWords(text, quantity.start, 'clause');
   return (
     words.policyVerbs.some((verb) => clause.includes(verb)) ||
-    words.policyNouns.some((noun) => text.startsWith(noun, quantity.end))
+    // 9项约束性指标, 30条惠企政策: the noun after a short modifier.
+    words.policyNouns.some((noun) => new RegExp(`^\\p{Script=Han}{0,4}?${noun}`, 'u').test(text.slice(quantity.end)))
   );
 }
 
