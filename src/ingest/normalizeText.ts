@@ -55,6 +55,8 @@ const MARKUP = new RegExp(
     // A footnote mark of a web copy (R&D[3]经费).
     '(?<=[\\p{Script=Han}A-Za-z])\\[\\d{1,2}\\]',
     '\\r\\n?',
+    // A title spaced out letter by letter (三 河 市, 政　府　工　作　报　告): the spaces between its characters go.
+    '(?<spaced>^(?:[一二三四五六七八九十]+、)?\\p{Script=Han}(?:[ \\u3000]{1,2}\\p{Script=Han}){1,9}(?=[ \\t\\u3000]*\\r?$))',
     // Compatibility forms of ideographs and letters: radicals (Kangxi, supplement), compatibility ideographs, ligatures.
     '(?<compatible>[\\u2e80-\\u2ef3\\u2f00-\\u2fd5\\uf900-\\ufaff\\ufb00-\\ufb06\\u{2f800}-\\u{2fa1f}])',
     // Invisible characters, and control characters a text should not hold (form feeds of page breaks, stray ESC).
@@ -103,6 +105,10 @@ export function normalizeText(original: string): NormalizedText {
     else if (groups.entity !== undefined) out.push(decodeEntity(groups.entity), match.index, last);
     else if (groups.subscript !== undefined) out.copy(original, match.index + 2, last - 1);
     else if (groups.compatible !== undefined) out.push(foldCompatible(groups.compatible), match.index, last);
+    else if (groups.spaced !== undefined) {
+      for (let at = match.index; at < last; at += 1)
+        if (original[at] !== ' ' && original[at] !== '\u3000') out.copy(original, at, at + 1);
+    }
   }
   out.copy(original, last, original.length);
   const folded = foldForms(out.text());

@@ -122,14 +122,18 @@ export function scanNames(text: string): Mention[] {
   return mentions;
 }
 
-/** The mentions that are whole words (jieba); short names only outside street, station and farm names. */
+/**
+ * The mentions that are whole words (jieba); short names only outside street, station and farm names; none that a
+ * figure is ranked in or compared with (高于廊坊市1个百分点, 居全省首位): a benchmark is not the speaker.
+ */
 export async function wholeWordMentions(text: string): Promise<Mention[]> {
-  const { facilitySuffixes } = regionWords();
+  const { facilitySuffixes, rankingBefore } = regionWords();
   const considered = scanNames(text)
     .slice(0, MAX_MENTIONS)
     .filter(
       (mention) => mention.form !== 'short' || !facilitySuffixes.some((suffix) => text.startsWith(suffix, mention.end)),
-    );
+    )
+    .filter((mention) => !rankingBefore.some((cue) => text.endsWith(cue, mention.start)));
   const windows = considered.map((mention) => {
     const from = Math.max(0, mention.start - WINDOW);
     return { from, text: text.slice(from, mention.end + WINDOW) };
