@@ -166,7 +166,9 @@ function judge(target: Figure, measure: Measure, result: Figure | undefined): Ta
     met = resultValue >= floor - epsilon;
     bound = `不低于${format(floor)}${unit}`;
   }
-  const written = `${format(target.value)}${target.valueTo !== undefined ? `—${format(target.valueTo)}` : ''}${measure === 'growth' ? '%' : target.unit}${target.qualifier ?? ''}`;
+  // As written: an amount's growth target (达到2700亿元、增长10%以上) is its rate and the rate's qualifier.
+  const side = base.target;
+  const written = `${format(side.value)}${side.valueTo !== undefined ? `—${format(side.valueTo)}` : ''}${side.unit}${side.qualifier ?? ''}`;
   return {
     ...base,
     result: resultSide,
@@ -178,11 +180,12 @@ function judge(target: Figure, measure: Measure, result: Figure | undefined): Ta
 /** How the target's qualifier reads: a ceiling, a floor, or about; without one, the result must reach it. */
 function directionOf(target: Figure, measure: Measure): Direction {
   const { qualifiers } = targetRules();
-  // A qualifier belongs to the number it follows: in 达到200亿元左右，增长7% it is the amount's, not the growth's.
-  if (measure === 'growth' && target.growthPct !== undefined) return 'reach';
-  if (target.qualifier && qualifiers.ceiling.includes(target.qualifier)) return 'at most';
-  if (target.qualifier && qualifiers.about.includes(target.qualifier)) return 'about';
-  if (target.qualifier && qualifiers.floor.includes(target.qualifier)) return 'at least';
+  // A qualifier belongs to the number it follows: in 达到200亿元左右，增长7% it is the amount's, not the growth's, and
+  // in 达到2700亿元、增长10%以上 the growth's own.
+  const qualifier = measure === 'growth' && target.growthPct !== undefined ? target.growthQualifier : target.qualifier;
+  if (qualifier && qualifiers.ceiling.includes(qualifier)) return 'at most';
+  if (qualifier && qualifiers.about.includes(qualifier)) return 'about';
+  if (qualifier && qualifiers.floor.includes(qualifier)) return 'at least';
   return 'reach';
 }
 
@@ -243,7 +246,13 @@ function pairedFigure(figure: Figure, measure: Measure): PairedFigure {
     value: measure === 'growth' ? growthOf(figure)! : figure.value,
     ...(!isAmountsGrowth && figure.valueTo !== undefined ? { valueTo: figure.valueTo } : {}),
     unit: measure === 'growth' ? '%' : figure.unit,
-    ...(!isAmountsGrowth && figure.qualifier ? { qualifier: figure.qualifier } : {}),
+    ...(isAmountsGrowth
+      ? figure.growthQualifier
+        ? { qualifier: figure.growthQualifier }
+        : {}
+      : figure.qualifier
+        ? { qualifier: figure.qualifier }
+        : {}),
     label: figure.label,
     quote: figure.quote,
   };

@@ -39,6 +39,8 @@ const figureWordsSchema = z.object({
   targetNouns: wordList,
   targetLinkVerbs: wordList,
   actualCues: wordList,
+  /** 带动全年完成: a verb that makes an actual cue of the plan part a target (what a measure is to bring about). */
+  causativeVerbs: wordList,
   labelLead: wordList,
   labelTail: wordList,
   emptyLabels: wordList,

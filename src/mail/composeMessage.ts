@@ -21,7 +21,7 @@ import type {
 } from './mailTemplates.js';
 import type { Delegate } from './readDelegates.js';
 import type { Sender } from './resolveSender.js';
-import { displayNumber, displayUnit, printedFigures } from '../summary/figureText.js';
+import { displayNumber, displayUnit, growthBound, printedFigures } from '../summary/figureText.js';
 import { attainmentSaidOf, toAttainmentRow } from '../layout/buildDocDefinition.js';
 
 /** How much of each summary the mail shows; the attached PDF has the rest. Summaries list items in rank order. */
@@ -130,7 +130,7 @@ function mailFigureOf(figure: Figure): MailFigure {
   return {
     label: figure.label,
     value: `${displayNumber(figure)}${displayUnit(figure)}`,
-    growth: formatGrowth(figure.growthPct),
+    growth: formatGrowth(figure.growthPct) && `${formatGrowth(figure.growthPct)}${growthBound(figure)}`,
     note: figure.kind === 'target' ? `${year}目标` : year,
   };
 }

@@ -28,6 +28,7 @@ const READING: readonly (keyof Figure)[] = [
   'unit',
   'qualifier',
   'growthPct',
+  'growthQualifier',
   'growthPoints',
   'year',
   'kind',

@@ -15,6 +15,11 @@ export function displayUnit(figure: Pick<Figure, 'unit' | 'qualifier'>): string 
   return figure.qualifier && SHOWN_QUALIFIERS.has(figure.qualifier) ? `${figure.unit}${figure.qualifier}` : figure.unit;
 }
 
+/** A growth's own bound (增长6%左右), shown after its rate like an amount's. */
+export function growthBound(figure: Pick<Figure, 'growthQualifier'>): string {
+  return figure.growthQualifier && SHOWN_QUALIFIERS.has(figure.growthQualifier) ? figure.growthQualifier : '';
+}
+
 /** The figures a page or a mail prints: those a person hid stay in the summary, with their quotes, but are not shown. */
 export function printedFigures(summary: Pick<BriefingSummary, 'figures'>): Figure[] {
   return summary.figures.filter((figure) => !figure.hidden);

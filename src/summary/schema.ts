@@ -103,6 +103,7 @@ export const reviewedSchema = z
         valueTo: z.number().optional(),
         qualifier: z.string().optional(),
         growthPct: z.number().optional(),
+        growthQualifier: z.string().optional(),
         growthPoints: z.number().optional(),
         year: year.optional(),
         kind: z.enum(['actual', 'target']),
@@ -140,6 +141,10 @@ export const figureSchema = z
         "What the report says of the number's precision: 左右, 以上, 以内, 多, 余 …; a bound written before the number is recorded as the word that says the same after it (不少于35个: 以上; 不超过5.5%: 以内).",
       ),
     growthPct: z.number().optional().describe('Growth rate in percent attached to this amount (下降4.3% → -4.3).'),
+    growthQualifier: z
+      .string()
+      .optional()
+      .describe("The growth rate's own qualifier (达到2700亿元、增长10%以上: 以上), read like qualifier."),
     growthPoints: z.number().optional().describe('Growth in percentage points (提高1.2个百分点).'),
     year: year.optional().describe('The year the figure is for.'),
     kind: z

@@ -74,6 +74,36 @@ describe('pairTargets: growth against growth', () => {
     expect(verdictsOf([gdpGrowthTarget('以上')], [gdpResult(5.9)])).toEqual([['gdp', 'growth', '未完成']]);
   });
 
+  it("reads an amount's growth target with the rate's own qualifier, and says it as written", () => {
+    const investment = (value: number, growthPct: number, kind: Figure['kind'], growthQualifier?: string) =>
+      figure({
+        label: '固定资产投资',
+        value,
+        unit: '亿元',
+        growthPct,
+        kind,
+        indicator: 'fixed_asset_investment',
+        quote: `完成固定资产投资${value}亿元、增长${growthPct}%${growthQualifier ?? ''}`,
+        ...(growthQualifier ? { growthQualifier } : {}),
+      });
+    const below = pairTargets({
+      previous: summary([investment(2700, 10, 'target', '以上')]),
+      current: summary([investment(2500, 5.3, 'actual')]),
+    }).pairs.find((pair) => pair.measure === 'growth');
+    expect(below).toMatchObject({
+      measure: 'growth',
+      verdict: '未完成',
+      target: { value: 10, qualifier: '以上' },
+      reason: '实际5.3%，目标10%以上：不低于10%',
+    });
+    // 增长6%左右 after an amount lets the result fall 0.5 point short, like a growth target of its own.
+    expect(
+      verdictsOf([investment(2700, 6, 'target', '左右')], [investment(2600, 5.6, 'actual')]).filter(
+        ([, measure]) => measure === 'growth',
+      ),
+    ).toEqual([['fixed_asset_investment', 'growth', '完成']]);
+  });
+
   it('keeps both quotes and says the comparison with its numbers', () => {
     const [pair] = pairTargets({
       previous: summary([gdpGrowthTarget('左右')]),

@@ -10,7 +10,8 @@ import { BriefingError } from '../../src/errors.js';
 import { extractSummary } from '../../src/extract/extractSummary.js';
 import { loadIndicators } from '../../src/extract/indicators.js';
 import { decodeReport } from '../../src/ingest/readReport.js';
-import { convertTraditional, foldForms, normalizeText } from '../../src/ingest/normalizeText.js';
+import { foldForms, normalizeText } from '../../src/ingest/normalizeText.js';
+import { convertTraditional } from '../../src/ingest/toSimplified.js';
 import type { BriefingSummary, Figure } from '../../src/summary/schema.js';
 
 /**

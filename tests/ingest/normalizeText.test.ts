@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldForms, normalizeText, toSimplified } from '../../src/ingest/normalizeText.js';
+import { foldForms, normalizeText } from '../../src/ingest/normalizeText.js';
+import { toSimplified } from '../../src/ingest/toSimplified.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/samples.js';

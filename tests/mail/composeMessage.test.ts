@@ -110,6 +110,25 @@ describe('composeMessage', () => {
     expect(message.text).not.toMatch(/\{\{|undefined|\[object/);
   });
 
+  it("shows a growth's own bound after its rate (增长6%左右 → ▲6%左右), as the page does", () => {
+    const regions = session.regions.map((region) =>
+      region.name === '沁源县'
+        ? {
+            ...region,
+            summary: {
+              ...region.summary,
+              figures: region.summary.figures.map((figure, index) =>
+                index === 0 ? { ...figure, growthPct: 6, growthQualifier: '左右' } : figure,
+              ),
+            },
+          }
+        : region,
+    );
+    const message = composeMessage({ ...session, regions }, ZHANG, { templates, subject });
+    expect(message.text).toContain('▲6%左右');
+    expect(message.html).toContain('▲6%左右');
+  });
+
   it('escapes report text in the HTML body and leaves it as written in the text body', () => {
     const tricky = withHighlight(session, '<script>alert("x")</script> & 沁源', '“两山”理念 <b>落地</b>');
     const message = composeMessage(tricky, ZHANG, { templates, subject });

@@ -23,7 +23,7 @@ describe('data files', () => {
     const { grammarData } = await import('../../src/extract/figureGrammar.js');
     const { loadIndicators } = await import('../../src/extract/indicators.js');
     const { regionWords, ocrConfusions, nameBackground } = await import('../../src/extract/region/regionData.js');
-    const { convertTraditional } = await import('../../src/ingest/normalizeText.js');
+    const { convertTraditional } = await import('../../src/ingest/toSimplified.js');
     expect(grammarData().words.growthUp.length).toBeGreaterThan(0);
     expect(loadIndicators().indicators.length).toBeGreaterThan(30);
     expect(regionWords().speakerCues).toContain('人民政府');

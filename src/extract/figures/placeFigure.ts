@@ -35,10 +35,11 @@ export function placeFigure(
   if (textProblem(quote)) return undefined;
   const sentence = leadingWords(text, quantity.start, 'sentence');
   const { words } = grammarData();
+  // In the plan part, 全年完成 states the year reviewed, unless a measure is to bring it about (带动全年完成…).
+  const states = (cue: string): boolean =>
+    sentence.includes(cue) && !words.causativeVerbs.some((verb) => sentence.includes(`${verb}${cue}`));
   const isTarget = inPlan
-    ? !words.actualCues.some(
-        (cue) => sentence.includes(cue) && !words.targetCues.some((target) => sentence.includes(target)),
-      )
+    ? !words.actualCues.some((cue) => states(cue) && !words.targetCues.some((target) => sentence.includes(target)))
     : words.targetCues.some((cue) => sentence.includes(cue));
   const kind = isTarget ? 'target' : 'actual';
   const year = explicitYear(sentence) ?? (kind === 'target' ? context.planYear : context.reviewYear);
@@ -51,6 +52,7 @@ export function placeFigure(
     ...(quantity.valueTo !== undefined ? { valueTo: quantity.valueTo } : {}),
     ...(quantity.qualifier ? { qualifier: quantity.qualifier } : {}),
     ...(growth && growth.family === 'percent' ? { growthPct: growthValue } : {}),
+    ...(growth?.qualifier && growth.family === 'percent' ? { growthQualifier: growth.qualifier } : {}),
     ...(growth && growth.family === 'points' ? { growthPoints: growthValue } : {}),
     ...(year ? { year } : {}),
     kind,
