@@ -46,7 +46,12 @@ export function growthPhrases(text: string, quantities: Quantity[], words: Figur
       continue;
     }
     const lead = text.slice(Math.max(0, quantity.start - 10), quantity.start);
-    const stripped = lead.replace(/\s+$/, '').replace(targetLink, '').replace(rateLead, '');
+    // 下降（同口径）19.59%: a note between the cue and its rate.
+    const stripped = lead
+      .replace(/\s+$/, '')
+      .replace(/[（(][^（）()]{1,8}[）)]$/, '')
+      .replace(targetLink, '')
+      .replace(rateLead, '');
     const cueWord = growthCues.find((word) => stripped.endsWith(word));
     current = cueWord
       ? {
