@@ -51,9 +51,15 @@ export function findSession(paragraphs: Paragraph[]): SessionFinding {
       : undefined;
   const communique = COMMUNIQUE_TITLE.exec(joined.slice(0, 400));
   const reviews = sessionPatterns().reviewWords.test(joined);
-  let reviewYear = communique
+  // A session late in the year (a new congress in November) reviews the year it is held in.
+  const late = session.date !== undefined && Number(session.date.slice(5, 7)) >= LATE_SESSION_MONTH;
+  // The session's date, when known, dates a review that names no year better than the years the text names (a
+  // five-year review names 2013年以来 and 比2012年).
+  const bySessionDate = session.date && reviews ? (late ? sessionYear : sessionYear! - 1) : undefined;
+  const reviewYear = communique
     ? parseYear(communique[1]!)
-    : (findReviewYear(paragraphs, sessionYear) ??
+    : (findReviewYear(paragraphs, late ? sessionYear! + 1 : sessionYear) ??
+      bySessionDate ??
       yearBeforePlanYear(joined, sessionYear) ??
       (reviews ? latestResultYear(joined, sessionYear) : undefined));
   // 今天(2月10日)…第五次会议: the year is the one after the year reviewed.
@@ -62,9 +68,6 @@ export function findSession(paragraphs: Paragraph[]): SessionFinding {
     session.date = `${sessionYear}-${String(monthDay.month).padStart(2, '0')}-${String(monthDay.day).padStart(2, '0')}`;
   }
   if (sessionYear) session.year = sessionYear;
-  if (!reviewYear && session.date && reviews) {
-    reviewYear = Number(session.date.slice(5, 7)) >= LATE_SESSION_MONTH ? sessionYear : sessionYear! - 1;
-  }
   const plan = communique ? undefined : findPlan(paragraphs, reviewYear, sessionYear, reviews);
   return { session, reviewYear, planYear: plan?.year, planStart: plan?.start ?? paragraphs.length };
 }
