@@ -18,7 +18,7 @@ import type { BriefingSummary, Figure } from '../../src/summary/schema.js';
  * The ratchets of tests/corpus/corpus.test.ts, printed by the table. Measured on 84 reports in session 6: region 96.4 %,
  * named 93.2 %, growth 97.6 %, kind 98.1 %; dates and years raised in session 8 on 88 reports (93.1 %, 94.3 %).
  */
-export const RATCHET = { region: 0.95, named: 0.92, growth: 0.96, kind: 0.97, dates: 0.92, years: 0.93 };
+export const RATCHET = { region: 0.95, named: 0.92, growth: 0.96, kind: 0.97, dates: 0.92, years: 0.94 };
 const atLeast = (share: number): string => `≥ ${Math.round(share * 100)}% (ratchet)`;
 
 export const CORPUS_DIR = fileURLToPath(new URL('./', import.meta.url));
