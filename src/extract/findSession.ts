@@ -74,7 +74,9 @@ export function findSession(paragraphs: Paragraph[]): SessionFinding {
 
 /** The congress a report was delivered at, and the date printed nearest to its name (or a month and day alone). */
 function congressOf(joined: string): { session: Session; monthDay?: { month: number; day: number } } {
-  const congress = CONGRESS.exec(joined) ?? sessionPatterns().congressOpening.exec(joined);
+  const congress =
+    firstMatchNear(joined, '人民代表大会', CONGRESS) ??
+    firstMatchNear(joined, '届人大', sessionPatterns().congressOpening);
   if (!congress) return { session: {} };
   const place = congress[1]!
     .replace(/\s+/g, '')
@@ -92,6 +94,25 @@ function congressOf(joined: string): { session: Session; monthDay?: { month: num
   if (nearest) return { session: { ...session, date: toIsoDate(nearest) } };
   const bare = [...window.matchAll(MONTH_DAY)].sort(byDistance)[0];
   return bare ? { session, monthDay: { month: Number(bare[1]), day: Number(bare[2]) } } : { session };
+}
+
+/** Reach of a congress's name around its anchor word: the place (≤ 24 characters), the ordinals, spaces, the verb. */
+const ANCHOR_REACH = 60;
+
+/**
+ * The first match of `pattern` in `text` that holds `anchor`, found by searching only around each occurrence of the
+ * anchor: a pattern that opens with a lazy run of characters would otherwise be tried at every position of a report.
+ */
+function firstMatchNear(text: string, anchor: string, pattern: RegExp): RegExpExecArray | null {
+  for (let at = text.indexOf(anchor); at >= 0; at = text.indexOf(anchor, at + anchor.length)) {
+    const from = Math.max(0, at - ANCHOR_REACH);
+    const match = pattern.exec(text.slice(from, at + anchor.length + ANCHOR_REACH));
+    if (match) {
+      match.index += from;
+      return match;
+    }
+  }
+  return null;
 }
 
 /** A newspaper page's furniture: the 两会 name, and the issue date on its own line with the weekday (2026年1月17日 星期六). */
