@@ -374,29 +374,33 @@ describe('every entry of data/target-rules.json is needed by a case', () => {
     pm25: ['PM2.5平均浓度', '微克/立方米'],
     energy_intensity: ['单位地区生产总值能耗', '吨标准煤'],
   };
-  /** A target and a result whose verdicts turn on the entry, with the verdicts the rule gives. */
-  const cases = [
-    ...rules.qualifiers.ceiling.map((word) => ({
-      entry: `qualifiers.ceiling: ${word}`,
-      without: withoutQualifier('ceiling', word),
+  /** For each kind of qualifier, a target written with the word, a result, and the verdict the word gives. */
+  const byQualifier = {
+    ceiling: (word: string) => ({
       previous: [target('fixed_asset_investment', '固定资产投资', 100, '亿元', word)],
       current: [result('fixed_asset_investment', '固定资产投资', 104, '亿元')],
       verdicts: ['未完成'],
-    })),
-    ...rules.qualifiers.floor.map((word) => ({
-      entry: `qualifiers.floor: ${word}`,
-      without: withoutQualifier('floor', word),
+    }),
+    floor: (word: string) => ({
       previous: [target('unemployment_rate', '城镇调查失业率', 4.5, '%', word)],
       current: [result('unemployment_rate', '城镇调查失业率', 4.8, '%')],
       verdicts: ['完成'],
-    })),
-    ...rules.qualifiers.about.map((word) => ({
-      entry: `qualifiers.about: ${word}`,
-      without: withoutQualifier('about', word),
+    }),
+    about: (word: string) => ({
       previous: [target('gdp', '地区生产总值', 100, '亿元', word)],
       current: [result('gdp', '地区生产总值', 99.5, '亿元')],
       verdicts: ['完成'],
-    })),
+    }),
+  };
+  /** A target and a result whose verdicts turn on the entry, with the verdicts the rule gives. */
+  const cases = [
+    ...(Object.keys(byQualifier) as Array<keyof typeof byQualifier>).flatMap((kind) =>
+      rules.qualifiers[kind].map((word) => ({
+        entry: `qualifiers.${kind}: ${word}`,
+        without: withoutQualifier(kind, word),
+        ...byQualifier[kind](word),
+      })),
+    ),
     ...rules.lowerIsBetter.map((indicator) => {
       const [label, unit] = lowerIsBetter[indicator] ?? expect.unreachable(`no case for ${indicator}`);
       return {
