@@ -4,10 +4,10 @@
  */
 import type { RenderedChart } from '../charts/renderChart.js';
 import type { BriefingSummary, Figure, Highlight, TargetPair } from '../summary/schema.js';
-import { formatChineseDate, formatGrowth } from './helpers.js';
+import { formatChineseDate } from './helpers.js';
 import { checkResources } from './checkResources.js';
 import type { LayoutTemplate } from './templates.js';
-import { displayNumber, displayUnit, growthBound } from '../summary/figureText.js';
+import { displayNumber, displayUnit, displayGrowth } from '../summary/figureText.js';
 
 export type DocDefinition = Record<string, unknown>;
 
@@ -167,7 +167,7 @@ function toTile(figure: Figure, tileWidth: number): Tile {
     value,
     valueSize: Math.min(TILE_VALUE_SIZE, Math.floor((tileWidth / (characters * DIGIT_WIDTH)) * 10) / 10),
     unit,
-    growth: formatGrowth(figure.growthPct) && `${formatGrowth(figure.growthPct)}${growthBound(figure)}`,
+    growth: displayGrowth(figure),
     isDecline: (figure.growthPct ?? 0) < 0,
     note: [figure.year ? `${figure.year}年` : '', figure.kind === 'target' ? '目标' : ''].join(''),
   };

@@ -7,7 +7,7 @@
  */
 import type { SendMailOptions } from 'nodemailer';
 import { sha256 } from '../archive/manifest.js';
-import { formatChineseDate, formatGrowth } from '../layout/helpers.js';
+import { formatChineseDate } from '../layout/helpers.js';
 import type { Figure, Highlight } from '../summary/schema.js';
 import { canonicalJson } from '../summary/fingerprint.js';
 import type { SessionRegion, MailSession } from './loadSession.js';
@@ -21,7 +21,7 @@ import type {
 } from './mailTemplates.js';
 import type { Delegate } from './readDelegates.js';
 import type { Sender } from './resolveSender.js';
-import { displayNumber, displayUnit, growthBound, printedFigures } from '../summary/figureText.js';
+import { displayNumber, displayUnit, displayGrowth, printedFigures } from '../summary/figureText.js';
 import { attainmentSaidOf, toAttainmentRow } from '../layout/buildDocDefinition.js';
 
 /** How much of each summary the mail shows; the attached PDF has the rest. Summaries list items in rank order. */
@@ -130,7 +130,7 @@ function mailFigureOf(figure: Figure): MailFigure {
   return {
     label: figure.label,
     value: `${displayNumber(figure)}${displayUnit(figure)}`,
-    growth: formatGrowth(figure.growthPct) && `${formatGrowth(figure.growthPct)}${growthBound(figure)}`,
+    growth: displayGrowth(figure),
     note: figure.kind === 'target' ? `${year}目标` : year,
   };
 }

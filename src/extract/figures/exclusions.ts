@@ -70,8 +70,7 @@ function isPolicyCount(text: string, quantity: Quantity, words: FigureWords): bo
   const clause = leadingWords(text, quantity.start, 'clause');
   return (
     words.policyVerbs.some((verb) => clause.includes(verb)) ||
-    // 9项约束性指标, 30条惠企政策: the noun after a short modifier.
-    words.policyNouns.some((noun) => new RegExp(`^\\p{Script=Han}{0,4}?${noun}`, 'u').test(text.slice(quantity.end)))
+    patternsOf(words).policyNounAfter.test(text.slice(quantity.end, quantity.end + 12))
   );
 }
 

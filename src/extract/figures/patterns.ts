@@ -24,6 +24,8 @@ export interface Patterns {
   anyJoiner: RegExp;
   changeMarker: RegExp;
   rateLead: RegExp;
+  /** 9项约束性指标, 30条惠企政策: a policy noun after a short modifier. */
+  policyNounAfter: RegExp;
   /** 目标定在, 预期目标为 after a growth cue: what stands between the cue and a target rate. */
   targetLink: RegExp;
   linkedList: RegExp;
@@ -66,6 +68,7 @@ export function patternsOf(words: FigureWords): Patterns {
     anyJoiner: new RegExp(`、|(?:${joiners})(?!${alternatives(words.thresholdQualifiers)})`),
     changeMarker: new RegExp(alternatives(words.changeMarkers)),
     rateLead: new RegExp(`(?:${alternatives(words.rateLeads)})$`),
+    policyNounAfter: new RegExp(`^\\p{Script=Han}{0,4}?(?:${alternatives(words.policyNouns)})`, 'u'),
     targetLink: new RegExp(
       `(?:${alternatives(words.targetNouns)})(?:${alternatives(words.targetLinkVerbs)})?(?:${alternatives(words.rateLeads)})?$`,
     ),
